@@ -1,0 +1,20 @@
+package io.webhookkit.core;
+
+/** How one attempt ended, for logs, metrics and listeners. */
+public enum Outcome {
+  /** Verified, handled, and the handler answered 2xx. */
+  ACCEPTED,
+  /** Refused by the guard; see the {@link Reason}. */
+  REJECTED,
+  /** An endpoint-verification handshake, answered by the kit. */
+  HANDSHAKE,
+  /** A delivery already completed; its stored status was replayed without calling the handler. */
+  DUPLICATE,
+  /** Verified, but the handler threw or answered non-2xx; released so the retry is processed. */
+  FAILED;
+
+  /** Lower-case name for logs and metric tags. */
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

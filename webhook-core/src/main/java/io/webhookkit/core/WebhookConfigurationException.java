@@ -1,0 +1,38 @@
+package io.webhookkit.core;
+
+/**
+ * A configuration error found at start-up: names the endpoint and the key, never a secret's
+ * value.
+ */
+public class WebhookConfigurationException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The endpoint name. */
+  private final String endpoint;
+
+  /** The key. */
+  private final String key;
+
+  /**
+   * An error for one key of one endpoint.
+   *
+   * @param endpoint the endpoint name
+   * @param key the configuration key
+   * @param problem what is wrong, e.g. {@code is required}; must not contain a secret
+   */
+  public WebhookConfigurationException(String endpoint, String key, String problem) {
+    super("Webhook endpoint '" + endpoint + "', key '" + key + "': " + problem);
+    this.endpoint = endpoint;
+    this.key = key;
+  }
+
+  /** The endpoint name. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /** The configuration key. */
+  public String key() {
+    return key;
+  }
+}

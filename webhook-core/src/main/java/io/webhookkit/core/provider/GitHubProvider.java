@@ -1,0 +1,39 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.signature.HmacSignatureScheme;
+import io.webhookkit.core.signature.SignatureEncoding;
+
+/**
+ * GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>}; delivery id {@code
+ * X-GitHub-Delivery}; event type {@code X-GitHub-Event}; JSON or form ({@code payload=}) bodies.
+ * GitHub's {@code ping} event is an ordinary delivery. The delivery id is not signed.
+ *
+ * @see <a href="https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries">GitHub:
+ *     validating webhook deliveries</a>
+ */
+public final class GitHubProvider implements Provider {
+  /** Creates the preset; called by {@link java.util.ServiceLoader}. */
+  public GitHubProvider() {}
+
+  @Override
+  public String name() {
+    return "github";
+  }
+
+  @Override
+  public ProviderRules rules(ProviderSettings settings) {
+    return ProviderRules.builder()
+        .signatureScheme(
+            HmacSignatureScheme.builder()
+                .header("X-Hub-Signature-256")
+                .prefix("sha256=")
+                .encoding(SignatureEncoding.HEX)
+                .secrets(settings.secrets())
+                .build())
+        .payloadFormat(PayloadFormat.JSON_OR_FORM)
+        .deliveryId(Locator.header("X-GitHub-Delivery"))
+        .eventType(Locator.header("X-GitHub-Event"))
+        .attribute("hook-id", Locator.header("X-GitHub-Hook-ID"))
+        .build();
+  }
+}

@@ -1,0 +1,124 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.internal.FormBody;
+import io.webhookkit.core.internal.JsonScan;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The body, checked and parsed just enough: whether it is well-formed for the provider's format,
+ * the JSON values the provider's rules asked for, and the form pairs. Built once per request by
+ * the guard; handshake responders and locators read it. Immutable.
+ */
+public final class Payload {
+  /** What the body turned out to be. */
+  public enum Kind {
+    /** A JSON document. */
+    JSON,
+    /** A form. */
+    FORM,
+    /** Not checked ({@link PayloadFormat#ANY}). */
+    OTHER
+  }
+
+  private static final Payload UNCHECKED = new Payload(Kind.OTHER, true, Map.of(), List.of());
+
+  private final Kind kind;
+  private final boolean wellFormed;
+  private final Map<String, String> json;
+  private final List<Map.Entry<String, String>> form;
+
+  private Payload(
+      Kind kind, boolean wellFormed, Map<String, String> json, List<Map.Entry<String, String>> form) {
+    this.kind = kind;
+    this.wellFormed = wellFormed;
+    this.json = json;
+    this.form = form;
+  }
+
+  /**
+   * Parses a request's body. Never throws: a body that does not parse is simply not well-formed.
+   *
+   * @param request the request
+   * @param format the provider's format
+   * @param jsonScan the JSON paths to capture
+   */
+  static Payload parse(WebhookRequest request, PayloadFormat format, JsonScan jsonScan) {
+    Kind kind;
+    switch (format) {
+      case ANY:
+        return UNCHECKED;
+      case FORM:
+        kind = Kind.FORM;
+        break;
+      case JSON:
+        kind = Kind.JSON;
+        break;
+      case BY_CONTENT_TYPE:
+        String type = request.mediaType();
+        if (type.equals("application/x-www-form-urlencoded")) {
+          kind = Kind.FORM;
+        } else if (type.equals("application/json") || type.endsWith("+json")) {
+          kind = Kind.JSON;
+        } else {
+          return UNCHECKED;
+        }
+        break;
+      default:
+        kind =
+            request.mediaType().equals("application/x-www-form-urlencoded") ? Kind.FORM : Kind.JSON;
+    }
+    if (kind == Kind.FORM) {
+      List<Map.Entry<String, String>> pairs = FormBody.parse(request.body(), StandardCharsets.UTF_8);
+      return pairs == null
+          ? new Payload(Kind.FORM, false, Map.of(), List.of())
+          : new Payload(Kind.FORM, true, Map.of(), List.copyOf(pairs));
+    }
+    Map<String, String> values = jsonScan.scan(request.body());
+    return values == null
+        ? new Payload(Kind.JSON, false, Map.of(), List.of())
+        : new Payload(Kind.JSON, true, values, List.of());
+  }
+
+  /** What the body is. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** True when the body is well-formed for its kind. */
+  public boolean isWellFormed() {
+    return wellFormed;
+  }
+
+  /** A captured JSON value by dotted path (only paths the provider's rules declared). */
+  public Optional<String> json(String path) {
+    return Optional.ofNullable(json.get(path));
+  }
+
+  /** All values of a form field, in order. */
+  public List<String> form(String name) {
+    List<String> out = new ArrayList<>(1);
+    for (Map.Entry<String, String> pair : form) {
+      if (pair.getKey().equals(name)) {
+        out.add(pair.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** A scalar by dotted path inside a JSON document held in a form field (Slack's {@code payload}). */
+  public Optional<String> formJson(String field, String path) {
+    List<String> values = form(field);
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> found =
+        new JsonScan(Set.of(path)).scan(values.get(0).getBytes(StandardCharsets.UTF_8));
+    return found == null ? Optional.empty() : Optional.ofNullable(found.get(path));
+  }
+}

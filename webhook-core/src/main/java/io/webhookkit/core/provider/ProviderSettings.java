@@ -1,0 +1,79 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.Secret;
+import io.webhookkit.core.WebhookConfigurationException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a provider sees of an endpoint's configuration: its name, its secrets, and the keys meant
+ * for the provider ({@code signature.*}, {@code timestamp.header}, {@code id.header}). The keys a
+ * provider reads are recorded, so that a key given but not used by the chosen provider fails
+ * start-up instead of being silently ignored. Not thread-safe; used at start-up only.
+ */
+public final class ProviderSettings {
+  private final String endpoint;
+  private final List<Secret> secrets;
+  private final Map<String, String> keys;
+  private final Set<String> read = new HashSet<>();
+
+  /**
+   * Settings for one endpoint.
+   *
+   * @param endpoint the endpoint name, for error messages
+   * @param secrets the endpoint's secrets
+   * @param keys the provider-specific keys given
+   */
+  public ProviderSettings(String endpoint, List<Secret> secrets, Map<String, String> keys) {
+    this.endpoint = endpoint;
+    this.secrets = List.copyOf(secrets);
+    this.keys = Map.copyOf(keys);
+  }
+
+  /** The endpoint name. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /** The endpoint's secrets, in configuration order. */
+  public List<Secret> secrets() {
+    return secrets;
+  }
+
+  /** A provider-specific key's value, or {@code null}. */
+  public @Nullable String get(String key) {
+    read.add(key);
+    String value = keys.get(key);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** A provider-specific key's value, or its default. */
+  public String get(String key, String defaultValue) {
+    String value = get(key);
+    return value == null ? defaultValue : value;
+  }
+
+  /** A required key's value; its absence fails start-up naming the endpoint and the key. */
+  public String require(String key) {
+    String value = get(key);
+    if (value == null) {
+      throw invalid(key, "is required by this provider");
+    }
+    return value;
+  }
+
+  /** An error naming this endpoint and the key; the message must not contain a secret. */
+  public WebhookConfigurationException invalid(String key, String problem) {
+    return new WebhookConfigurationException(endpoint, key, problem);
+  }
+
+  /** The keys given that the provider never read. */
+  public Set<String> unread() {
+    Set<String> out = new HashSet<>(keys.keySet());
+    out.removeAll(read);
+    return out;
+  }
+}

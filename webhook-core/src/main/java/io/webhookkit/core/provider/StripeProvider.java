@@ -1,0 +1,31 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.signature.StripeSignatureScheme;
+
+/**
+ * Stripe: {@code Stripe-Signature: t=…,v1=…} over {@code <t>.<body>} with the whole {@code
+ * whsec_…} endpoint secret as the key; event id and type from the JSON {@code id} and {@code
+ * type}.
+ *
+ * @see <a href="https://docs.stripe.com/webhooks#verify-events">Stripe: verify webhook
+ *     signatures</a>
+ */
+public final class StripeProvider implements Provider {
+  /** Creates the preset; called by {@link java.util.ServiceLoader}. */
+  public StripeProvider() {}
+
+  @Override
+  public String name() {
+    return "stripe";
+  }
+
+  @Override
+  public ProviderRules rules(ProviderSettings settings) {
+    return ProviderRules.builder()
+        .signatureScheme(StripeSignatureScheme.of(settings.secrets()))
+        .payloadFormat(PayloadFormat.JSON)
+        .deliveryId(Locator.json("id"))
+        .eventType(Locator.json("type"))
+        .build();
+  }
+}

@@ -1,0 +1,241 @@
+package io.webhookkit.core.signature;
+
+import io.webhookkit.core.Reason;
+import io.webhookkit.core.Secret;
+import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.internal.Macs;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The generic HMAC scheme: a header holding {@code <prefix><hex|base64 MAC>} over a signed-content
+ * template of id, timestamp and body. GitHub, Slack and Shopify are instances of it, and so is the
+ * {@code hmac} provider configured by keys.
+ *
+ * <p>The header may hold several signatures (separated by commas or spaces, or repeated header
+ * lines); any of them matching any secret verifies. Each secret is keyed once at build time; the
+ * comparison is constant-time on the decoded bytes. Immutable and thread-safe.
+ */
+public final class HmacSignatureScheme implements SignatureScheme {
+  private final String header;
+  private final HmacAlgorithm algorithm;
+  private final SignatureEncoding encoding;
+  private final String prefix;
+  private final SignedContent content;
+  private final @Nullable String timestampHeader;
+  private final @Nullable String idHeader;
+  private final List<KeyedMac> keys;
+  private final int macLength;
+
+  private HmacSignatureScheme(Builder b) {
+    this.header = Objects.requireNonNull(b.header, "header");
+    this.algorithm = b.algorithm;
+    this.encoding = b.encoding;
+    this.prefix = b.prefix;
+    this.content = b.content;
+    this.timestampHeader = b.timestampHeader;
+    this.idHeader = b.idHeader;
+    if (content.signsTimestamp() && timestampHeader == null) {
+      throw new IllegalArgumentException("the signed content has {timestamp} but no timestamp header is set");
+    }
+    if (content.signsId() && idHeader == null) {
+      throw new IllegalArgumentException("the signed content has {id} but no id header is set");
+    }
+    if (timestampHeader != null && !content.signsTimestamp()) {
+      throw new IllegalArgumentException(
+          "a timestamp header is set but the signed content has no {timestamp}: an unsigned timestamp proves nothing");
+    }
+    List<KeyedMac> keyed = new ArrayList<>();
+    for (Secret secret : b.secrets) {
+      keyed.add(KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm));
+    }
+    this.keys = List.copyOf(keyed);
+    this.macLength = algorithm.length();
+  }
+
+  /** A builder; defaults: SHA-256, hex, no prefix, content {@code {body}}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public SignatureVerdict verify(WebhookRequest request) {
+    List<String> values = request.headers().all(header);
+    if (values.isEmpty()) {
+      return SignatureVerdict.failed(
+          Reason.SIGNATURE_MISSING, "The request has no " + header + " header.");
+    }
+    String timestamp = "";
+    Instant instant = null;
+    if (timestampHeader != null) {
+      Optional<String> t = request.header(timestampHeader);
+      if (t.isEmpty()) {
+        return SignatureVerdict.failed(
+            Reason.SIGNATURE_MISSING, "The request has no " + timestampHeader + " header.");
+      }
+      timestamp = t.get();
+      instant = Timestamps.seconds(timestamp);
+      if (instant == null) {
+        return SignatureVerdict.failed(
+            Reason.SIGNATURE_INVALID, "The " + timestampHeader + " header is not a Unix timestamp.");
+      }
+    }
+    String id = "";
+    if (content.signsId() && idHeader != null) {
+      Optional<String> i = request.header(idHeader);
+      if (i.isEmpty()) {
+        return SignatureVerdict.failed(
+            Reason.SIGNATURE_MISSING, "The request has no " + idHeader + " header.");
+      }
+      id = i.get();
+    }
+    List<byte[]> candidates = candidates(values);
+    if (candidates.isEmpty()) {
+      return SignatureVerdict.failed(
+          Reason.SIGNATURE_INVALID, "The " + header + " header holds no well-formed signature.");
+    }
+    byte[] body = request.body();
+    for (KeyedMac key : keys) {
+      Mac mac = key.macs().get();
+      content.update(mac, id, timestamp, body);
+      byte[] expected = mac.doFinal();
+      for (byte[] candidate : candidates) {
+        if (Macs.equal(expected, candidate)) {
+          return new SignatureVerdict.Verified(key.label(), instant, content.signsId() ? id : null);
+        }
+      }
+    }
+    return SignatureVerdict.failed(
+        Reason.SIGNATURE_INVALID, "No signature in " + header + " matches a configured secret.");
+  }
+
+  private List<byte[]> candidates(List<String> values) {
+    List<byte[]> out = new ArrayList<>(1);
+    for (String value : values) {
+      int i = 0;
+      int n = value.length();
+      while (i < n) {
+        while (i < n && (value.charAt(i) == ',' || value.charAt(i) == ' ')) {
+          i++;
+        }
+        int end = i;
+        while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
+          end++;
+        }
+        if (end > i && value.startsWith(prefix, i) && end - i > prefix.length()) {
+          byte[] decoded = encoding.decode(value, i + prefix.length(), end);
+          if (decoded != null && decoded.length == macLength) {
+            out.add(decoded);
+          }
+        }
+        i = end;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, String> sign(SigningInput input, Secret secret) {
+    String timestamp = content.signsTimestamp() ? Long.toString(input.requireTimestamp().getEpochSecond()) : "";
+    String id = content.signsId() ? input.requireId() : "";
+    Mac mac = KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm).macs().get();
+    content.update(mac, id, timestamp, input.body());
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (content.signsId() && idHeader != null) {
+      headers.put(idHeader, id);
+    }
+    if (timestampHeader != null) {
+      headers.put(timestampHeader, timestamp);
+    }
+    headers.put(header, prefix + encoding.encode(mac.doFinal()));
+    return headers;
+  }
+
+  @Override
+  public String toString() {
+    return "HmacSignatureScheme[" + algorithm + " " + encoding + " in " + header + " over " + content
+        + ", " + keys.size() + " secret(s)]";
+  }
+
+  /** Builds the scheme; validates when {@link #build()} is called. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String header;
+    private HmacAlgorithm algorithm = HmacAlgorithm.SHA256;
+    private SignatureEncoding encoding = SignatureEncoding.HEX;
+    private String prefix = "";
+    private SignedContent content = SignedContent.parse("{body}");
+    private @Nullable String timestampHeader;
+    private @Nullable String idHeader;
+    private List<Secret> secrets = List.of();
+
+    private Builder() {}
+
+    /** The header that carries the signature. */
+    public Builder header(String header) {
+      this.header = header;
+      return this;
+    }
+
+    /** The hash function. */
+    public Builder algorithm(HmacAlgorithm algorithm) {
+      this.algorithm = algorithm;
+      return this;
+    }
+
+    /** How the MAC is written. */
+    public Builder encoding(SignatureEncoding encoding) {
+      this.encoding = encoding;
+      return this;
+    }
+
+    /** Text before the encoded MAC, e.g. {@code sha256=}. */
+    public Builder prefix(String prefix) {
+      this.prefix = prefix;
+      return this;
+    }
+
+    /** The signed-content template. */
+    public Builder content(SignedContent content) {
+      this.content = content;
+      return this;
+    }
+
+    /** The header with the signed Unix timestamp in seconds. */
+    public Builder timestampHeader(@Nullable String timestampHeader) {
+      this.timestampHeader = timestampHeader;
+      return this;
+    }
+
+    /** The header with the delivery id, when the content signs it. */
+    public Builder idHeader(@Nullable String idHeader) {
+      this.idHeader = idHeader;
+      return this;
+    }
+
+    /** The secrets; each is used as its UTF-8 bytes. */
+    public Builder secrets(List<Secret> secrets) {
+      this.secrets = List.copyOf(secrets);
+      return this;
+    }
+
+    /**
+     * The scheme.
+     *
+     * @throws IllegalArgumentException when the settings contradict each other or a secret is empty
+     */
+    public HmacSignatureScheme build() {
+      if (header == null || header.isBlank()) {
+        throw new IllegalArgumentException("no signature header is set");
+      }
+      return new HmacSignatureScheme(this);
+    }
+  }
+}

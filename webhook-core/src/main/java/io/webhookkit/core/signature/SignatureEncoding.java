@@ -1,0 +1,43 @@
+package io.webhookkit.core.signature;
+
+import io.webhookkit.core.internal.Base64s;
+import io.webhookkit.core.internal.Hex;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** How a signature's bytes are written in a header. */
+public enum SignatureEncoding {
+  /** Hexadecimal (either case accepted, lower case produced). */
+  HEX,
+  /** Standard base64 with padding. */
+  BASE64;
+
+  /** Decodes {@code s[from, to)}; {@code null} when it is not in this encoding. */
+  byte @Nullable [] decode(String s, int from, int to) {
+    if (this == HEX) {
+      return Hex.decode(s, from, to);
+    }
+    return Base64s.decode(s.substring(from, to));
+  }
+
+  /** Encodes bytes. */
+  String encode(byte[] bytes) {
+    return this == HEX ? Hex.encode(bytes) : Base64s.encode(bytes);
+  }
+
+  /**
+   * Parses {@code hex} or {@code base64}.
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  public static SignatureEncoding parse(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "hex":
+        return HEX;
+      case "base64":
+        return BASE64;
+      default:
+        throw new IllegalArgumentException("'" + text + "' is not hex or base64");
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.webhookkit.core.signature;
+
+import io.webhookkit.core.Secret;
+import io.webhookkit.core.WebhookRequest;
+import java.util.Map;
+
+/**
+ * Verifies a provider's signature, and produces one.
+ *
+ * <p>An instance is built per endpoint with its secrets already decoded and keyed, so that
+ * verification does no set-up work. Implementations verify the body bytes exactly as received,
+ * compare in constant time, never throw on untrusted input (a malformed header is a {@link
+ * SignatureVerdict.Failed}), and are thread-safe. They do not judge the timestamp's age: they
+ * report the signed timestamp and the guard applies the window.
+ */
+public interface SignatureScheme {
+
+  /** Verifies one request against every configured secret. */
+  SignatureVerdict verify(WebhookRequest request);
+
+  /**
+   * The headers a sender would add to sign this content with this secret (for tests, the test
+   * kit's signers and senders).
+   *
+   * @throws IllegalArgumentException when the secret is not usable for signing with this scheme
+   */
+  Map<String, String> sign(SigningInput input, Secret secret);
+}

@@ -1,0 +1,144 @@
+package io.webhookkit.core.signature;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.Mac;
+
+/**
+ * The bytes a scheme signs, as a template over {@code {id}}, {@code {timestamp}} and {@code
+ * {body}} with literal text between them: {@code {body}} (GitHub), {@code v0:{timestamp}:{body}}
+ * (Slack), {@code {id}.{timestamp}.{body}} (Standard Webhooks). Parsed once; feeding a MAC
+ * allocates nothing for literals and the body. Immutable.
+ */
+public final class SignedContent {
+  private enum Kind {
+    LITERAL,
+    ID,
+    TIMESTAMP,
+    BODY
+  }
+
+  private record Part(Kind kind, byte[] literal) {}
+
+  private final List<Part> parts;
+  private final String template;
+
+  private SignedContent(String template, List<Part> parts) {
+    this.template = template;
+    this.parts = List.copyOf(parts);
+  }
+
+  /**
+   * Parses a template.
+   *
+   * @throws IllegalArgumentException for an unknown placeholder or a template without exactly one
+   *     {@code {body}}
+   */
+  public static SignedContent parse(String template) {
+    List<Part> parts = new ArrayList<>();
+    int bodies = 0;
+    int i = 0;
+    StringBuilder literal = new StringBuilder();
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      if (c == '{') {
+        int close = template.indexOf('}', i);
+        if (close < 0) {
+          throw new IllegalArgumentException("'" + template + "' has an unclosed '{'");
+        }
+        String name = template.substring(i + 1, close);
+        Kind kind;
+        switch (name) {
+          case "id":
+            kind = Kind.ID;
+            break;
+          case "timestamp":
+            kind = Kind.TIMESTAMP;
+            break;
+          case "body":
+            kind = Kind.BODY;
+            bodies++;
+            break;
+          default:
+            throw new IllegalArgumentException(
+                "'" + template + "' has an unknown placeholder {" + name + "} (use {id}, {timestamp}, {body})");
+        }
+        if (literal.length() > 0) {
+          parts.add(new Part(Kind.LITERAL, literal.toString().getBytes(StandardCharsets.UTF_8)));
+          literal.setLength(0);
+        }
+        parts.add(new Part(kind, new byte[0]));
+        i = close + 1;
+      } else {
+        literal.append(c);
+        i++;
+      }
+    }
+    if (literal.length() > 0) {
+      parts.add(new Part(Kind.LITERAL, literal.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+    if (bodies != 1) {
+      throw new IllegalArgumentException(
+          "'" + template + "' must contain {body} exactly once: a signature must cover the body");
+    }
+    return new SignedContent(template, parts);
+  }
+
+  /** True when the template signs the delivery id. */
+  public boolean signsId() {
+    return parts.stream().anyMatch(p -> p.kind == Kind.ID);
+  }
+
+  /** True when the template signs the timestamp. */
+  public boolean signsTimestamp() {
+    return parts.stream().anyMatch(p -> p.kind == Kind.TIMESTAMP);
+  }
+
+  /** Feeds the content to a MAC; id and timestamp are the header values as received. */
+  void update(Mac mac, String id, String timestamp, byte[] body) {
+    for (Part part : parts) {
+      switch (part.kind) {
+        case LITERAL:
+          mac.update(part.literal);
+          break;
+        case ID:
+          mac.update(id.getBytes(StandardCharsets.UTF_8));
+          break;
+        case TIMESTAMP:
+          mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+          break;
+        case BODY:
+          mac.update(body);
+          break;
+      }
+    }
+  }
+
+  /** The content as one array (for asymmetric signatures, which need it whole). */
+  byte[] bytes(String id, String timestamp, byte[] body) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length + 64);
+    for (Part part : parts) {
+      switch (part.kind) {
+        case LITERAL:
+          out.writeBytes(part.literal);
+          break;
+        case ID:
+          out.writeBytes(id.getBytes(StandardCharsets.UTF_8));
+          break;
+        case TIMESTAMP:
+          out.writeBytes(timestamp.getBytes(StandardCharsets.UTF_8));
+          break;
+        case BODY:
+          out.writeBytes(body);
+          break;
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  public String toString() {
+    return template;
+  }
+}

@@ -1,0 +1,26 @@
+package io.webhookkit.core.signature;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Parses Unix timestamps from headers without throwing. */
+final class Timestamps {
+  private Timestamps() {}
+
+  /** Whole seconds since the epoch, 1 to 12 ASCII digits; {@code null} otherwise. */
+  static @Nullable Instant seconds(String text) {
+    int n = text.length();
+    if (n == 0 || n > 12) {
+      return null;
+    }
+    long value = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return Instant.ofEpochSecond(value);
+  }
+}
