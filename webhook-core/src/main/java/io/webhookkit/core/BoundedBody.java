@@ -56,7 +56,8 @@ public final class BoundedBody {
     byte[] buffer = new byte[8192];
     long remaining = limit + 1;
     int n;
-    while (remaining > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
+    while (remaining > 0
+        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
       out.write(buffer, 0, n);
       remaining -= n;
     }

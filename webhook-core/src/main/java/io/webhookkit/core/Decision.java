@@ -24,7 +24,11 @@ public sealed interface Decision permits Decision.Respond, Decision.Proceed {
    * @param reason the reason code for a refusal, {@code null} otherwise
    */
   record Respond(
-      int status, Map<String, String> headers, byte[] body, Outcome outcome, @Nullable Reason reason)
+      int status,
+      Map<String, String> headers,
+      byte[] body,
+      Outcome outcome,
+      @Nullable Reason reason)
       implements Decision {
     /** Copies the headers. */
     public Respond {

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One receiving endpoint's configuration: its name, provider, secrets and policies, validated
- * when built. Every adapter builds it the same way, from the same flat keys ({@link
- * #from(String, ConfigSource)}); programmatic users may use the {@link #builder(String)}.
+ * One receiving endpoint's configuration: its name, provider, secrets and policies, validated when
+ * built. Every adapter builds it the same way, from the same flat keys ({@link #from(String,
+ * ConfigSource)}); programmatic users may use the {@link #builder(String)}.
  *
  * <p>A missing or invalid key fails with a {@link WebhookConfigurationException} that names the
  * endpoint and the key and never contains a secret. Immutable and thread-safe; {@link #toString()}
@@ -32,26 +32,37 @@ import org.jspecify.annotations.Nullable;
 public final class EndpointConfig {
   /** Key: the provider preset name, or {@code hmac}. Required. */
   public static final String PROVIDER = "provider";
+
   /** Key: one or more secrets, comma-separated; any may match (rotation). */
   public static final String SECRETS = "secrets";
+
   /** Key: names of environment variables holding secrets, comma-separated. */
   public static final String SECRETS_ENV = "secrets-env";
+
   /** Key: accepted clock difference for signed timestamps, both directions. Default {@code 5m}. */
   public static final String TOLERANCE = "tolerance";
+
   /** Key: CIDR blocks allowed to call; empty means anyone. */
   public static final String ALLOWED_IPS = "allowed-ips";
+
   /** Key: CIDR blocks whose forwarding headers are believed. */
   public static final String TRUSTED_PROXIES = "trusted-proxies";
+
   /** Key: refuse plain HTTP except from loopback. Default {@code true}. */
   public static final String REQUIRE_HTTPS = "require-https";
+
   /** Key: largest accepted body. Default {@code 1MB}. */
   public static final String MAX_BODY_SIZE = "max-body-size";
+
   /** Key: e.g. {@code 100/1s}; empty means off. */
   public static final String RATE_LIMIT = "rate-limit";
+
   /** Key: deduplicate by delivery id. Default {@code true}. */
   public static final String IDEMPOTENCY_ENABLED = "idempotency.enabled";
+
   /** Key: how long a completed delivery is remembered. Default {@code 7d}. */
   public static final String IDEMPOTENCY_RETENTION = "idempotency.retention";
+
   /** Key: how long an in-progress delivery holds its lock. Default {@code 60s}. */
   public static final String IDEMPOTENCY_LEASE = "idempotency.lease";
 
@@ -91,10 +102,13 @@ public final class EndpointConfig {
 
   /** Default {@code tolerance}. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
   /** Default {@code max-body-size}: 1MB. */
   public static final long DEFAULT_MAX_BODY_SIZE = 1L << 20;
+
   /** Default {@code idempotency.retention}. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
   /** Default {@code idempotency.lease}. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
 
@@ -127,7 +141,8 @@ public final class EndpointConfig {
   private final Duration idempotencyLease;
   private final ProviderRules rules;
 
-  private EndpointConfig(Builder b, Provider provider, AddressSet allowed, AddressSet trusted, ProviderRules rules) {
+  private EndpointConfig(
+      Builder b, Provider provider, AddressSet allowed, AddressSet trusted, ProviderRules rules) {
     this.name = b.name;
     this.provider = provider;
     this.secrets = List.copyOf(b.secrets);
@@ -167,7 +182,9 @@ public final class EndpointConfig {
     for (String key : source.keys()) {
       if (!KEYS.contains(key)) {
         throw new WebhookConfigurationException(
-            name, key, "is not a webhook endpoint key (known keys: " + String.join(", ", KEYS) + ")");
+            name,
+            key,
+            "is not a webhook endpoint key (known keys: " + String.join(", ", KEYS) + ")");
       }
     }
     String provider = value(source, PROVIDER);
@@ -181,7 +198,8 @@ public final class EndpointConfig {
         String p = part.trim();
         if (p.isEmpty()) {
           if (!secrets.isBlank()) {
-            throw new WebhookConfigurationException(name, SECRETS, "has an empty entry between commas");
+            throw new WebhookConfigurationException(
+                name, SECRETS, "has an empty entry between commas");
           }
         } else {
           values.add(p);
@@ -214,7 +232,8 @@ public final class EndpointConfig {
           b.rateLimit(rate.permits(), rate.period());
         });
     parse(source, name, IDEMPOTENCY_ENABLED, v -> b.idempotencyEnabled(ConfigValues.bool(v)));
-    parse(source, name, IDEMPOTENCY_RETENTION, v -> b.idempotencyRetention(ConfigValues.duration(v)));
+    parse(
+        source, name, IDEMPOTENCY_RETENTION, v -> b.idempotencyRetention(ConfigValues.duration(v)));
     parse(source, name, IDEMPOTENCY_LEASE, v -> b.idempotencyLease(ConfigValues.duration(v)));
     for (String key : PROVIDER_KEYS) {
       String v = source.get(key);
@@ -455,7 +474,8 @@ public final class EndpointConfig {
     /** A provider-specific key ({@code signature.header}, …). */
     public Builder providerKey(String key, String value) {
       if (!PROVIDER_KEYS.contains(key)) {
-        throw new WebhookConfigurationException(name, key, "is not a provider key (known: " + new TreeSet<>(PROVIDER_KEYS) + ")");
+        throw new WebhookConfigurationException(
+            name, key, "is not a provider key (known: " + new TreeSet<>(PROVIDER_KEYS) + ")");
       }
       providerKeys.put(key, value);
       return this;
@@ -484,8 +504,11 @@ public final class EndpointConfig {
                         new WebhookConfigurationException(
                             name,
                             PROVIDER,
-                            "'" + providerName + "' is not a known provider (known: "
-                                + String.join(", ", Providers.names()) + ")"));
+                            "'"
+                                + providerName
+                                + "' is not a known provider (known: "
+                                + String.join(", ", Providers.names())
+                                + ")"));
       }
       if (secrets.isEmpty()) {
         throw new WebhookConfigurationException(
@@ -497,7 +520,8 @@ public final class EndpointConfig {
           throw new WebhookConfigurationException(name, SECRETS, s.label() + " is empty");
         }
         if (!labels.add(s.label())) {
-          throw new WebhookConfigurationException(name, SECRETS, "two secrets share the label " + s.label());
+          throw new WebhookConfigurationException(
+              name, SECRETS, "two secrets share the label " + s.label());
         }
       }
       if (tolerance.isNegative() || tolerance.isZero()) {
@@ -505,10 +529,16 @@ public final class EndpointConfig {
       }
       if (maxBodySize <= 0 || maxBodySize > ConfigValues.MAX_BODY_SIZE) {
         throw new WebhookConfigurationException(
-            name, MAX_BODY_SIZE, "must be between 1 byte and " + ConfigValues.MAX_BODY_SIZE + " bytes");
+            name,
+            MAX_BODY_SIZE,
+            "must be between 1 byte and " + ConfigValues.MAX_BODY_SIZE + " bytes");
       }
-      if (rateLimit != null && (rateLimit.permits() <= 0 || rateLimit.period().isNegative() || rateLimit.period().isZero())) {
-        throw new WebhookConfigurationException(name, RATE_LIMIT, "must allow at least 1 per positive period");
+      if (rateLimit != null
+          && (rateLimit.permits() <= 0
+              || rateLimit.period().isNegative()
+              || rateLimit.period().isZero())) {
+        throw new WebhookConfigurationException(
+            name, RATE_LIMIT, "must allow at least 1 per positive period");
       }
       if (idempotencyRetention.isNegative() || idempotencyRetention.isZero()) {
         throw new WebhookConfigurationException(name, IDEMPOTENCY_RETENTION, "must be positive");
@@ -524,7 +554,9 @@ public final class EndpointConfig {
         rules = p.rules(settings);
       } catch (IllegalArgumentException e) {
         throw new WebhookConfigurationException(
-            name, SECRETS, "provider '" + p.name() + "' cannot use these settings: " + e.getMessage());
+            name,
+            SECRETS,
+            "provider '" + p.name() + "' cannot use these settings: " + e.getMessage());
       }
       for (String unread : new TreeSet<>(settings.unread())) {
         throw new WebhookConfigurationException(
@@ -534,7 +566,9 @@ public final class EndpointConfig {
         throw new WebhookConfigurationException(
             name,
             IDEMPOTENCY_ENABLED,
-            "provider '" + p.name() + "' has no delivery id here"
+            "provider '"
+                + p.name()
+                + "' has no delivery id here"
                 + (p.name().equals("hmac") ? ": set id.header," : ";")
                 + " or set idempotency.enabled=false");
       }

@@ -1,8 +1,8 @@
 package io.webhookkit.core;
 
 /**
- * Why a request was refused: the reason code in the problem body, logs and metrics, with the
- * status it is answered with. The codes are public API.
+ * Why a request was refused: the reason code in the problem body, logs and metrics, with the status
+ * it is answered with. The codes are public API.
  */
 public enum Reason {
   /** Plain HTTP from a client that is not on this machine. */

@@ -1,8 +1,7 @@
 package io.webhookkit.core;
 
 /**
- * A configuration error found at start-up: names the endpoint and the key, never a secret's
- * value.
+ * A configuration error found at start-up: names the endpoint and the key, never a secret's value.
  */
 public class WebhookConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A verified webhook delivery, as handlers receive it: which endpoint and provider, the delivery
- * id and event type where the provider gives them, the signed timestamp, which secret matched,
- * the headers and the raw body bytes exactly as received.
+ * A verified webhook delivery, as handlers receive it: which endpoint and provider, the delivery id
+ * and event type where the provider gives them, the signed timestamp, which secret matched, the
+ * headers and the raw body bytes exactly as received.
  *
  * <p>Immutable, except that {@link #body()} shares the request's array (read-only by contract).
  */

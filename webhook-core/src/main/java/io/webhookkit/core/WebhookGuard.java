@@ -109,7 +109,8 @@ public final class WebhookGuard {
       return decide(request, start);
     } catch (RuntimeException defect) {
       LOG.error("webhook guard defect on endpoint {}", config.name(), defect);
-      return refuse(Reason.INTERNAL_ERROR, "The request could not be checked.", null, "unknown", start);
+      return refuse(
+          Reason.INTERNAL_ERROR, "The request could not be checked.", null, "unknown", start);
     }
   }
 
@@ -125,7 +126,8 @@ public final class WebhookGuard {
     String clientText = client.display();
 
     if (config.requireHttps() && !client.secure() && !client.loopback()) {
-      return refuse(Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.", null, clientText, start);
+      return refuse(
+          Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.", null, clientText, start);
     }
     if (!config.allowedIpSet().isEmpty() && !config.allowedIpSet().contains(client.address())) {
       return refuse(
@@ -135,7 +137,8 @@ public final class WebhookGuard {
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
       if (!probe.isConsumed()) {
         long seconds = ceilSeconds(probe.getNanosToWaitForRefill());
-        return refuse(Reason.RATE_LIMITED, "Too many requests; retry later.", seconds, clientText, start);
+        return refuse(
+            Reason.RATE_LIMITED, "Too many requests; retry later.", seconds, clientText, start);
       }
     }
     OptionalLong declared = request.contentLength();
@@ -173,7 +176,8 @@ public final class WebhookGuard {
       if (skew.compareTo(config.tolerance()) > 0) {
         return refuse(
             Reason.TIMESTAMP_OUT_OF_TOLERANCE,
-            "The signed timestamp is more than " + config.tolerance().toSeconds()
+            "The signed timestamp is more than "
+                + config.tolerance().toSeconds()
                 + " seconds away from this server's clock.",
             null,
             clientText,
@@ -193,7 +197,9 @@ public final class WebhookGuard {
     if (!payload.isWellFormed()) {
       return refuse(
           Reason.MALFORMED_PAYLOAD,
-          "The body is not well-formed " + payload.kind().name().toLowerCase(java.util.Locale.ROOT) + ".",
+          "The body is not well-formed "
+              + payload.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + ".",
           null,
           clientText,
           start);
@@ -333,7 +339,8 @@ public final class WebhookGuard {
             reason.status(),
             elapsed(start),
             event == null ? null : event.secretLabel()));
-    return new Decision.Respond(reason.status(), headers, Json.object(problem), Outcome.REJECTED, reason);
+    return new Decision.Respond(
+        reason.status(), headers, Json.object(problem), Outcome.REJECTED, reason);
   }
 
   private void record(
@@ -393,7 +400,12 @@ public final class WebhookGuard {
     private final long start;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    Ticket(WebhookEvent event, @Nullable String key, @Nullable String token, String client, long start) {
+    Ticket(
+        WebhookEvent event,
+        @Nullable String key,
+        @Nullable String token,
+        String client,
+        long start) {
       this.event = event;
       this.key = key;
       this.token = token;
@@ -408,7 +420,14 @@ public final class WebhookGuard {
       }
       boolean ok = status >= 200 && status < 300;
       finish(ok, status);
-      record(event.endpoint(), event, client, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status, start);
+      record(
+          event.endpoint(),
+          event,
+          client,
+          ok ? Outcome.ACCEPTED : Outcome.FAILED,
+          null,
+          status,
+          start);
     }
 
     @Override

@@ -5,12 +5,12 @@ import java.time.Duration;
 /**
  * Remembers deliveries so that each is processed once, although providers deliver at least once.
  *
- * <p>Implementations must be atomic across every process that shares the store (Redis {@code SET
- * NX PX}, an SQL insert on a unique key — never check-then-insert), so that two instances never
- * both acquire one delivery. A holder whose lease expired loses the delivery to the next acquirer,
- * and its later {@code complete} or {@code release} is ignored (the owner token no longer
- * matches). Any exception means the store is unavailable: the guard fails closed with 503 and the
- * provider retries. Implementations are thread-safe.
+ * <p>Implementations must be atomic across every process that shares the store (Redis {@code SET NX
+ * PX}, an SQL insert on a unique key — never check-then-insert), so that two instances never both
+ * acquire one delivery. A holder whose lease expired loses the delivery to the next acquirer, and
+ * its later {@code complete} or {@code release} is ignored (the owner token no longer matches). Any
+ * exception means the store is unavailable: the guard fails closed with 503 and the provider
+ * retries. Implementations are thread-safe.
  */
 public interface IdempotencyStore {
 

@@ -23,7 +23,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     COMPLETED
   }
 
-  private record Entry(State state, String fingerprint, String token, long expiresAtMillis, int status) {}
+  private record Entry(
+      State state, String fingerprint, String token, long expiresAtMillis, int status) {}
 
   private final Clock clock;
   private final Cache<String, Entry> entries;
@@ -93,7 +94,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 result.set(new Acquisition.Completed(existing.status()));
               } else {
                 result.set(
-                    new Acquisition.InProgress(Duration.ofMillis(existing.expiresAtMillis() - now)));
+                    new Acquisition.InProgress(
+                        Duration.ofMillis(existing.expiresAtMillis() - now)));
               }
               return existing;
             });
@@ -116,7 +118,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
               }
               owned.set(true);
               return new Entry(
-                  State.COMPLETED, existing.fingerprint(), ownerToken, now + retention.toMillis(), status);
+                  State.COMPLETED,
+                  existing.fingerprint(),
+                  ownerToken,
+                  now + retention.toMillis(),
+                  status);
             });
     return owned.get();
   }

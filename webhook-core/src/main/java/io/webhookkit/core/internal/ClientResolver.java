@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the client behind trusted proxies and whether it called over HTTPS.
  *
- * <p>Forwarding headers are believed only when the peer is a trusted proxy, and the chain is
- * walked from the right, hop by hop, only while each hop is a trusted proxy: the first untrusted
- * address is the client. A client cannot make itself trusted, loopback or HTTPS by sending these
- * headers itself. Thread-safe.
+ * <p>Forwarding headers are believed only when the peer is a trusted proxy, and the chain is walked
+ * from the right, hop by hop, only while each hop is a trusted proxy: the first untrusted address
+ * is the client. A client cannot make itself trusted, loopback or HTTPS by sending these headers
+ * itself. Thread-safe.
  */
 public final class ClientResolver {
   private final AddressSet trustedProxies;
@@ -66,8 +66,8 @@ public final class ClientResolver {
       hops = List.of();
       if (!xForwardedProto.isEmpty()) {
         List<ForwardedHops.Hop> protoOnly =
-            ForwardedHops.fromXForwarded(List.of(remoteAddress == null ? "" : remoteAddress),
-                xForwardedProto);
+            ForwardedHops.fromXForwarded(
+                List.of(remoteAddress == null ? "" : remoteAddress), xForwardedProto);
         return new Client(peer, isHttps(protoOnly.get(0).proto(), secure));
       }
     }

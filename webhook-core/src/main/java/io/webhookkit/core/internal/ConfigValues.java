@@ -152,7 +152,8 @@ public final class ConfigValues {
             ? duration("1" + periodText)
             : duration(periodText);
     if (permits <= 0 || period.isZero() || period.isNegative()) {
-      throw new IllegalArgumentException("'" + text + "' must allow at least 1 per positive period");
+      throw new IllegalArgumentException(
+          "'" + text + "' must allow at least 1 per positive period");
     }
     return new Rate(permits, period);
   }

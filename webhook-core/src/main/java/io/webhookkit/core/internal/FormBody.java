@@ -12,9 +12,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses {@code application/x-www-form-urlencoded} bytes, keeping order and repeated names.
- * Strict: a bad percent escape or bytes that are not valid in the charset make the whole body
- * malformed.
+ * Parses {@code application/x-www-form-urlencoded} bytes, keeping order and repeated names. Strict:
+ * a bad percent escape or bytes that are not valid in the charset make the whole body malformed.
  */
 public final class FormBody {
   private FormBody() {}

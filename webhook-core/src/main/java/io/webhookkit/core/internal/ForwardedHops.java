@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses the proxy chain from {@code Forwarded} (RFC 7239) or {@code X-Forwarded-For} with
- * {@code X-Forwarded-Proto}. The result lists hops left to right, as the headers do; callers walk
- * it right to left and only through trusted proxies.
+ * Parses the proxy chain from {@code Forwarded} (RFC 7239) or {@code X-Forwarded-For} with {@code
+ * X-Forwarded-Proto}. The result lists hops left to right, as the headers do; callers walk it right
+ * to left and only through trusted proxies.
  */
 public final class ForwardedHops {
   /** At most this many hops are read; a longer chain is cut at its left (client) end. */
@@ -79,7 +79,10 @@ public final class ForwardedHops {
     return trim(hops);
   }
 
-  /** Parses a node: {@code 192.0.2.1}, {@code 192.0.2.1:80}, {@code [2001:db8::1]:443}, {@code 2001:db8::1}. */
+  /**
+   * Parses a node: {@code 192.0.2.1}, {@code 192.0.2.1:80}, {@code [2001:db8::1]:443}, {@code
+   * 2001:db8::1}.
+   */
   static byte @Nullable [] parseNode(String node) {
     String s = node.trim();
     if (s.isEmpty()) {

@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A keyed MAC, initialised once and handed out per thread, so that verification neither looks up
- * a provider nor re-keys on the request path. Thread-safe.
+ * A keyed MAC, initialised once and handed out per thread, so that verification neither looks up a
+ * provider nor re-keys on the request path. Thread-safe.
  */
 public final class Macs {
   private final ThreadLocal<Mac> perThread;

@@ -1,6 +1,6 @@
 /**
- * Helpers of the core: parsers for header grammars and configuration values, IP literals and
- * CIDR blocks, hex and constant-time helpers. Not exported from the module; not API.
+ * Helpers of the core: parsers for header grammars and configuration values, IP literals and CIDR
+ * blocks, hex and constant-time helpers. Not exported from the module; not API.
  */
 @NullMarked
 package io.webhookkit.core.internal;

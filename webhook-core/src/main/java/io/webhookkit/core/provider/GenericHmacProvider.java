@@ -10,8 +10,8 @@ import io.webhookkit.core.signature.SignedContent;
  * signature.algorithm} ({@code sha256}; or {@code sha1}, {@code sha512}), {@code
  * signature.encoding} ({@code hex} or {@code base64}), {@code signature.prefix}, {@code
  * signature.payload} (a template over {@code {id}}, {@code {timestamp}}, {@code {body}}; default
- * {@code {body}}), {@code timestamp.header} and {@code id.header}. The body is checked as JSON
- * or a form by its {@code Content-Type}, and anything else is accepted as it is.
+ * {@code {body}}), {@code timestamp.header} and {@code id.header}. The body is checked as JSON or a
+ * form by its {@code Content-Type}, and anything else is accepted as it is.
  */
 public final class GenericHmacProvider implements Provider {
   /** Creates the preset; called by {@link java.util.ServiceLoader}. */
@@ -46,7 +46,8 @@ public final class GenericHmacProvider implements Provider {
     String timestampHeader = settings.get("timestamp.header");
     String idHeader = settings.get("id.header");
     if (content.signsTimestamp() && timestampHeader == null) {
-      throw settings.invalid("timestamp.header", "is required because signature.payload has {timestamp}");
+      throw settings.invalid(
+          "timestamp.header", "is required because signature.payload has {timestamp}");
     }
     if (timestampHeader != null && !content.signsTimestamp()) {
       throw settings.invalid(
@@ -59,8 +60,12 @@ public final class GenericHmacProvider implements Provider {
     ProviderRules.Builder rules =
         ProviderRules.builder()
             .signatureScheme(
-                scheme.content(content).timestampHeader(timestampHeader).idHeader(idHeader)
-                    .secrets(settings.secrets()).build())
+                scheme
+                    .content(content)
+                    .timestampHeader(timestampHeader)
+                    .idHeader(idHeader)
+                    .secrets(settings.secrets())
+                    .build())
             .payloadFormat(PayloadFormat.BY_CONTENT_TYPE);
     if (idHeader != null) {
       rules.deliveryId(Locator.header(idHeader));

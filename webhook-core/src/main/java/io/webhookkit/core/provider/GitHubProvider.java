@@ -8,7 +8,8 @@ import io.webhookkit.core.signature.SignatureEncoding;
  * X-GitHub-Delivery}; event type {@code X-GitHub-Event}; JSON or form ({@code payload=}) bodies.
  * GitHub's {@code ping} event is an ordinary delivery. The delivery id is not signed.
  *
- * @see <a href="https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries">GitHub:
+ * @see <a
+ *     href="https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries">GitHub:
  *     validating webhook deliveries</a>
  */
 public final class GitHubProvider implements Provider {

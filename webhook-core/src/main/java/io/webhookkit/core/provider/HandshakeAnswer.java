@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param body the body bytes
  * @param headers further headers
  */
-public record HandshakeAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record HandshakeAnswer(
+    int status, String contentType, byte[] body, Map<String, String> headers) {
   /** Copies the headers. */
   public HandshakeAnswer {
     Objects.requireNonNull(contentType, "contentType");

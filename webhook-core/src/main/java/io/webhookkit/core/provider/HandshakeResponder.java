@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognises and answers one endpoint-verification handshake (Slack {@code url_verification}, …).
- * A signed handshake is asked only after the request's signature verified; an unsigned one (a
+ * Recognises and answers one endpoint-verification handshake (Slack {@code url_verification}, …). A
+ * signed handshake is asked only after the request's signature verified; an unsigned one (a
  * provider that sends its challenge without a signature) is asked before the signature check.
  * Implementations never throw on untrusted input and are thread-safe.
  */

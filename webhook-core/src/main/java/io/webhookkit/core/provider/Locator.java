@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a provider puts a value such as the delivery id or the event type: a header, a JSON path,
- * a form field, or a JSON path inside a form field.
+ * Where a provider puts a value such as the delivery id or the event type: a header, a JSON path, a
+ * form field, or a JSON path inside a form field.
  */
 public sealed interface Locator {
 

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The body, checked and parsed just enough: whether it is well-formed for the provider's format,
- * the JSON values the provider's rules asked for, and the form pairs. Built once per request by
- * the guard; handshake responders and locators read it. Immutable.
+ * the JSON values the provider's rules asked for, and the form pairs. Built once per request by the
+ * guard; handshake responders and locators read it. Immutable.
  */
 public final class Payload {
   /** What the body turned out to be. */
@@ -34,7 +34,10 @@ public final class Payload {
   private final List<Map.Entry<String, String>> form;
 
   private Payload(
-      Kind kind, boolean wellFormed, Map<String, String> json, List<Map.Entry<String, String>> form) {
+      Kind kind,
+      boolean wellFormed,
+      Map<String, String> json,
+      List<Map.Entry<String, String>> form) {
     this.kind = kind;
     this.wellFormed = wellFormed;
     this.json = json;
@@ -74,7 +77,8 @@ public final class Payload {
             request.mediaType().equals("application/x-www-form-urlencoded") ? Kind.FORM : Kind.JSON;
     }
     if (kind == Kind.FORM) {
-      List<Map.Entry<String, String>> pairs = FormBody.parse(request.body(), StandardCharsets.UTF_8);
+      List<Map.Entry<String, String>> pairs =
+          FormBody.parse(request.body(), StandardCharsets.UTF_8);
       return pairs == null
           ? new Payload(Kind.FORM, false, Map.of(), List.of())
           : new Payload(Kind.FORM, true, Map.of(), List.copyOf(pairs));
@@ -111,7 +115,9 @@ public final class Payload {
     return out;
   }
 
-  /** A scalar by dotted path inside a JSON document held in a form field (Slack's {@code payload}). */
+  /**
+   * A scalar by dotted path inside a JSON document held in a form field (Slack's {@code payload}).
+   */
   public Optional<String> formJson(String field, String path) {
     List<String> values = form(field);
     if (values.isEmpty()) {

@@ -119,11 +119,13 @@ public final class ProviderRules {
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    attributes.forEach((name, locator) -> locator.find(request, payload).ifPresent(v -> out.put(name, v)));
+    attributes.forEach(
+        (name, locator) -> locator.find(request, payload).ifPresent(v -> out.put(name, v)));
     return out;
   }
 
-  private static Optional<String> first(List<Locator> locators, WebhookRequest request, Payload payload) {
+  private static Optional<String> first(
+      List<Locator> locators, WebhookRequest request, Payload payload) {
     for (Locator locator : locators) {
       Optional<String> found = locator.find(request, payload);
       if (found.isPresent() && !found.get().isEmpty()) {

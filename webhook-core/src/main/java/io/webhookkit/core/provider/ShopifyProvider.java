@@ -8,7 +8,8 @@ import io.webhookkit.core.signature.SignatureEncoding;
  * client secret; delivery id {@code X-Shopify-Webhook-Id}; topic {@code X-Shopify-Topic}. The
  * delivery id is not signed.
  *
- * @see <a href="https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook">Shopify:
+ * @see <a
+ *     href="https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook">Shopify:
  *     verify a webhook</a>
  */
 public final class ShopifyProvider implements Provider {

@@ -27,7 +27,10 @@ public final class SlackUrlVerification implements HandshakeResponder {
         .map(
             challenge ->
                 new HandshakeAnswer(
-                    200, "application/json", Json.object(Map.of("challenge", challenge)), Map.of()));
+                    200,
+                    "application/json",
+                    Json.object(Map.of("challenge", challenge)),
+                    Map.of()));
   }
 
   @Override

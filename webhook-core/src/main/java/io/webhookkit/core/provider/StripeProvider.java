@@ -3,9 +3,8 @@ package io.webhookkit.core.provider;
 import io.webhookkit.core.signature.StripeSignatureScheme;
 
 /**
- * Stripe: {@code Stripe-Signature: t=…,v1=…} over {@code <t>.<body>} with the whole {@code
- * whsec_…} endpoint secret as the key; event id and type from the JSON {@code id} and {@code
- * type}.
+ * Stripe: {@code Stripe-Signature: t=…,v1=…} over {@code <t>.<body>} with the whole {@code whsec_…}
+ * endpoint secret as the key; event id and type from the JSON {@code id} and {@code type}.
  *
  * @see <a href="https://docs.stripe.com/webhooks#verify-events">Stripe: verify webhook
  *     signatures</a>

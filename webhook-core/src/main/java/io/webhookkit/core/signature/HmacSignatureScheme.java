@@ -44,7 +44,8 @@ public final class HmacSignatureScheme implements SignatureScheme {
     this.timestampHeader = b.timestampHeader;
     this.idHeader = b.idHeader;
     if (content.signsTimestamp() && timestampHeader == null) {
-      throw new IllegalArgumentException("the signed content has {timestamp} but no timestamp header is set");
+      throw new IllegalArgumentException(
+          "the signed content has {timestamp} but no timestamp header is set");
     }
     if (content.signsId() && idHeader == null) {
       throw new IllegalArgumentException("the signed content has {id} but no id header is set");
@@ -85,7 +86,8 @@ public final class HmacSignatureScheme implements SignatureScheme {
       instant = Timestamps.seconds(timestamp);
       if (instant == null) {
         return SignatureVerdict.failed(
-            Reason.SIGNATURE_INVALID, "The " + timestampHeader + " header is not a Unix timestamp.");
+            Reason.SIGNATURE_INVALID,
+            "The " + timestampHeader + " header is not a Unix timestamp.");
       }
     }
     String id = "";
@@ -144,9 +146,13 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   @Override
   public Map<String, String> sign(SigningInput input, Secret secret) {
-    String timestamp = content.signsTimestamp() ? Long.toString(input.requireTimestamp().getEpochSecond()) : "";
+    String timestamp =
+        content.signsTimestamp() ? Long.toString(input.requireTimestamp().getEpochSecond()) : "";
     String id = content.signsId() ? input.requireId() : "";
-    Mac mac = KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm).macs().get();
+    Mac mac =
+        KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm)
+            .macs()
+            .get();
     content.update(mac, id, timestamp, input.body());
     Map<String, String> headers = new LinkedHashMap<>();
     if (content.signsId() && idHeader != null) {
@@ -161,8 +167,17 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   @Override
   public String toString() {
-    return "HmacSignatureScheme[" + algorithm + " " + encoding + " in " + header + " over " + content
-        + ", " + keys.size() + " secret(s)]";
+    return "HmacSignatureScheme["
+        + algorithm
+        + " "
+        + encoding
+        + " in "
+        + header
+        + " over "
+        + content
+        + ", "
+        + keys.size()
+        + " secret(s)]";
   }
 
   /** Builds the scheme; validates when {@link #build()} is called. Not thread-safe. */

@@ -19,8 +19,8 @@ public interface SignatureScheme {
   SignatureVerdict verify(WebhookRequest request);
 
   /**
-   * The headers a sender would add to sign this content with this secret (for tests, the test
-   * kit's signers and senders).
+   * The headers a sender would add to sign this content with this secret (for tests, the test kit's
+   * signers and senders).
    *
    * @throws IllegalArgumentException when the secret is not usable for signing with this scheme
    */

@@ -18,8 +18,8 @@ public sealed interface SignatureVerdict {
    *
    * @param secretLabel the label of the secret that matched, to finish a rotation with evidence
    * @param timestamp the signed timestamp, when the scheme signs one
-   * @param signedId the delivery id covered by the signature, when the scheme signs one; the
-   *     guard prefers it over an unsigned id so that a replay cannot change the id
+   * @param signedId the delivery id covered by the signature, when the scheme signs one; the guard
+   *     prefers it over an unsigned id so that a replay cannot change the id
    */
   record Verified(String secretLabel, @Nullable Instant timestamp, @Nullable String signedId)
       implements SignatureVerdict {

@@ -6,10 +6,10 @@ import java.util.List;
 import javax.crypto.Mac;
 
 /**
- * The bytes a scheme signs, as a template over {@code {id}}, {@code {timestamp}} and {@code
- * {body}} with literal text between them: {@code {body}} (GitHub), {@code v0:{timestamp}:{body}}
- * (Slack), {@code {id}.{timestamp}.{body}} (Standard Webhooks). Parsed once; feeding a MAC
- * allocates nothing for literals and the body. Immutable.
+ * The bytes a scheme signs, as a template over {@code {id}}, {@code {timestamp}} and {@code {body}}
+ * with literal text between them: {@code {body}} (GitHub), {@code v0:{timestamp}:{body}} (Slack),
+ * {@code {id}.{timestamp}.{body}} (Standard Webhooks). Parsed once; feeding a MAC allocates nothing
+ * for literals and the body. Immutable.
  */
 public final class SignedContent {
   private enum Kind {
@@ -62,7 +62,11 @@ public final class SignedContent {
             break;
           default:
             throw new IllegalArgumentException(
-                "'" + template + "' has an unknown placeholder {" + name + "} (use {id}, {timestamp}, {body})");
+                "'"
+                    + template
+                    + "' has an unknown placeholder {"
+                    + name
+                    + "} (use {id}, {timestamp}, {body})");
         }
         if (literal.length() > 0) {
           parts.add(new Part(Kind.LITERAL, literal.toString().getBytes(StandardCharsets.UTF_8)));

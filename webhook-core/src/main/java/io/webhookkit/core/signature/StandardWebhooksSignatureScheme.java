@@ -5,7 +5,6 @@ import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.Base64s;
 import io.webhookkit.core.internal.Macs;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -23,19 +22,19 @@ import java.util.Optional;
 import javax.crypto.Mac;
 
 /**
- * The Standard Webhooks scheme (also Svix's): headers {@code webhook-id}, {@code
- * webhook-timestamp} and {@code webhook-signature}; the signed content is {@code
- * <id>.<timestamp>.<body>}; the signature header is a space-separated list of {@code
- * <version>,<base64>} entries. {@code v1} is HMAC-SHA256 with the base64-decoded {@code whsec_}
- * secret; {@code v1a} is Ed25519 (from the JDK) with a {@code whpk_} public key. Unknown versions
- * are skipped, so senders can add new ones.
+ * The Standard Webhooks scheme (also Svix's): headers {@code webhook-id}, {@code webhook-timestamp}
+ * and {@code webhook-signature}; the signed content is {@code <id>.<timestamp>.<body>}; the
+ * signature header is a space-separated list of {@code <version>,<base64>} entries. {@code v1} is
+ * HMAC-SHA256 with the base64-decoded {@code whsec_} secret; {@code v1a} is Ed25519 (from the JDK)
+ * with a {@code whpk_} public key. Unknown versions are skipped, so senders can add new ones.
  *
  * <p>Several header families may be given (Svix sends {@code svix-*} and may send {@code
  * webhook-*}); the first family whose signature header is present is used whole, so the id,
  * timestamp and signature always come from the same family. The id is signed, and is reported as
  * the delivery id. Immutable and thread-safe.
  *
- * @see <a href="https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md">Standard
+ * @see <a
+ *     href="https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md">Standard
  *     Webhooks specification</a>
  */
 public final class StandardWebhooksSignatureScheme implements SignatureScheme {
@@ -44,7 +43,8 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
       new HeaderFamily("webhook-id", "webhook-timestamp", "webhook-signature");
 
   /** Svix's headers. */
-  public static final HeaderFamily SVIX = new HeaderFamily("svix-id", "svix-timestamp", "svix-signature");
+  public static final HeaderFamily SVIX =
+      new HeaderFamily("svix-id", "svix-timestamp", "svix-signature");
 
   private static final byte[] ED25519_X509_PREFIX = hex("302a300506032b6570032100");
   private static final byte[] ED25519_PKCS8_PREFIX = hex("302e020100300506032b657004220420");
@@ -74,13 +74,14 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
 
   /**
    * A scheme for these header families and secrets. Each secret is {@code whsec_<base64>} (or bare
-   * base64, as the reference libraries accept) for {@code v1}, or {@code whpk_<base64 of 32
-   * bytes>} for {@code v1a}.
+   * base64, as the reference libraries accept) for {@code v1}, or {@code whpk_<base64 of 32 bytes>}
+   * for {@code v1a}.
    *
    * @throws IllegalArgumentException naming the secret's label when a secret cannot be decoded, or
    *     is a {@code whsk_} signing key (which belongs to the sender only)
    */
-  public static StandardWebhooksSignatureScheme of(List<HeaderFamily> families, List<Secret> secrets) {
+  public static StandardWebhooksSignatureScheme of(
+      List<HeaderFamily> families, List<Secret> secrets) {
     if (families.isEmpty()) {
       throw new IllegalArgumentException("no header family");
     }
@@ -92,22 +93,26 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
         byte[] raw = Base64s.decode(value.substring(5));
         if (raw == null || raw.length != 32) {
           throw new IllegalArgumentException(
-              secret.label() + " is not whpk_ followed by the base64 of a 32-byte Ed25519 public key");
+              secret.label()
+                  + " is not whpk_ followed by the base64 of a 32-byte Ed25519 public key");
         }
         pub.add(new PublicKeyEntry(secret.label(), publicKey(raw)));
       } else if (value.startsWith("whsk_")) {
         throw new IllegalArgumentException(
-            secret.label() + " is a whsk_ signing key, which only the sender may hold; configure its whpk_ public key");
+            secret.label()
+                + " is a whsk_ signing key, which only the sender may hold; configure its whpk_ public key");
       } else {
         byte[] key = Base64s.decode(value.startsWith("whsec_") ? value.substring(6) : value);
         if (key == null || key.length == 0) {
           throw new IllegalArgumentException(
-              secret.label() + " is not whsec_ followed by base64 (Standard Webhooks secrets are base64)");
+              secret.label()
+                  + " is not whsec_ followed by base64 (Standard Webhooks secrets are base64)");
         }
         hmac.add(KeyedMac.of(secret, key, HmacAlgorithm.SHA256));
       }
     }
-    return new StandardWebhooksSignatureScheme(List.copyOf(families), List.copyOf(hmac), List.copyOf(pub));
+    return new StandardWebhooksSignatureScheme(
+        List.copyOf(families), List.copyOf(hmac), List.copyOf(pub));
   }
 
   @Override
@@ -121,11 +126,13 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
     }
     if (family == null) {
       return SignatureVerdict.failed(
-          Reason.SIGNATURE_MISSING, "The request has no " + families.get(0).signature() + " header.");
+          Reason.SIGNATURE_MISSING,
+          "The request has no " + families.get(0).signature() + " header.");
     }
     Optional<String> id = request.header(family.id());
     if (id.isEmpty()) {
-      return SignatureVerdict.failed(Reason.SIGNATURE_MISSING, "The request has no " + family.id() + " header.");
+      return SignatureVerdict.failed(
+          Reason.SIGNATURE_MISSING, "The request has no " + family.id() + " header.");
     }
     Optional<String> timestamp = request.header(family.timestamp());
     if (timestamp.isEmpty()) {
@@ -135,7 +142,8 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
     Instant instant = Timestamps.seconds(timestamp.get());
     if (instant == null) {
       return SignatureVerdict.failed(
-          Reason.SIGNATURE_INVALID, "The " + family.timestamp() + " header is not a Unix timestamp.");
+          Reason.SIGNATURE_INVALID,
+          "The " + family.timestamp() + " header is not a Unix timestamp.");
     }
     List<byte[]> v1 = new ArrayList<>(2);
     List<byte[]> v1a = new ArrayList<>(0);
@@ -161,7 +169,8 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
     }
     if (v1.isEmpty() && v1a.isEmpty()) {
       return SignatureVerdict.failed(
-          Reason.SIGNATURE_INVALID, "The " + family.signature() + " header holds no well-formed v1 or v1a signature.");
+          Reason.SIGNATURE_INVALID,
+          "The " + family.signature() + " header holds no well-formed v1 or v1a signature.");
     }
     String idValue = id.get();
     byte[] body = request.body();
@@ -188,7 +197,8 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
       }
     }
     return SignatureVerdict.failed(
-        Reason.SIGNATURE_INVALID, "No signature in " + family.signature() + " matches a configured secret.");
+        Reason.SIGNATURE_INVALID,
+        "No signature in " + family.signature() + " matches a configured secret.");
   }
 
   /**
@@ -205,11 +215,13 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
     if (value.startsWith("whsk_")) {
       byte[] raw = Base64s.decode(value.substring(5));
       if (raw == null || (raw.length != 32 && raw.length != 64)) {
-        throw new IllegalArgumentException(secret.label() + " is not whsk_ followed by base64 of an Ed25519 key");
+        throw new IllegalArgumentException(
+            secret.label() + " is not whsk_ followed by base64 of an Ed25519 key");
       }
       try {
         byte[] pkcs8 = concat(ED25519_PKCS8_PREFIX, java.util.Arrays.copyOf(raw, 32));
-        PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        PrivateKey key =
+            KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         Signature ed = Signature.getInstance("Ed25519");
         ed.initSign(key);
         ed.update(CONTENT.bytes(id, timestamp, input.body()));
@@ -248,7 +260,8 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
   /** A fresh Ed25519 signing key as {@code whsk_<base64 of seed and public key>}. */
   public static String generateSigningKey() {
     try {
-      java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      java.security.KeyPair pair =
+          java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       byte[] pkcs8 = pair.getPrivate().getEncoded();
       byte[] x509 = pair.getPublic().getEncoded();
       byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
@@ -292,8 +305,12 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
 
   @Override
   public String toString() {
-    return "StandardWebhooksSignatureScheme[" + families.get(0).signature() + ", " + hmacKeys.size()
-        + " v1 secret(s), " + publicKeys.size() + " v1a key(s)]";
+    return "StandardWebhooksSignatureScheme["
+        + families.get(0).signature()
+        + ", "
+        + hmacKeys.size()
+        + " v1 secret(s), "
+        + publicKeys.size()
+        + " v1a key(s)]";
   }
-
 }

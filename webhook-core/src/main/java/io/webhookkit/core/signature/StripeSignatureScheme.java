@@ -42,7 +42,9 @@ public final class StripeSignatureScheme implements SignatureScheme {
   public static StripeSignatureScheme of(List<Secret> secrets) {
     List<KeyedMac> keys = new ArrayList<>();
     for (Secret secret : secrets) {
-      keys.add(KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), HmacAlgorithm.SHA256));
+      keys.add(
+          KeyedMac.of(
+              secret, secret.reveal().getBytes(StandardCharsets.UTF_8), HmacAlgorithm.SHA256));
     }
     return new StripeSignatureScheme(List.copyOf(keys));
   }
@@ -51,7 +53,8 @@ public final class StripeSignatureScheme implements SignatureScheme {
   public SignatureVerdict verify(WebhookRequest request) {
     Optional<String> header = request.header(HEADER);
     if (header.isEmpty()) {
-      return SignatureVerdict.failed(Reason.SIGNATURE_MISSING, "The request has no Stripe-Signature header.");
+      return SignatureVerdict.failed(
+          Reason.SIGNATURE_MISSING, "The request has no Stripe-Signature header.");
     }
     // Step 1: extract the timestamp and the v1 signatures from the header.
     String value = header.get();
@@ -100,13 +103,17 @@ public final class StripeSignatureScheme implements SignatureScheme {
       }
     }
     return SignatureVerdict.failed(
-        Reason.SIGNATURE_INVALID, "No v1 signature in Stripe-Signature matches a configured secret.");
+        Reason.SIGNATURE_INVALID,
+        "No v1 signature in Stripe-Signature matches a configured secret.");
   }
 
   @Override
   public Map<String, String> sign(SigningInput input, Secret secret) {
     String t = Long.toString(input.requireTimestamp().getEpochSecond());
-    Mac mac = KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), HmacAlgorithm.SHA256).macs().get();
+    Mac mac =
+        KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), HmacAlgorithm.SHA256)
+            .macs()
+            .get();
     mac.update(t.getBytes(StandardCharsets.US_ASCII));
     mac.update(DOT);
     mac.update(input.body());
