@@ -1,0 +1,165 @@
+package io.webhookkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.stripe.net.Webhook;
+import io.webhookkit.core.signature.SigningInput;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sign with the official SDKs and verify with ours, and the other way round: stripe-java,
+ * com.standardwebhooks:standardwebhooks, com.svix:svix and Slack's slack-app-backend.
+ */
+class OfficialSdkCrossCheckTest {
+  private static final String BODY =
+      "{\"id\":\"evt_1\",\"type\":\"invoice.paid\",\"data\":{\"text\":\"h\u00e9llo \uD83D\uDE00\\r\\n\"}}";
+  private static final Instant NOW = Instant.now();
+
+  private static WebhookGuard guard(String provider, String secret) {
+    return WebhookGuard.builder(
+            EndpointConfig.builder(provider).provider(provider).secrets(secret).build())
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .build();
+  }
+
+  private static Map<String, String> ourSignature(String provider, String secret, String id) {
+    EndpointConfig c = EndpointConfig.builder("x").provider(provider).secrets(secret).build();
+    return c.rules()
+        .signatureScheme()
+        .sign(new SigningInput(BODY.getBytes(StandardCharsets.UTF_8), id, NOW), c.secrets().get(0));
+  }
+
+  private static WebhookRequest request(Map<String, String> headers) {
+    WebhookRequest.Builder b =
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .header("Content-Type", "application/json")
+            .body(BODY.getBytes(StandardCharsets.UTF_8));
+    headers.forEach(b::header);
+    return b.build();
+  }
+
+  @Test
+  void stripeSdkSignatureVerifiesWithOurs() throws Exception {
+    String secret = "whsec_test_cross_check";
+    long t = NOW.getEpochSecond();
+    String v1 = Webhook.Util.computeHmacSha256(secret, t + "." + BODY);
+
+    Decision d = guard("stripe", secret).inspect(request(Map.of("Stripe-Signature", "t=" + t + ",v1=" + v1)));
+
+    assertThat(d).isInstanceOf(Decision.Proceed.class);
+  }
+
+  @Test
+  void ourStripeSignatureVerifiesWithTheSdk() throws Exception {
+    String secret = "whsec_test_cross_check";
+    String header = ourSignature("stripe", secret, "evt_1").get("Stripe-Signature");
+
+    assertThat(
+            Webhook.Signature.verifyHeader(
+                BODY, header, secret, 300, Clock.fixed(NOW, ZoneOffset.UTC)))
+        .isTrue();
+  }
+
+  @Test
+  void standardWebhooksSdkSignatureVerifiesWithOurs() throws Exception {
+    String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    String sig = new com.standardwebhooks.Webhook(secret).sign("msg_1", NOW.getEpochSecond(), BODY);
+
+    Decision d =
+        guard("standard-webhooks", secret)
+            .inspect(
+                request(
+                    Map.of(
+                        "webhook-id", "msg_1",
+                        "webhook-timestamp", Long.toString(NOW.getEpochSecond()),
+                        "webhook-signature", sig)));
+
+    assertThat(d).isInstanceOf(Decision.Proceed.class);
+  }
+
+  @Test
+  void ourStandardWebhooksSignatureVerifiesWithTheSdk() throws Exception {
+    String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    Map<String, String> headers = ourSignature("standard-webhooks", secret, "msg_2");
+    Map<String, List<String>> asLists = new java.util.HashMap<>();
+    headers.forEach((k, v) -> asLists.put(k, List.of(v)));
+
+    new com.standardwebhooks.Webhook(secret).verify(BODY, asLists); // throws when it disagrees
+    assertThat(headers).containsKey("webhook-signature");
+  }
+
+  @Test
+  void svixSdkSignatureVerifiesWithOurs() throws Exception {
+    String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    String sig = new com.svix.Webhook(secret).sign("msg_3", NOW.getEpochSecond(), BODY);
+
+    Decision d =
+        guard("svix", secret)
+            .inspect(
+                request(
+                    Map.of(
+                        "svix-id", "msg_3",
+                        "svix-timestamp", Long.toString(NOW.getEpochSecond()),
+                        "svix-signature", sig)));
+
+    assertThat(d).isInstanceOf(Decision.Proceed.class);
+  }
+
+  @Test
+  void ourSvixSignatureVerifiesWithTheSdk() throws Exception {
+    String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    Map<String, String> headers = ourSignature("svix", secret, "msg_4");
+    Map<String, List<String>> asLists = new java.util.HashMap<>();
+    headers.forEach((k, v) -> asLists.put(k, List.of(v)));
+
+    new com.svix.Webhook(secret).verify(BODY, asLists); // throws when it disagrees
+    assertThat(headers).containsKeys("svix-id", "svix-timestamp", "svix-signature");
+  }
+
+  @Test
+  void slackSdkSignatureVerifiesWithOurs() {
+    String secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    String ts = Long.toString(NOW.getEpochSecond());
+    String sig = new SlackSignature.Generator(secret).generate(ts, BODY);
+    String body = "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"x\":" + BODY + "}";
+    String sig2 = new SlackSignature.Generator(secret).generate(ts, body);
+
+    Decision d =
+        guard("slack", secret)
+            .inspect(
+                WebhookRequest.builder()
+                    .remoteAddress("127.0.0.1")
+                    .header("Content-Type", "application/json")
+                    .header("X-Slack-Request-Timestamp", ts)
+                    .header("X-Slack-Signature", sig2)
+                    .body(body.getBytes(StandardCharsets.UTF_8))
+                    .build());
+
+    assertThat(sig).startsWith("v0=");
+    assertThat(d).isInstanceOf(Decision.Proceed.class);
+  }
+
+  @Test
+  void ourSlackSignatureVerifiesWithTheSdk() {
+    String secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    Map<String, String> headers = ourSignature("slack", secret, null);
+    SlackSignature.Verifier verifier =
+        new SlackSignature.Verifier(new SlackSignature.Generator(secret));
+
+    assertThat(
+            verifier.isValid(
+                headers.get("X-Slack-Request-Timestamp"),
+                BODY,
+                headers.get("X-Slack-Signature"),
+                NOW.toEpochMilli()))
+        .isTrue();
+  }
+}
