@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class DefaultCharsetTest {
   @Test
   void theRunUsesTheDefaultCharsetTheBuildAskedFor() {
-    String expected = System.getProperty("webhookkit.expectedCharset", Charset.defaultCharset().name());
+    String expected =
+        System.getProperty("webhookkit.expectedCharset", Charset.defaultCharset().name());
     assertThat(Charset.defaultCharset().name()).isEqualTo(expected);
   }
 }

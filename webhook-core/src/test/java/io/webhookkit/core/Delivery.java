@@ -19,7 +19,9 @@ final class Delivery {
   static final String SECRET = "It's a Secret to Everybody";
   static final String SW_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   static final String OTHER_SW_SECRET =
-      "whsec_" + java.util.Base64.getEncoder().encodeToString("another secret, 24 bytes".getBytes(StandardCharsets.UTF_8));
+      "whsec_"
+          + java.util.Base64.getEncoder()
+              .encodeToString("another secret, 24 bytes".getBytes(StandardCharsets.UTF_8));
   static final String STRIPE_SECRET = "whsec_test_secret_0123456789";
 
   final String provider;
@@ -96,7 +98,10 @@ final class Delivery {
   static Delivery shopify() {
     Delivery d =
         new Delivery(
-            "shopify", "shopify-client-secret", "{\"id\":820982911946154508}", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
+            "shopify",
+            "shopify-client-secret",
+            "{\"id\":820982911946154508}",
+            "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
     d.providerHeaders.put("X-Shopify-Topic", "orders/create");
     return d;
   }

@@ -102,7 +102,8 @@ class EndpointConfigTest {
         "signature.header|X-Sig|is not used by provider 'github'",
         "secrets-env|MISSING_VAR|MISSING_VAR is not set"
       })
-  void aBadKeyFailsNamingTheEndpointAndTheKeyWithoutTheSecret(String key, String value, String problem) {
+  void aBadKeyFailsNamingTheEndpointAndTheKeyWithoutTheSecret(
+      String key, String value, String problem) {
     String expectedKey = key;
     assertThatThrownBy(() -> from(key, value))
         .isInstanceOf(WebhookConfigurationException.class)
@@ -110,7 +111,8 @@ class EndpointConfigTest {
         .hasMessageContaining("key '" + expectedKey + "'")
         .hasMessageContaining(problem)
         .hasMessageNotContaining(SECRET)
-        .satisfies(e -> assertThat(((WebhookConfigurationException) e).key()).isEqualTo(expectedKey));
+        .satisfies(
+            e -> assertThat(((WebhookConfigurationException) e).key()).isEqualTo(expectedKey));
   }
 
   @Test
@@ -138,14 +140,37 @@ class EndpointConfigTest {
 
   @Test
   void theGenericHmacSchemeRefusesContradictions() {
-    assertThatThrownBy(() -> from("provider", "hmac", "signature.header", "X-Sig", "signature.payload", "{timestamp}.{body}", "id.header", "X-Id"))
+    assertThatThrownBy(
+            () ->
+                from(
+                    "provider",
+                    "hmac",
+                    "signature.header",
+                    "X-Sig",
+                    "signature.payload",
+                    "{timestamp}.{body}",
+                    "id.header",
+                    "X-Id"))
         .hasMessageContaining("key 'timestamp.header'");
-    assertThatThrownBy(() -> from("provider", "hmac", "signature.header", "X-Sig", "signature.payload", "{id}", "id.header", "X-Id"))
-        .hasMessageContaining("key 'signature.payload'").hasMessageContaining("{body}");
+    assertThatThrownBy(
+            () ->
+                from(
+                    "provider",
+                    "hmac",
+                    "signature.header",
+                    "X-Sig",
+                    "signature.payload",
+                    "{id}",
+                    "id.header",
+                    "X-Id"))
+        .hasMessageContaining("key 'signature.payload'")
+        .hasMessageContaining("{body}");
     assertThatThrownBy(() -> from("provider", "hmac", "signature.header", "X-Sig"))
-        .hasMessageContaining("key 'idempotency.enabled'").hasMessageContaining("id.header");
+        .hasMessageContaining("key 'idempotency.enabled'")
+        .hasMessageContaining("id.header");
     assertThatThrownBy(() -> from("provider", "hmac", "id.header", "X-Id"))
-        .hasMessageContaining("key 'signature.header'").hasMessageContaining("required");
+        .hasMessageContaining("key 'signature.header'")
+        .hasMessageContaining("required");
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.webhookkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import io.webhookkit.core.internal.AddressSet;
 import io.webhookkit.core.internal.CidrBlock;
 import io.webhookkit.core.internal.ClientResolver;
-import io.webhookkit.core.internal.AddressSet;
 import io.webhookkit.core.internal.ConfigValues;
 import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.IpAddresses;
@@ -29,8 +29,14 @@ class FuzzTest {
   private static final List<WebhookGuard> GUARDS =
       List.of(
           guard("github", Delivery.SECRET, b -> b.allowedIps(List.of("0.0.0.0/0", "::/0"))),
-          guard("stripe", Delivery.STRIPE_SECRET, b -> b.rateLimit(1_000_000, java.time.Duration.ofSeconds(1))),
-          guard("slack", "8f742231b10e8888abcd99yyyzzz85a5", b -> b.trustedProxies(List.of("127.0.0.1", "::1"))),
+          guard(
+              "stripe",
+              Delivery.STRIPE_SECRET,
+              b -> b.rateLimit(1_000_000, java.time.Duration.ofSeconds(1))),
+          guard(
+              "slack",
+              "8f742231b10e8888abcd99yyyzzz85a5",
+              b -> b.trustedProxies(List.of("127.0.0.1", "::1"))),
           guard("standard-webhooks", Delivery.SW_SECRET, b -> {}),
           guard("svix", Delivery.SW_SECRET, b -> {}),
           guard("shopify", "shopify-client-secret", b -> b.maxBodySize(4096)),
@@ -55,11 +61,27 @@ class FuzzTest {
   }
 
   private static final String[] HEADERS = {
-    "X-Hub-Signature-256", "X-GitHub-Delivery", "Stripe-Signature", "X-Slack-Signature",
-    "X-Slack-Request-Timestamp", "webhook-id", "webhook-timestamp", "webhook-signature",
-    "svix-signature", "svix-id", "svix-timestamp", "X-Shopify-Hmac-SHA256", "X-Shopify-Webhook-Id",
-    "Content-Type", "Content-Length", "Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Sig",
-    "X-Ts", "X-Id"
+    "X-Hub-Signature-256",
+    "X-GitHub-Delivery",
+    "Stripe-Signature",
+    "X-Slack-Signature",
+    "X-Slack-Request-Timestamp",
+    "webhook-id",
+    "webhook-timestamp",
+    "webhook-signature",
+    "svix-signature",
+    "svix-id",
+    "svix-timestamp",
+    "X-Shopify-Hmac-SHA256",
+    "X-Shopify-Webhook-Id",
+    "Content-Type",
+    "Content-Length",
+    "Forwarded",
+    "X-Forwarded-For",
+    "X-Forwarded-Proto",
+    "X-Sig",
+    "X-Ts",
+    "X-Id"
   };
 
   @com.code_intelligence.jazzer.junit.FuzzTest
@@ -114,7 +136,11 @@ class FuzzTest {
       }
     }
     try {
-      EndpointConfig.from("fuzz", ConfigSource.of(Map.of("provider", "github", "secrets", "x", "tolerance", text, "allowed-ips", text)), n -> null);
+      EndpointConfig.from(
+          "fuzz",
+          ConfigSource.of(
+              Map.of("provider", "github", "secrets", "x", "tolerance", text, "allowed-ips", text)),
+          n -> null);
     } catch (WebhookConfigurationException expected) {
       assertThat(expected.getMessage()).contains("fuzz");
     }

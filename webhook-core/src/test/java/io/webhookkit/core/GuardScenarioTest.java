@@ -31,7 +31,8 @@ class GuardScenarioTest {
   }
 
   private WebhookGuard guard(Delivery d, Consumer<EndpointConfig.Builder> tweak) {
-    EndpointConfig.Builder b = EndpointConfig.builder(d.provider).provider(d.provider).secrets(baseSecret(d));
+    EndpointConfig.Builder b =
+        EndpointConfig.builder(d.provider).provider(d.provider).secrets(baseSecret(d));
     tweak.accept(b);
     return WebhookGuard.builder(b.build()).clock(clock).listener(attempts::add).build();
   }
@@ -63,7 +64,8 @@ class GuardScenarioTest {
   }
 
   static Stream<Delivery> timestamped() {
-    return Stream.of(Delivery.stripe(), Delivery.slack(), Delivery.standardWebhooks(), Delivery.svix());
+    return Stream.of(
+        Delivery.stripe(), Delivery.slack(), Delivery.standardWebhooks(), Delivery.svix());
   }
 
   private static Decision.Respond refused(Decision d) {
@@ -73,8 +75,11 @@ class GuardScenarioTest {
 
   private static Decision.Proceed proceeded(Decision d) {
     assertThat(d)
-        .as(() -> d instanceof Decision.Respond
-            ? new String(((Decision.Respond) d).body(), StandardCharsets.UTF_8) : "")
+        .as(
+            () ->
+                d instanceof Decision.Respond
+                    ? new String(((Decision.Respond) d).body(), StandardCharsets.UTF_8)
+                    : "")
         .isInstanceOf(Decision.Proceed.class);
     return (Decision.Proceed) d;
   }
@@ -85,7 +90,9 @@ class GuardScenarioTest {
     assertThat(r.status()).isEqualTo(reason.status());
     assertThat(r.headers()).containsEntry("Content-Type", "application/problem+json");
     String body = new String(r.body(), StandardCharsets.UTF_8);
-    assertThat(body).contains("\"reason\":\"" + reason.code() + "\"").contains("\"status\":" + reason.status());
+    assertThat(body)
+        .contains("\"reason\":\"" + reason.code() + "\"")
+        .contains("\"status\":" + reason.status());
   }
 
   @Nested
@@ -115,10 +122,12 @@ class GuardScenarioTest {
     @Test
     void aMissingSignatureHeaderIsRefusedAsMissing() {
       assertRefused(
-          guard(Delivery.github()).inspect(Delivery.github().withoutHeader("X-Hub-Signature-256").request()),
+          guard(Delivery.github())
+              .inspect(Delivery.github().withoutHeader("X-Hub-Signature-256").request()),
           Reason.SIGNATURE_MISSING);
       assertRefused(
-          guard(Delivery.slack()).inspect(Delivery.slack().withoutHeader("X-Slack-Request-Timestamp").request()),
+          guard(Delivery.slack())
+              .inspect(Delivery.slack().withoutHeader("X-Slack-Request-Timestamp").request()),
           Reason.SIGNATURE_MISSING);
       assertRefused(
           guard(Delivery.standardWebhooks())
@@ -128,24 +137,31 @@ class GuardScenarioTest {
 
     @Test
     void malformedSignatureHeadersAreRefusedAsInvalid() {
-      for (String bad : List.of("", "sha256=", "sha256=zz", "sha1=757107ea", "sha256=" + "a".repeat(63), "garbage")) {
+      for (String bad :
+          List.of(
+              "", "sha256=", "sha256=zz", "sha1=757107ea", "sha256=" + "a".repeat(63), "garbage")) {
         assertRefused(
-            guard(Delivery.github()).inspect(Delivery.github().withHeader("X-Hub-Signature-256", bad).request()),
+            guard(Delivery.github())
+                .inspect(Delivery.github().withHeader("X-Hub-Signature-256", bad).request()),
             Reason.SIGNATURE_INVALID);
       }
-      for (String bad : List.of("t=,v1=", "v1=abc", "t=abc,v1=00", "t=1", ",,,", "t=1,v1=" + "0".repeat(64))) {
+      for (String bad :
+          List.of("t=,v1=", "v1=abc", "t=abc,v1=00", "t=1", ",,,", "t=1,v1=" + "0".repeat(64))) {
         assertRefused(
-            guard(Delivery.stripe()).inspect(Delivery.stripe().withHeader("Stripe-Signature", bad).request()),
+            guard(Delivery.stripe())
+                .inspect(Delivery.stripe().withHeader("Stripe-Signature", bad).request()),
             Reason.SIGNATURE_INVALID);
       }
       for (String bad : List.of("v2,abc", "v1,", "v1,!!!", "v1a,AAAA", ",,")) {
         assertRefused(
             guard(Delivery.standardWebhooks())
-                .inspect(Delivery.standardWebhooks().withHeader("webhook-signature", bad).request()),
+                .inspect(
+                    Delivery.standardWebhooks().withHeader("webhook-signature", bad).request()),
             Reason.SIGNATURE_INVALID);
       }
       assertRefused(
-          guard(Delivery.slack()).inspect(Delivery.slack().withHeader("X-Slack-Request-Timestamp", "12ab").request()),
+          guard(Delivery.slack())
+              .inspect(Delivery.slack().withHeader("X-Slack-Request-Timestamp", "12ab").request()),
           Reason.SIGNATURE_INVALID);
     }
 
@@ -166,7 +182,14 @@ class GuardScenarioTest {
       Delivery d = Delivery.stripe();
       String valid = d.signedHeaders().get("Stripe-Signature");
       String t = valid.substring(2, valid.indexOf(','));
-      String header = "t=" + t + ",v1=" + "0".repeat(64) + "," + valid.substring(valid.indexOf(',') + 1) + ",v0=abc";
+      String header =
+          "t="
+              + t
+              + ",v1="
+              + "0".repeat(64)
+              + ","
+              + valid.substring(valid.indexOf(',') + 1)
+              + ",v0=abc";
 
       proceeded(guard(d).inspect(d.withHeader("Stripe-Signature", header).request()));
     }
@@ -182,19 +205,26 @@ class GuardScenarioTest {
 
     @Test
     void standardWebhooksVerifiesEd25519WithAPublicKey() {
-      String signingKey = io.webhookkit.core.signature.StandardWebhooksSignatureScheme.generateSigningKey();
+      String signingKey =
+          io.webhookkit.core.signature.StandardWebhooksSignatureScheme.generateSigningKey();
       String publicKey =
-          io.webhookkit.core.signature.StandardWebhooksSignatureScheme.publicKeyOf(Secret.of("k", signingKey));
+          io.webhookkit.core.signature.StandardWebhooksSignatureScheme.publicKeyOf(
+              Secret.of("k", signingKey));
       Delivery d = Delivery.standardWebhooks().signedWith(signingKey);
       WebhookGuard guard =
           WebhookGuard.builder(
-                  EndpointConfig.builder("sw").provider("standard-webhooks").secrets(publicKey).build())
+                  EndpointConfig.builder("sw")
+                      .provider("standard-webhooks")
+                      .secrets(publicKey)
+                      .build())
               .clock(clock)
               .build();
 
       assertThat(d.signedHeaders().get("webhook-signature")).startsWith("v1a,");
       proceeded(guard.inspect(d.request()));
-      assertRefused(guard.inspect(Delivery.standardWebhooks().signedWith(signingKey).withTamperedBody().request()),
+      assertRefused(
+          guard.inspect(
+              Delivery.standardWebhooks().signedWith(signingKey).withTamperedBody().request()),
           Reason.SIGNATURE_INVALID);
     }
 
@@ -220,19 +250,22 @@ class GuardScenarioTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.webhookkit.core.GuardScenarioTest#timestamped")
     void aStaleTimestampIsRefused(Delivery d) {
-      assertRefused(guard(d).inspect(d.withStaleTimestamp().request()), Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+      assertRefused(
+          guard(d).inspect(d.withStaleTimestamp().request()), Reason.TIMESTAMP_OUT_OF_TOLERANCE);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.webhookkit.core.GuardScenarioTest#timestamped")
     void aFutureTimestampIsRefused(Delivery d) {
-      assertRefused(guard(d).inspect(d.withFutureTimestamp().request()), Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+      assertRefused(
+          guard(d).inspect(d.withFutureTimestamp().request()), Reason.TIMESTAMP_OUT_OF_TOLERANCE);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.webhookkit.core.GuardScenarioTest#timestamped")
     void theWindowsEdgesAreInside(Delivery d) {
-      proceeded(guard(d).inspect(d.withTimestamp(Delivery.NOW.minus(Duration.ofMinutes(5))).request()));
+      proceeded(
+          guard(d).inspect(d.withTimestamp(Delivery.NOW.minus(Duration.ofMinutes(5))).request()));
     }
 
     @Test
@@ -296,22 +329,34 @@ class GuardScenarioTest {
 
     @Test
     void slackRetryHeadersAreExposed() {
-      Delivery d = Delivery.slack().withHeader("X-Slack-Retry-Num", "2").withHeader("X-Slack-Retry-Reason", "http_timeout");
+      Delivery d =
+          Delivery.slack()
+              .withHeader("X-Slack-Retry-Num", "2")
+              .withHeader("X-Slack-Retry-Reason", "http_timeout");
       Decision.Proceed p = proceeded(guard(d).inspect(d.request()));
-      assertThat(p.event().attributes()).containsEntry("retry-num", "2").containsEntry("retry-reason", "http_timeout");
+      assertThat(p.event().attributes())
+          .containsEntry("retry-num", "2")
+          .containsEntry("retry-reason", "http_timeout");
     }
 
     @Test
     void anOversizedBodyIsRefusedBeforeItsSignatureIsChecked() {
-      Delivery d = Delivery.github().withBody("{\"a\":\"" + "x".repeat(2000) + "\"}").withTamperedBody();
-      assertRefused(guard(d, b -> b.maxBodySize(1024)).inspect(d.request()), Reason.PAYLOAD_TOO_LARGE);
+      Delivery d =
+          Delivery.github().withBody("{\"a\":\"" + "x".repeat(2000) + "\"}").withTamperedBody();
+      assertRefused(
+          guard(d, b -> b.maxBodySize(1024)).inspect(d.request()), Reason.PAYLOAD_TOO_LARGE);
     }
 
     @Test
     void aDeclaredContentLengthOverTheLimitIsRefusedWithoutABody() {
       WebhookRequest r =
-          WebhookRequest.builder().remoteAddress("127.0.0.1").header("Content-Length", "5000").body(BoundedBody.exceeded()).build();
-      assertRefused(guard(Delivery.github(), b -> b.maxBodySize(1024)).inspect(r), Reason.PAYLOAD_TOO_LARGE);
+          WebhookRequest.builder()
+              .remoteAddress("127.0.0.1")
+              .header("Content-Length", "5000")
+              .body(BoundedBody.exceeded())
+              .build();
+      assertRefused(
+          guard(Delivery.github(), b -> b.maxBodySize(1024)).inspect(r), Reason.PAYLOAD_TOO_LARGE);
     }
   }
 
@@ -323,10 +368,17 @@ class GuardScenarioTest {
     System.arraycopy(bom, 0, withBom, 0, 3);
     System.arraycopy(plain, 0, withBom, 3, plain.length);
     return Stream.of(
-        org.junit.jupiter.params.provider.Arguments.of("CRLF", "{\r\n\"id\":\"evt_1\",\r\n\"type\":\"t\"\r\n}\r\n".getBytes(StandardCharsets.UTF_8)),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "CRLF",
+            "{\r\n\"id\":\"evt_1\",\r\n\"type\":\"t\"\r\n}\r\n".getBytes(StandardCharsets.UTF_8)),
         org.junit.jupiter.params.provider.Arguments.of("BOM", withBom),
-        org.junit.jupiter.params.provider.Arguments.of("emoji", String.format(json, "caf\u00e9 \uD83D\uDE00").getBytes(StandardCharsets.UTF_8)),
-        org.junit.jupiter.params.provider.Arguments.of("non-BMP", String.format(json, "\uD834\uDD1E \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08").getBytes(StandardCharsets.UTF_8)));
+        org.junit.jupiter.params.provider.Arguments.of(
+            "emoji",
+            String.format(json, "caf\u00e9 \uD83D\uDE00").getBytes(StandardCharsets.UTF_8)),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "non-BMP",
+            String.format(json, "\uD834\uDD1E \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08")
+                .getBytes(StandardCharsets.UTF_8)));
   }
 
   @Nested
@@ -347,20 +399,25 @@ class GuardScenarioTest {
     void loopbackIsExemptFromHttpsOverIpv4AndIpv6() {
       proceeded(guard(Delivery.github()).inspect(Delivery.github().from("127.0.0.1").request()));
       proceeded(guard(Delivery.github()).inspect(Delivery.github().from("::1").request()));
-      proceeded(guard(Delivery.github()).inspect(Delivery.github().from("0:0:0:0:0:0:0:1").request()));
+      proceeded(
+          guard(Delivery.github()).inspect(Delivery.github().from("0:0:0:0:0:0:0:1").request()));
     }
 
     @Test
     void aLocalProxyForwardingARemoteClientOverPlainHttpIsRefused() {
       Delivery d = Delivery.github().from("127.0.0.1").withHeader("X-Forwarded-For", "203.0.113.7");
       assertRefused(
-          guard(d, b -> b.trustedProxies(List.of("127.0.0.1/32"))).inspect(d.request()), Reason.HTTPS_REQUIRED);
+          guard(d, b -> b.trustedProxies(List.of("127.0.0.1/32"))).inspect(d.request()),
+          Reason.HTTPS_REQUIRED);
     }
 
     @Test
     void aTrustedProxysForwardedProtoCountsAsHttps() {
       Delivery d =
-          Delivery.github().from("10.0.0.2").withHeader("X-Forwarded-For", "203.0.113.7").withHeader("X-Forwarded-Proto", "https");
+          Delivery.github()
+              .from("10.0.0.2")
+              .withHeader("X-Forwarded-For", "203.0.113.7")
+              .withHeader("X-Forwarded-Proto", "https");
       proceeded(guard(d, b -> b.trustedProxies(List.of("10.0.0.0/8"))).inspect(d.request()));
     }
 
@@ -372,7 +429,9 @@ class GuardScenarioTest {
               .overTls()
               .withHeader("X-Forwarded-For", "192.0.2.10")
               .withHeader("Forwarded", "for=192.0.2.10;proto=https");
-      WebhookGuard guard = guard(d, b -> b.allowedIps(List.of("192.0.2.0/24")).trustedProxies(List.of("10.0.0.0/8")));
+      WebhookGuard guard =
+          guard(
+              d, b -> b.allowedIps(List.of("192.0.2.0/24")).trustedProxies(List.of("10.0.0.0/8")));
       assertRefused(guard.inspect(d.request()), Reason.IP_NOT_ALLOWED);
     }
 
@@ -387,10 +446,13 @@ class GuardScenarioTest {
       WebhookGuard guard =
           guard(
               Delivery.github(),
-              b -> b.allowedIps(List.of("2001:db8::/32", "192.0.2.0/24")).idempotencyEnabled(false));
+              b ->
+                  b.allowedIps(List.of("2001:db8::/32", "192.0.2.0/24")).idempotencyEnabled(false));
       proceeded(guard.inspect(Delivery.github().from("2001:db8::42").overTls().request()));
       proceeded(guard.inspect(Delivery.github().from("::ffff:192.0.2.77").overTls().request()));
-      assertRefused(guard.inspect(Delivery.github().from("2001:db9::1").overTls().request()), Reason.IP_NOT_ALLOWED);
+      assertRefused(
+          guard.inspect(Delivery.github().from("2001:db9::1").overTls().request()),
+          Reason.IP_NOT_ALLOWED);
     }
 
     @Test
@@ -398,9 +460,15 @@ class GuardScenarioTest {
       Delivery d =
           Delivery.github()
               .from("10.0.0.2")
-              .withHeader("Forwarded", "for=192.0.2.60;proto=https, for=\"[2001:db8:cafe::17]:4711\";proto=https");
+              .withHeader(
+                  "Forwarded",
+                  "for=192.0.2.60;proto=https, for=\"[2001:db8:cafe::17]:4711\";proto=https");
       WebhookGuard guard =
-          guard(d, b -> b.trustedProxies(List.of("10.0.0.0/8", "2001:db8:cafe::/48")).allowedIps(List.of("192.0.2.0/24")));
+          guard(
+              d,
+              b ->
+                  b.trustedProxies(List.of("10.0.0.0/8", "2001:db8:cafe::/48"))
+                      .allowedIps(List.of("192.0.2.0/24")));
       proceeded(guard.inspect(d.request()));
     }
   }
@@ -409,7 +477,10 @@ class GuardScenarioTest {
   class RateLimits {
     @Test
     void overTheLimitIsRefusedWithRetryAfterUntilTheWindowRefills() {
-      WebhookGuard guard = guard(Delivery.github(), b -> b.rateLimit(2, Duration.ofSeconds(10)).idempotencyEnabled(false));
+      WebhookGuard guard =
+          guard(
+              Delivery.github(),
+              b -> b.rateLimit(2, Duration.ofSeconds(10)).idempotencyEnabled(false));
       proceeded(guard.inspect(Delivery.github().request()));
       proceeded(guard.inspect(Delivery.github().request()));
 
@@ -426,7 +497,9 @@ class GuardScenarioTest {
   @Nested
   class Handshakes {
     private final Delivery challenge =
-        Delivery.slack().withBody("{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
+        Delivery.slack()
+            .withBody(
+                "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
 
     @Test
     void aSignedSlackUrlVerificationIsAnsweredWithItsChallenge() {
@@ -440,7 +513,9 @@ class GuardScenarioTest {
 
     @Test
     void anUnsignedSlackUrlVerificationIsRefused() {
-      assertRefused(guard(challenge).inspect(challenge.withoutHeader("X-Slack-Signature").request()), Reason.SIGNATURE_MISSING);
+      assertRefused(
+          guard(challenge).inspect(challenge.withoutHeader("X-Slack-Signature").request()),
+          Reason.SIGNATURE_MISSING);
     }
   }
 
@@ -449,7 +524,8 @@ class GuardScenarioTest {
     private final InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, 1000);
 
     private WebhookGuard guardWith(IdempotencyStore s) {
-      return WebhookGuard.builder(EndpointConfig.builder("github").provider("github").secrets(Delivery.SECRET).build())
+      return WebhookGuard.builder(
+              EndpointConfig.builder("github").provider("github").secrets(Delivery.SECRET).build())
           .clock(clock)
           .idempotencyStore(s)
           .listener(attempts::add)
@@ -465,7 +541,9 @@ class GuardScenarioTest {
 
       assertThat(r.status()).isEqualTo(202);
       assertThat(r.outcome()).isEqualTo(Outcome.DUPLICATE);
-      assertThat(attempts).extracting(WebhookAttempt::outcome).containsExactly(Outcome.ACCEPTED, Outcome.DUPLICATE);
+      assertThat(attempts)
+          .extracting(WebhookAttempt::outcome)
+          .containsExactly(Outcome.ACCEPTED, Outcome.DUPLICATE);
     }
 
     @Test
@@ -484,7 +562,9 @@ class GuardScenarioTest {
       WebhookGuard guard = guardWith(store);
       proceeded(guard.inspect(Delivery.github().request())).ticket().settle(200);
 
-      assertRefused(guard.inspect(Delivery.github().withBody("{\"action\":\"closed\"}").request()), Reason.DELIVERY_CONFLICT);
+      assertRefused(
+          guard.inspect(Delivery.github().withBody("{\"action\":\"closed\"}").request()),
+          Reason.DELIVERY_CONFLICT);
     }
 
     @Test
@@ -496,7 +576,9 @@ class GuardScenarioTest {
       retry.ticket().fail(new IllegalStateException("boom"));
       proceeded(guard.inspect(Delivery.github().request())).ticket().settle(200);
 
-      assertThat(attempts).extracting(WebhookAttempt::outcome).containsExactly(Outcome.FAILED, Outcome.FAILED, Outcome.ACCEPTED);
+      assertThat(attempts)
+          .extracting(WebhookAttempt::outcome)
+          .containsExactly(Outcome.FAILED, Outcome.FAILED, Outcome.ACCEPTED);
     }
 
     @Test
@@ -510,7 +592,8 @@ class GuardScenarioTest {
       assertRefused(guard.inspect(Delivery.github().request()), Reason.DELIVERY_IN_PROGRESS);
       second.ticket().settle(200);
 
-      assertThat(refused(guard.inspect(Delivery.github().request())).outcome()).isEqualTo(Outcome.DUPLICATE);
+      assertThat(refused(guard.inspect(Delivery.github().request())).outcome())
+          .isEqualTo(Outcome.DUPLICATE);
     }
 
     @Test
@@ -552,7 +635,11 @@ class GuardScenarioTest {
     void idempotencyKeysAreScopedPerEndpoint() {
       WebhookGuard a = guardWith(store);
       WebhookGuard b =
-          WebhookGuard.builder(EndpointConfig.builder("github-2").provider("github").secrets(Delivery.SECRET).build())
+          WebhookGuard.builder(
+                  EndpointConfig.builder("github-2")
+                      .provider("github")
+                      .secrets(Delivery.SECRET)
+                      .build())
               .clock(clock)
               .idempotencyStore(store)
               .build();
@@ -590,7 +677,10 @@ class GuardScenarioTest {
         assertThat(decisions).filteredOn(d -> d instanceof Decision.Proceed).hasSize(1);
         assertThat(decisions)
             .filteredOn(d -> d instanceof Decision.Respond)
-            .allSatisfy(d -> assertThat(((Decision.Respond) d).reason()).isEqualTo(Reason.DELIVERY_IN_PROGRESS));
+            .allSatisfy(
+                d ->
+                    assertThat(((Decision.Respond) d).reason())
+                        .isEqualTo(Reason.DELIVERY_IN_PROGRESS));
       } finally {
         pool.shutdownNow();
       }

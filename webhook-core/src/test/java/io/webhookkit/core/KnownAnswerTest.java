@@ -50,7 +50,10 @@ class KnownAnswerTest {
   @Test
   void githubSigningReproducesTheDocumentationVector() {
     EndpointConfig config =
-        EndpointConfig.builder("g").provider("github").secrets("It's a Secret to Everybody").build();
+        EndpointConfig.builder("g")
+            .provider("github")
+            .secrets("It's a Secret to Everybody")
+            .build();
     assertThat(
             config
                 .rules()
@@ -92,7 +95,8 @@ class KnownAnswerTest {
     assertThat(decision).isInstanceOf(Decision.Proceed.class);
     WebhookEvent event = ((Decision.Proceed) decision).event();
     assertThat(event.eventType()).contains("/webhook-collect");
-    assertThat(event.deliveryId()).contains("398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c");
+    assertThat(event.deliveryId())
+        .contains("398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c");
     assertThat(event.timestamp()).contains(Instant.ofEpochSecond(1531420618));
   }
 
@@ -112,11 +116,15 @@ class KnownAnswerTest {
             .build();
 
     Decision decision =
-        guard("standard-webhooks", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", Instant.ofEpochSecond(1614265330))
+        guard(
+                "standard-webhooks",
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                Instant.ofEpochSecond(1614265330))
             .inspect(request);
 
     assertThat(decision).isInstanceOf(Decision.Proceed.class);
-    assertThat(((Decision.Proceed) decision).event().deliveryId()).contains("msg_p5jXN8AQM9LWM0D4loKWxJek");
+    assertThat(((Decision.Proceed) decision).event().deliveryId())
+        .contains("msg_p5jXN8AQM9LWM0D4loKWxJek");
   }
 
   @Test

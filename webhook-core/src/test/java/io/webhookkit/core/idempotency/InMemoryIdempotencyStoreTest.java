@@ -47,10 +47,12 @@ class InMemoryIdempotencyStoreTest {
     try {
       List<Future<Acquisition>> results = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        results.add(pool.submit(() -> {
-          go.await();
-          return store.acquire("k", "fp", LEASE);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return store.acquire("k", "fp", LEASE);
+                }));
       }
       go.countDown();
       int winners = 0;
@@ -72,7 +74,8 @@ class InMemoryIdempotencyStoreTest {
     String token = ((Acquisition.Acquired) store.acquire("k", "fp", LEASE)).ownerToken();
     assertThat(store.complete("k", token, 204, Duration.ofDays(1))).isTrue();
     assertThat(store.acquire("k", "fp", LEASE)).isEqualTo(new Acquisition.Completed(204));
-    assertThat(store.acquire("k", "other", LEASE)).isInstanceOf(Acquisition.FingerprintMismatch.class);
+    assertThat(store.acquire("k", "other", LEASE))
+        .isInstanceOf(Acquisition.FingerprintMismatch.class);
   }
 
   @Test

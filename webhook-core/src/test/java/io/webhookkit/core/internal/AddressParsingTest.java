@@ -15,9 +15,20 @@ class AddressParsingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "127.0.0.1", "0.0.0.0", "255.255.255.255", "::1", "::", "2001:db8::1", "fe80::1%eth0",
-        "[2001:db8::1]", "2001:0db8:0000:0000:0000:ff00:0042:8329", "::ffff:192.0.2.1", "1::",
-        "1:2:3:4:5:6:7:8", "::1.2.3.4", "64:ff9b::192.0.2.33"
+        "127.0.0.1",
+        "0.0.0.0",
+        "255.255.255.255",
+        "::1",
+        "::",
+        "2001:db8::1",
+        "fe80::1%eth0",
+        "[2001:db8::1]",
+        "2001:0db8:0000:0000:0000:ff00:0042:8329",
+        "::ffff:192.0.2.1",
+        "1::",
+        "1:2:3:4:5:6:7:8",
+        "::1.2.3.4",
+        "64:ff9b::192.0.2.33"
       })
   void literalsParseAsTheJdkParsesThem(String literal) throws Exception {
     byte[] ours = IpAddresses.parse(literal);
@@ -48,14 +59,16 @@ class AddressParsingTest {
     assertThat(v6.contains(IpAddresses.parse("2001:db8:7fff::1"))).isTrue();
     assertThat(v6.contains(IpAddresses.parse("2001:db8:8000::1"))).isFalse();
     assertThat(v6.contains(IpAddresses.parse("192.0.2.1"))).isFalse();
-    assertThat(CidrBlock.parse("::ffff:10.0.0.0/104").contains(IpAddresses.parse("10.1.2.3"))).isTrue();
+    assertThat(CidrBlock.parse("::ffff:10.0.0.0/104").contains(IpAddresses.parse("10.1.2.3")))
+        .isTrue();
     assertThat(CidrBlock.parse("0.0.0.0/0").contains(IpAddresses.parse("8.8.8.8"))).isTrue();
     assertThat(CidrBlock.parse("10.1.2.3/8").toString()).isEqualTo("10.0.0.0/8");
   }
 
   @Test
   void hostNamesAreRefusedAtConfiguration() {
-    assertThatThrownBy(() -> CidrBlock.parse("hooks.stripe.com")).hasMessageContaining("host names");
+    assertThatThrownBy(() -> CidrBlock.parse("hooks.stripe.com"))
+        .hasMessageContaining("host names");
   }
 
   private final ClientResolver resolver =
@@ -64,7 +77,12 @@ class AddressParsingTest {
   @Test
   void withoutATrustedPeerTheHeadersAreIgnored() {
     ClientResolver.Client c =
-        resolver.resolve("198.51.100.1", false, List.of("for=127.0.0.1;proto=https"), List.of("127.0.0.1"), List.of("https"));
+        resolver.resolve(
+            "198.51.100.1",
+            false,
+            List.of("for=127.0.0.1;proto=https"),
+            List.of("127.0.0.1"),
+            List.of("https"));
     assertThat(c.display()).isEqualTo("198.51.100.1");
     assertThat(c.secure()).isFalse();
     assertThat(c.loopback()).isFalse();
@@ -72,9 +90,11 @@ class AddressParsingTest {
 
   @Test
   void theChainIsWalkedFromTheRightThroughTrustedProxiesOnly() {
-    // The client claims to be 10.9.9.9 (trusted) but its real address, appended by the proxy, is not.
+    // The client claims to be 10.9.9.9 (trusted) but its real address, appended by the proxy, is
+    // not.
     ClientResolver.Client c =
-        resolver.resolve("10.0.0.5", false, List.of(), List.of("10.9.9.9, 203.0.113.7, 10.0.0.4"), List.of());
+        resolver.resolve(
+            "10.0.0.5", false, List.of(), List.of("10.9.9.9, 203.0.113.7, 10.0.0.4"), List.of());
     assertThat(c.display()).isEqualTo("203.0.113.7");
   }
 
@@ -82,7 +102,8 @@ class AddressParsingTest {
   void protoIsAlignedWithHopsFromTheRight() {
     // A spoofed "https" from the client, then the edge proxy's honest "http".
     ClientResolver.Client spoofed =
-        resolver.resolve("10.0.0.5", false, List.of(), List.of("203.0.113.7"), List.of("https, http"));
+        resolver.resolve(
+            "10.0.0.5", false, List.of(), List.of("203.0.113.7"), List.of("https, http"));
     assertThat(spoofed.secure()).isFalse();
     ClientResolver.Client honest =
         resolver.resolve("10.0.0.5", false, List.of(), List.of("203.0.113.7"), List.of("https"));
@@ -104,7 +125,8 @@ class AddressParsingTest {
 
   @Test
   void anUnknownOrObfuscatedClientIsNotLoopback() {
-    ClientResolver.Client c = resolver.resolve("127.0.0.1", false, List.of("for=unknown"), List.of(), List.of());
+    ClientResolver.Client c =
+        resolver.resolve("127.0.0.1", false, List.of("for=unknown"), List.of(), List.of());
     assertThat(c.address()).isNull();
     assertThat(c.loopback()).isFalse();
   }

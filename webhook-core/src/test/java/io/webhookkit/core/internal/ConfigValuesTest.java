@@ -17,7 +17,8 @@ class ConfigValuesTest {
     assertThat(ConfigValues.duration("7d")).isEqualTo(Duration.ofDays(7));
     assertThat(ConfigValues.duration("PT5M")).isEqualTo(Duration.ofMinutes(5));
     assertThat(ConfigValues.duration("P7D")).isEqualTo(Duration.ofDays(7));
-    assertThatThrownBy(() -> ConfigValues.duration("5 parsecs")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ConfigValues.duration("5 parsecs"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -27,14 +28,19 @@ class ConfigValuesTest {
     assertThat(ConfigValues.size("1mb")).isEqualTo(1024 * 1024);
     assertThat(ConfigValues.size("10B")).isEqualTo(10);
     assertThat(ConfigValues.size("4096")).isEqualTo(4096);
-    assertThatThrownBy(() -> ConfigValues.size("99999999999GB")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ConfigValues.size("99999999999GB"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void ratesInEveryForm() {
-    assertThat(ConfigValues.rate("100/1s")).isEqualTo(new ConfigValues.Rate(100, Duration.ofSeconds(1)));
-    assertThat(ConfigValues.rate("100/s")).isEqualTo(new ConfigValues.Rate(100, Duration.ofSeconds(1)));
-    assertThat(ConfigValues.rate("6000 / 1m")).isEqualTo(new ConfigValues.Rate(6000, Duration.ofMinutes(1)));
-    assertThat(ConfigValues.rate("10/PT1S")).isEqualTo(new ConfigValues.Rate(10, Duration.ofSeconds(1)));
+    assertThat(ConfigValues.rate("100/1s"))
+        .isEqualTo(new ConfigValues.Rate(100, Duration.ofSeconds(1)));
+    assertThat(ConfigValues.rate("100/s"))
+        .isEqualTo(new ConfigValues.Rate(100, Duration.ofSeconds(1)));
+    assertThat(ConfigValues.rate("6000 / 1m"))
+        .isEqualTo(new ConfigValues.Rate(6000, Duration.ofMinutes(1)));
+    assertThat(ConfigValues.rate("10/PT1S"))
+        .isEqualTo(new ConfigValues.Rate(10, Duration.ofSeconds(1)));
   }
 }
