@@ -2,11 +2,9 @@ package io.webhookkit.core.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.webhookkit.core.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,26 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The in-memory store: atomic claims, leases, owner tokens, retention, bounded size. */
 class InMemoryIdempotencyStoreTest {
-  private static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-11-26T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
   private final InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, 10_000);
   private static final Duration LEASE = Duration.ofSeconds(60);
 
@@ -89,7 +68,7 @@ class InMemoryIdempotencyStoreTest {
   void anExpiredLeaseIsTakenOverAndTheOldTokenIsPowerless() {
     String old = ((Acquisition.Acquired) store.acquire("k", "fp", LEASE)).ownerToken();
     assertThat(store.acquire("k", "fp", LEASE)).isEqualTo(new Acquisition.InProgress(LEASE));
-    clock.now = clock.now.plus(LEASE);
+    clock.advance(LEASE);
     String fresh = ((Acquisition.Acquired) store.acquire("k", "fp", LEASE)).ownerToken();
 
     assertThat(store.complete("k", old, 200, Duration.ofDays(1))).isFalse();
@@ -101,7 +80,7 @@ class InMemoryIdempotencyStoreTest {
   void retentionExpiryForgetsACompletedDelivery() {
     String token = ((Acquisition.Acquired) store.acquire("k", "fp", LEASE)).ownerToken();
     store.complete("k", token, 200, Duration.ofHours(1));
-    clock.now = clock.now.plus(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     assertThat(store.acquire("k", "fp", LEASE)).isInstanceOf(Acquisition.Acquired.class);
   }
 
