@@ -1,0 +1,217 @@
+package io.webhookkit.servlet;
+
+import io.webhookkit.core.BoundedBody;
+import io.webhookkit.core.ConfigSource;
+import io.webhookkit.core.Decision;
+import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookEvent;
+import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guards the requests it is mapped to with a {@link WebhookGuard}: refusals, handshakes and
+ * duplicates are answered here; a verified delivery goes down the chain with its {@link
+ * WebhookEvent} as the request attribute {@value WebhookEvent#ATTRIBUTE}, and the body replayed
+ * byte for byte ({@code getInputStream()}, {@code getReader()}, and {@code getParameter*()} for
+ * form bodies).
+ *
+ * <p>In {@code web.xml} its init-params are the endpoint keys ({@code provider}, {@code secrets} or
+ * {@code secrets-env}, {@code tolerance}, …) plus {@code endpoint=<name>} (default: the filter
+ * name). A misconfigured filter fails at {@code init}, naming the endpoint and the key. An {@link
+ * IdempotencyStore} put in the servlet context under {@code
+ * io.webhookkit.core.idempotency.IdempotencyStore} is shared by every filter; otherwise each filter
+ * has its own in-memory store.
+ *
+ * <p>The delivery is settled with the status the handler answers, at the moment the response is
+ * committed (or when the chain returns, or when an async request completes): 2xx completes it,
+ * anything else or an exception releases it for the provider's retry. Thread-safe.
+ */
+public class WebhookFilter implements Filter {
+  /** The init-param naming the endpoint. */
+  public static final String ENDPOINT_PARAM = "endpoint";
+
+  /** The servlet-context attribute under which a shared idempotency store may be provided. */
+  public static final String STORE_ATTRIBUTE = IdempotencyStore.class.getName();
+
+  /** The servlet-context attribute under which a shared listener may be provided. */
+  public static final String LISTENER_ATTRIBUTE = WebhookListener.class.getName();
+
+  private volatile @Nullable WebhookGuard guard;
+
+  /** For {@code web.xml}: configured from init-params in {@link #init}. */
+  public WebhookFilter() {}
+
+  /**
+   * For {@code ServletContext.addFilter}: guards with this ready guard; init-params are ignored.
+   */
+  public WebhookFilter(WebhookGuard guard) {
+    this.guard = guard;
+  }
+
+  /** The verified event of a request that passed a {@code WebhookFilter}. */
+  public static Optional<WebhookEvent> event(ServletRequest request) {
+    Object event = request.getAttribute(WebhookEvent.ATTRIBUTE);
+    return event instanceof WebhookEvent ? Optional.of((WebhookEvent) event) : Optional.empty();
+  }
+
+  @Override
+  public void init(FilterConfig filterConfig) {
+    if (guard != null) {
+      return;
+    }
+    String endpoint = filterConfig.getInitParameter(ENDPOINT_PARAM);
+    if (endpoint == null || endpoint.isBlank()) {
+      endpoint = filterConfig.getFilterName();
+    }
+    Set<String> keys = new LinkedHashSet<>(Collections.list(filterConfig.getInitParameterNames()));
+    keys.remove(ENDPOINT_PARAM);
+    ConfigSource source =
+        new ConfigSource() {
+          @Override
+          public @Nullable String get(String key) {
+            return keys.contains(key) ? filterConfig.getInitParameter(key) : null;
+          }
+
+          @Override
+          public Set<String> keys() {
+            return keys;
+          }
+        };
+    EndpointConfig config = EndpointConfig.from(endpoint.trim(), source);
+    WebhookGuard.Builder builder = WebhookGuard.builder(config);
+    ServletContext context = filterConfig.getServletContext();
+    if (context != null) {
+      if (context.getAttribute(STORE_ATTRIBUTE) instanceof IdempotencyStore) {
+        builder.idempotencyStore((IdempotencyStore) context.getAttribute(STORE_ATTRIBUTE));
+      }
+      if (context.getAttribute(LISTENER_ATTRIBUTE) instanceof WebhookListener) {
+        builder.listener((WebhookListener) context.getAttribute(LISTENER_ATTRIBUTE));
+      }
+    }
+    guard = builder.build();
+  }
+
+  /** The guard, once initialised. */
+  public WebhookGuard guard() {
+    WebhookGuard g = guard;
+    if (g == null) {
+      throw new IllegalStateException("WebhookFilter used before init()");
+    }
+    return g;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) res;
+    WebhookGuard g = guard();
+
+    BoundedBody body =
+        BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), g.maxBodySize());
+    Decision decision = g.inspect(toWebhookRequest(request, body));
+
+    if (decision instanceof Decision.Respond) {
+      write((Decision.Respond) decision, response);
+      return;
+    }
+    Decision.Proceed proceed = (Decision.Proceed) decision;
+    CapturedBodyRequest replay = new CapturedBodyRequest(request, body.bytes());
+    replay.setAttribute(WebhookEvent.ATTRIBUTE, proceed.event());
+    SettlingResponse settling = new SettlingResponse(response, proceed.ticket());
+    try {
+      chain.doFilter(replay, settling);
+    } catch (IOException | ServletException | RuntimeException | Error e) {
+      proceed.ticket().fail(e);
+      throw e;
+    }
+    if (replay.isAsyncStarted()) {
+      replay
+          .getAsyncContext()
+          .addListener(
+              new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                  settling.settle();
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                  proceed.ticket().fail(new IllegalStateException("async request timed out"));
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                  Throwable t = event.getThrowable();
+                  proceed.ticket().fail(t != null ? t : new IllegalStateException("async error"));
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                  event.getAsyncContext().addListener(this);
+                }
+              });
+    } else {
+      settling.settle();
+    }
+  }
+
+  private static WebhookRequest toWebhookRequest(HttpServletRequest request, BoundedBody body) {
+    WebhookRequest.Builder b =
+        WebhookRequest.builder()
+            .method(request.getMethod())
+            .path(request.getRequestURI())
+            .query(request.getQueryString())
+            .remoteAddress(request.getRemoteAddr())
+            .secure(request.isSecure())
+            .body(body);
+    for (String name : Collections.list(request.getHeaderNames())) {
+      for (String value : Collections.list(request.getHeaders(name))) {
+        b.header(name, value);
+      }
+    }
+    return b.build();
+  }
+
+  private static void write(Decision.Respond respond, HttpServletResponse response)
+      throws IOException {
+    response.setStatus(respond.status());
+    for (Map.Entry<String, String> header : respond.headers().entrySet()) {
+      response.setHeader(header.getKey(), header.getValue());
+    }
+    if (respond.body().length > 0) {
+      response.setContentLength(respond.body().length);
+      response.getOutputStream().write(respond.body());
+    } else {
+      response.setContentLength(0);
+    }
+    response.flushBuffer();
+  }
+
+  @Override
+  public void destroy() {}
+}

@@ -1,0 +1,46 @@
+package io.webhookkit.servlet;
+
+import io.webhookkit.test.WebhookAdapterConformanceKit;
+import java.net.URI;
+import java.nio.file.Path;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The conformance kit against a real {@code WEB-INF/web.xml} deployment on Jetty: the filters are
+ * declared only in {@code src/test/webapp/WEB-INF/web.xml}, as a user would drop them in.
+ */
+class WebXmlConformanceTest extends WebhookAdapterConformanceKit {
+  private static Server server;
+  private static URI base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    WebAppContext webapp = new WebAppContext();
+    webapp.setContextPath("/");
+    webapp.setBaseResourceAsPath(Path.of("src/test/webapp").toAbsolutePath());
+    // The kit's shared handler lives on the test class path: load classes from there first.
+    webapp.setParentLoaderPriority(true);
+    server.setHandler(webapp);
+    server.start();
+    base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+  }
+
+  @Override
+  protected URI baseUri() {
+    return base;
+  }
+}

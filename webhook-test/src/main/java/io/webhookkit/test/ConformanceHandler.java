@@ -1,0 +1,118 @@
+package io.webhookkit.test;
+
+import io.webhookkit.core.WebhookEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The application handler behind every conformance endpoint. An adapter's test server calls {@link
+ * #handle} from its framework's normal handler, passing the event the adapter exposed, the body as
+ * the handler read it the framework's way, and the request parameters; it answers with the returned
+ * status. The kit tells it what to do per delivery id (fail, wait) and reads back what it saw. One
+ * shared instance; thread-safe.
+ */
+public final class ConformanceHandler {
+  private static final ConformanceHandler SHARED = new ConformanceHandler();
+
+  /**
+   * What the handler saw for one call.
+   *
+   * @param endpoint the endpoint name
+   * @param event the event the adapter exposed, if any
+   * @param body the body bytes as the handler read them
+   * @param parameters the request parameters as the framework parsed them
+   */
+  public record Call(
+      String endpoint,
+      @Nullable WebhookEvent event,
+      byte[] body,
+      Map<String, List<String>> parameters) {}
+
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
+
+  private ConformanceHandler() {}
+
+  /** The shared instance. */
+  public static ConformanceHandler shared() {
+    return SHARED;
+  }
+
+  /** Handles one call and returns the status to answer with. */
+  public int handle(
+      String endpoint,
+      @Nullable WebhookEvent event,
+      byte[] body,
+      Map<String, List<String>> parameters) {
+    calls.add(new Call(endpoint, event, body, Map.copyOf(parameters)));
+    String id = event == null ? null : event.deliveryId().orElse(null);
+    if (id == null) {
+      return 200;
+    }
+    CountDownLatch in = entered.get(id);
+    if (in != null) {
+      in.countDown();
+    }
+    CountDownLatch gate = gates.get(id);
+    if (gate != null) {
+      try {
+        if (!gate.await(30, TimeUnit.SECONDS)) {
+          return 504;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 503;
+      }
+    }
+    AtomicInteger failing = failures.get(id);
+    if (failing != null && failing.getAndDecrement() > 0) {
+      return 500;
+    }
+    return 200;
+  }
+
+  /** The calls whose event has this delivery id. */
+  public List<Call> callsFor(String deliveryId) {
+    List<Call> out = new ArrayList<>();
+    for (Call c : calls) {
+      if (c.event() != null && c.event().deliveryId().filter(deliveryId::equals).isPresent()) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** All calls to an endpoint whose body contains this text. */
+  public List<Call> callsWithBodyContaining(String text) {
+    List<Call> out = new ArrayList<>();
+    for (Call c : calls) {
+      if (new String(c.body(), java.nio.charset.StandardCharsets.UTF_8).contains(text)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The next {@code times} calls for this delivery answer 500. */
+  public void failNext(String deliveryId, int times) {
+    failures.put(deliveryId, new AtomicInteger(times));
+  }
+
+  /**
+   * Calls for this delivery wait until the gate opens; {@code entered} is counted down when a call
+   * arrives.
+   */
+  public void hold(String deliveryId, CountDownLatch entered, CountDownLatch gate) {
+    this.entered.put(deliveryId, entered);
+    gates.put(deliveryId, gate);
+  }
+}

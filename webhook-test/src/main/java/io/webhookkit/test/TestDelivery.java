@@ -1,0 +1,509 @@
+package io.webhookkit.test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One delivery as a provider sends it: start from a valid one and break exactly one thing.
+ *
+ * <pre>{@code
+ * TestDelivery valid = TestDelivery.stripe(secret);
+ * valid.withTamperedBody();      // signed body, one byte changed in transit
+ * valid.withStaleTimestamp();    // signed 6 minutes ago
+ * valid.withSecondSignature(old) // two v1 signatures, as during a secret roll
+ * }</pre>
+ *
+ * Every {@code with…} returns a new delivery; instances are immutable. Each new delivery has a
+ * fresh random id, so deliveries never collide in an idempotency store by accident.
+ */
+public final class TestDelivery {
+  /** The window the kit assumes when making stale and future timestamps (the default tolerance). */
+  public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+  private final Signer signer;
+  private final String secret;
+  private final @Nullable byte[] customBody;
+  private final String contentType;
+  private final String id;
+  private final @Nullable String eventType;
+  private final @Nullable Instant timestamp;
+  private final boolean tamper;
+  private final @Nullable String secondSecret;
+  private final Map<String, String> setHeaders;
+  private final List<String> removedHeaders;
+
+  private TestDelivery(
+      Signer signer,
+      String secret,
+      byte @Nullable [] customBody,
+      String contentType,
+      String id,
+      @Nullable String eventType,
+      @Nullable Instant timestamp,
+      boolean tamper,
+      @Nullable String secondSecret,
+      Map<String, String> setHeaders,
+      List<String> removedHeaders) {
+    this.signer = signer;
+    this.secret = secret;
+    this.customBody = customBody;
+    this.contentType = contentType;
+    this.id = id;
+    this.eventType = eventType;
+    this.timestamp = timestamp;
+    this.tamper = tamper;
+    this.secondSecret = secondSecret;
+    this.setHeaders = Map.copyOf(setHeaders);
+    this.removedHeaders = List.copyOf(removedHeaders);
+  }
+
+  private static TestDelivery create(
+      String provider,
+      String secret,
+      Map<String, String> keys,
+      String idPrefix,
+      @Nullable String type,
+      String contentType) {
+    return new TestDelivery(
+        Signer.of(provider, secret, keys),
+        secret,
+        null,
+        contentType,
+        idPrefix + UUID.randomUUID().toString().replace("-", ""),
+        type,
+        null,
+        false,
+        null,
+        Map.of(),
+        List.of());
+  }
+
+  /** A GitHub {@code push} delivery. */
+  public static TestDelivery github(String secret) {
+    return create("github", secret, Map.of(), "", "push", "application/json")
+        .withId(UUID.randomUUID().toString());
+  }
+
+  /** A Stripe {@code invoice.paid} event. */
+  public static TestDelivery stripe(String secret) {
+    return create("stripe", secret, Map.of(), "evt_", "invoice.paid", "application/json");
+  }
+
+  /** A Slack Events API {@code app_mention} callback. */
+  public static TestDelivery slack(String secret) {
+    return create("slack", secret, Map.of(), "Ev", "app_mention", "application/json");
+  }
+
+  /** A Slack slash command ({@code /deploy now}), form-encoded. */
+  public static TestDelivery slackCommand(String secret) {
+    return create(
+        "slack", secret, Map.of(), "1335.7384.", "/deploy", "application/x-www-form-urlencoded");
+  }
+
+  /** Slack's {@code url_verification} handshake with this challenge. */
+  public static TestDelivery slackUrlVerification(String secret, String challenge) {
+    return slack(secret)
+        .withBody(
+            "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":\""
+                + challenge
+                + "\",\"type\":\"url_verification\"}");
+  }
+
+  /** A Standard Webhooks {@code user.created} message. */
+  public static TestDelivery standardWebhooks(String secret) {
+    return create(
+        "standard-webhooks", secret, Map.of(), "msg_", "user.created", "application/json");
+  }
+
+  /** A Svix message (Standard Webhooks with {@code svix-*} headers). */
+  public static TestDelivery svix(String secret) {
+    return create("svix", secret, Map.of(), "msg_", "user.created", "application/json");
+  }
+
+  /** A Shopify {@code orders/create} webhook. */
+  public static TestDelivery shopify(String secret) {
+    return create("shopify", secret, Map.of(), "", "orders/create", "application/json")
+        .withId(UUID.randomUUID().toString());
+  }
+
+  /** A delivery for the generic {@code hmac} scheme configured by these keys. */
+  public static TestDelivery hmac(String secret, Map<String, String> keys) {
+    return create("hmac", secret, keys, "dlv_", null, "application/json");
+  }
+
+  /** A delivery for any preset by name, with its default body. */
+  public static TestDelivery of(String provider, String secret) {
+    switch (provider) {
+      case "github":
+        return github(secret);
+      case "stripe":
+        return stripe(secret);
+      case "slack":
+        return slack(secret);
+      case "standard-webhooks":
+        return standardWebhooks(secret);
+      case "svix":
+        return svix(secret);
+      case "shopify":
+        return shopify(secret);
+      default:
+        throw new IllegalArgumentException("no default delivery for provider " + provider);
+    }
+  }
+
+  private TestDelivery copy(
+      byte @Nullable [] body,
+      String contentType,
+      String id,
+      @Nullable String eventType,
+      @Nullable Instant timestamp,
+      boolean tamper,
+      @Nullable String secondSecret,
+      Map<String, String> setHeaders,
+      List<String> removedHeaders) {
+    return new TestDelivery(
+        signer,
+        secret,
+        body,
+        contentType,
+        id,
+        eventType,
+        timestamp,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /**
+   * The same delivery with another body (its id is not changed; for Stripe and Slack the id lives
+   * in the body).
+   */
+  public TestDelivery withBody(byte[] body) {
+    return copy(
+        body.clone(),
+        contentType,
+        id,
+        eventType,
+        timestamp,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** The same delivery with another body, as UTF-8. */
+  public TestDelivery withBody(String body) {
+    return withBody(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Another content type. */
+  public TestDelivery withContentType(String type) {
+    return copy(
+        customBody,
+        type,
+        id,
+        eventType,
+        timestamp,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** Another delivery id. */
+  public TestDelivery withId(String newId) {
+    return copy(
+        customBody,
+        contentType,
+        newId,
+        eventType,
+        timestamp,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** Another event type. */
+  public TestDelivery withEventType(@Nullable String type) {
+    return copy(
+        customBody,
+        contentType,
+        id,
+        type,
+        timestamp,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** Signed at this instant (default: when the request is built). */
+  public TestDelivery withTimestamp(Instant at) {
+    return copy(
+        customBody,
+        contentType,
+        id,
+        eventType,
+        at,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** Signed one minute more than the tolerance ago. */
+  public TestDelivery withStaleTimestamp() {
+    return withTimestamp(Instant.now().minus(TOLERANCE).minus(Duration.ofMinutes(1)));
+  }
+
+  /** Signed one minute more than the tolerance ahead. */
+  public TestDelivery withFutureTimestamp() {
+    return withTimestamp(Instant.now().plus(TOLERANCE).plus(Duration.ofMinutes(1)));
+  }
+
+  /** Signed over the body, which is then changed by one bit in transit. */
+  public TestDelivery withTamperedBody() {
+    return copy(
+        customBody,
+        contentType,
+        id,
+        eventType,
+        timestamp,
+        true,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** Signed with another secret. */
+  public TestDelivery signedWith(String otherSecret) {
+    return new TestDelivery(
+        Signer.of(signer.provider(), otherSecret, signer.providerKeys()),
+        otherSecret,
+        customBody,
+        contentType,
+        id,
+        eventType,
+        timestamp,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** Signed with a secret nobody configured. */
+  public TestDelivery withWrongSecret() {
+    boolean base64 =
+        signer.provider().equals("standard-webhooks") || signer.provider().equals("svix");
+    return signedWith(
+        base64
+            ? "whsec_"
+                + java.util.Base64.getEncoder()
+                    .encodeToString("a secret nobody configured".getBytes(StandardCharsets.UTF_8))
+            : secret + "-wrong");
+  }
+
+  /**
+   * Carries a second signature made with another secret in front of the valid one, as Stripe and
+   * Standard Webhooks senders do while a secret is rolled.
+   */
+  public TestDelivery withSecondSignature(String otherSecret) {
+    return copy(
+        customBody,
+        contentType,
+        id,
+        eventType,
+        timestamp,
+        tamper,
+        otherSecret,
+        setHeaders,
+        removedHeaders);
+  }
+
+  /** Without the signature header. */
+  public TestDelivery withoutSignature() {
+    return withoutHeader(signer.signatureHeader());
+  }
+
+  /** With a signature header that is not a signature at all. */
+  public TestDelivery withMalformedSignature() {
+    return withHeader(signer.signatureHeader(), "not-a-signature");
+  }
+
+  /** Without this header. */
+  public TestDelivery withoutHeader(String name) {
+    List<String> removed = new ArrayList<>(removedHeaders);
+    removed.add(name);
+    return copy(
+        customBody,
+        contentType,
+        id,
+        eventType,
+        timestamp,
+        tamper,
+        secondSecret,
+        setHeaders,
+        removed);
+  }
+
+  /** With this header set (replacing what the provider would send). */
+  public TestDelivery withHeader(String name, String value) {
+    Map<String, String> set = new LinkedHashMap<>(setHeaders);
+    set.put(name, value);
+    return copy(
+        customBody,
+        contentType,
+        id,
+        eventType,
+        timestamp,
+        tamper,
+        secondSecret,
+        set,
+        removedHeaders);
+  }
+
+  /** The provider. */
+  public String provider() {
+    return signer.provider();
+  }
+
+  /** The delivery id. */
+  public String id() {
+    return id;
+  }
+
+  /** The event type, if any. */
+  public @Nullable String eventType() {
+    return eventType;
+  }
+
+  /** The bytes that were signed. */
+  public byte[] signedBody() {
+    if (customBody != null) {
+      return customBody.clone();
+    }
+    return defaultBody().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The bytes that are sent (differ from {@link #signedBody()} when tampered). */
+  public byte[] body() {
+    byte[] body = signedBody();
+    if (tamper && body.length > 0) {
+      body[body.length / 2] ^= 0x01;
+    }
+    return body;
+  }
+
+  private String defaultBody() {
+    String type = eventType == null ? "" : eventType;
+    switch (signer.provider()) {
+      case "github":
+        return "{\"ref\":\"refs/heads/main\",\"before\":\"0000000\",\"after\":\"1a2b3c4\",\"repository\":{\"full_name\":\"octo/hello\"}}";
+      case "stripe":
+        return "{\"id\":\""
+            + id
+            + "\",\"object\":\"event\",\"type\":\""
+            + type
+            + "\",\"data\":{\"object\":{\"amount_paid\":2000}}}";
+      case "slack":
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+          return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&channel_id=C2147483705&user_id=U2147483697"
+              + "&command="
+              + java.net.URLEncoder.encode(type, StandardCharsets.UTF_8)
+              + "&text=now&trigger_id="
+              + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+        }
+        return "{\"type\":\"event_callback\",\"event_id\":\""
+            + id
+            + "\",\"event\":{\"type\":\""
+            + type
+            + "\",\"text\":\"hi\"}}";
+      case "shopify":
+        return "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}";
+      case "hmac":
+        return "{\"event\":\"thing.happened\"}";
+      default:
+        return "{\"type\":\""
+            + type
+            + "\",\"timestamp\":\"2026-11-26T12:00:00Z\",\"data\":{\"id\":1}}";
+    }
+  }
+
+  /** The headers the provider sends (signed now unless a timestamp was set). */
+  public Map<String, String> headers() {
+    Instant at = timestamp != null ? timestamp : Instant.now();
+    byte[] signed = signedBody();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", contentType);
+    headers.putAll(signer.sign(signed, id, eventType, at));
+    if (secondSecret != null) {
+      String name = signer.signatureHeader();
+      String other =
+          Signer.of(signer.provider(), secondSecret, signer.providerKeys())
+              .sign(signed, id, eventType, at)
+              .get(name);
+      String mine = headers.get(name);
+      headers.put(name, combine(other, mine));
+    }
+    Set<String> removed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    removed.addAll(removedHeaders);
+    headers.keySet().removeIf(removed::contains);
+    for (Map.Entry<String, String> e : setHeaders.entrySet()) {
+      headers.keySet().removeIf(k -> k.equalsIgnoreCase(e.getKey()));
+      headers.put(e.getKey(), e.getValue());
+    }
+    return headers;
+  }
+
+  private String combine(String other, String mine) {
+    switch (signer.provider()) {
+      case "stripe":
+        // t=…,v1=<other> + ,v1=<mine>
+        return other + mine.substring(mine.indexOf(','));
+      case "standard-webhooks":
+      case "svix":
+        return other + " " + mine;
+      default:
+        return other + "," + mine;
+    }
+  }
+
+  /** A JDK HTTP request for this delivery (POST to the URI). */
+  public HttpRequest toHttpRequest(URI uri) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body()));
+    headers()
+        .forEach(
+            (name, value) -> {
+              if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                b.header(name, value);
+              }
+            });
+    return b.build();
+  }
+
+  private static final Set<String> RESTRICTED =
+      Set.of("content-length", "host", "connection", "expect", "upgrade");
+
+  @Override
+  public String toString() {
+    return "TestDelivery[" + signer.provider() + " " + id + (tamper ? " tampered" : "") + "]";
+  }
+}

@@ -1,0 +1,457 @@
+package io.webhookkit.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The adapter conformance kit: one suite, written once, that every adapter passes over real HTTP on
+ * a real server, so that all adapters behave identically.
+ *
+ * <p>To use it, extend it in the adapter's tests, start a real server bound to loopback that serves
+ * every endpoint of {@link ConformanceEndpoints#all()} at {@code /hooks/<name>} behind the adapter
+ * (configured with exactly those keys), whose handler reads the body and parameters the framework's
+ * normal way and answers with {@link ConformanceHandler#handle}'s status, and return its address
+ * from {@link #baseUri()}. Requests are sent as HTTP/1.1 (the JDK client pinned to it, or raw
+ * bytes).
+ */
+public abstract class WebhookAdapterConformanceKit {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  /** The adapter's server, e.g. {@code http://127.0.0.1:8080}. */
+  protected abstract URI baseUri();
+
+  /** The URI of one endpoint. */
+  protected URI endpoint(String name) {
+    return baseUri().resolve("/hooks/" + name);
+  }
+
+  private final ConformanceHandler handler = ConformanceHandler.shared();
+
+  private HttpResponse<byte[]> post(String endpoint, TestDelivery delivery)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        delivery.toHttpRequest(endpoint(endpoint)), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static void assertRefused(HttpResponse<byte[]> response, int status, String reason) {
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    assertThat(response.statusCode()).as(body).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(body).contains("\"reason\":\"" + reason + "\"");
+  }
+
+  private static void assertRefused(RawHttp.Response response, int status, String reason) {
+    assertThat(response.status()).as(response.bodyText()).isEqualTo(status);
+    assertThat(response.bodyText()).contains("\"reason\":\"" + reason + "\"");
+  }
+
+  /** One valid delivery per preset, with the endpoint that receives it. */
+  public static Stream<Arguments> presets() {
+    return Stream.of(
+        Arguments.of("github", TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)),
+        Arguments.of("stripe", TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET)),
+        Arguments.of("slack", TestDelivery.slack(ConformanceEndpoints.SLACK_SECRET)),
+        Arguments.of("slack", TestDelivery.slackCommand(ConformanceEndpoints.SLACK_SECRET)),
+        Arguments.of(
+            "standard-webhooks",
+            TestDelivery.standardWebhooks(ConformanceEndpoints.STANDARD_WEBHOOKS_SECRET)),
+        Arguments.of("svix", TestDelivery.svix(ConformanceEndpoints.STANDARD_WEBHOOKS_SECRET)),
+        Arguments.of("shopify", TestDelivery.shopify(ConformanceEndpoints.SHOPIFY_SECRET)),
+        Arguments.of(
+            "hmac",
+            TestDelivery.hmac(ConformanceEndpoints.HMAC_SECRET, ConformanceEndpoints.HMAC_KEYS)));
+  }
+
+  /** The presets whose signature covers a timestamp. */
+  public static Stream<Arguments> timestamped() {
+    return presets()
+        .filter(
+            a ->
+                List.of("stripe", "slack", "standard-webhooks", "svix", "hmac")
+                    .contains((String) a.get()[0]));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#presets")
+  void aValidDeliveryReachesTheHandlerOnceWithIdenticalBytes(String endpoint, TestDelivery delivery)
+      throws Exception {
+    HttpResponse<byte[]> response = post(endpoint, delivery);
+
+    assertThat(response.statusCode())
+        .as(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    List<ConformanceHandler.Call> calls = handler.callsFor(delivery.id());
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).endpoint()).isEqualTo(endpoint);
+    assertThat(calls.get(0).event()).isNotNull();
+    assertThat(calls.get(0).event().endpoint()).isEqualTo(endpoint);
+    assertThat(calls.get(0).body()).isEqualTo(delivery.body());
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#presets")
+  void aTamperedBodyIsRefusedWithoutCallingTheHandler(String endpoint, TestDelivery delivery)
+      throws Exception {
+    assertRefused(post(endpoint, delivery.withTamperedBody()), 401, "signature_invalid");
+    assertThat(handler.callsFor(delivery.id())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#presets")
+  void aWrongSecretIsRefused(String endpoint, TestDelivery delivery) throws Exception {
+    assertRefused(post(endpoint, delivery.withWrongSecret()), 401, "signature_invalid");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#presets")
+  void aMissingSignatureIsRefused(String endpoint, TestDelivery delivery) throws Exception {
+    assertRefused(post(endpoint, delivery.withoutSignature()), 401, "signature_missing");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#presets")
+  void aMalformedSignatureIsRefused(String endpoint, TestDelivery delivery) throws Exception {
+    assertRefused(post(endpoint, delivery.withMalformedSignature()), 401, "signature_invalid");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#timestamped")
+  void staleAndFutureTimestampsAreRefused(String endpoint, TestDelivery delivery) throws Exception {
+    assertRefused(post(endpoint, delivery.withStaleTimestamp()), 401, "timestamp_out_of_tolerance");
+    assertRefused(
+        post(endpoint, delivery.withFutureTimestamp()), 401, "timestamp_out_of_tolerance");
+    assertThat(handler.callsFor(delivery.id())).isEmpty();
+  }
+
+  @Test
+  void eitherSecretVerifiesDuringRotationAndTheEventNamesWhichOne() throws Exception {
+    TestDelivery old = TestDelivery.github(ConformanceEndpoints.GITHUB_PREVIOUS_SECRET);
+    TestDelivery current = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
+
+    assertThat(post("github", old).statusCode()).isEqualTo(200);
+    assertThat(post("github", current).statusCode()).isEqualTo(200);
+
+    assertThat(handler.callsFor(old.id()).get(0).event().secretLabel()).isEqualTo("secrets[0]");
+    assertThat(handler.callsFor(current.id()).get(0).event().secretLabel()).isEqualTo("secrets[1]");
+  }
+
+  @Test
+  void aSecondSignatureInTheSameHeaderIsAccepted() throws Exception {
+    assertThat(
+            post(
+                    "stripe",
+                    TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET)
+                        .withSecondSignature("whsec_rolled"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post(
+                    "standard-webhooks",
+                    TestDelivery.standardWebhooks(ConformanceEndpoints.STANDARD_WEBHOOKS_SECRET)
+                        .withSecondSignature("whsec_c2Vjb25kIHNlY3JldCwgMjQgYnl0ZXMgbG9uZw=="))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  /** Bodies with CRLF line ends, a byte-order mark, emoji and non-BMP characters. */
+  public static Stream<Arguments> unusualBodies() {
+    String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+    byte[] json =
+        ("{\"id\":\"" + id + "\",\"type\":\"t\",\"text\":\"x\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] bom = new byte[json.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(json, 0, bom, 3, json.length);
+    return Stream.of(
+        Arguments.of(
+            "CRLF",
+            ("{\r\n  \"id\": \"" + id + "c\",\r\n  \"type\": \"t\"\r\n}\r\n")
+                .getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("BOM", bom),
+        Arguments.of(
+            "emoji and non-BMP",
+            ("{\"id\":\""
+                    + id
+                    + "e\",\"type\":\"t\",\"text\":\"caf\u00e9 \uD83D\uDE00 \uD834\uDD1E \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08\"}")
+                .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#unusualBodies")
+  void unusualBytesArriveByteForByte(String label, byte[] body) throws Exception {
+    String id =
+        new String(body, StandardCharsets.UTF_8)
+            .replaceAll("(?s).*\"id\":\\s*\"([^\"]+)\".*", "$1");
+    TestDelivery delivery =
+        TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET).withId(id).withBody(body);
+
+    assertThat(post("stripe", delivery).statusCode()).isEqualTo(200);
+    assertThat(handler.callsFor(id))
+        .singleElement()
+        .satisfies(c -> assertThat(c.body()).isEqualTo(body));
+  }
+
+  @Test
+  void aSlackCommandsFormFieldsAreReadableDownstream() throws Exception {
+    TestDelivery command = TestDelivery.slackCommand(ConformanceEndpoints.SLACK_SECRET);
+
+    assertThat(post("slack", command).statusCode()).isEqualTo(200);
+
+    ConformanceHandler.Call call = handler.callsFor(command.id()).get(0);
+    assertThat(call.parameters())
+        .containsEntry("command", List.of("/deploy"))
+        .containsEntry("text", List.of("now"))
+        .containsEntry("trigger_id", List.of(command.id()));
+    assertThat(call.body()).isEqualTo(command.body());
+  }
+
+  @Test
+  void slackUrlVerificationIsAnsweredAndNotPassedDownstream() throws Exception {
+    String challenge =
+        "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    HttpResponse<byte[]> response =
+        post(
+            "slack",
+            TestDelivery.slackUrlVerification(ConformanceEndpoints.SLACK_SECRET, challenge));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"challenge\":\"" + challenge + "\"}");
+    assertThat(handler.callsWithBodyContaining(challenge)).isEmpty();
+  }
+
+  @Test
+  void anUnsignedSlackUrlVerificationIsRefused() throws Exception {
+    TestDelivery unsigned =
+        TestDelivery.slackUrlVerification(
+                ConformanceEndpoints.SLACK_SECRET, "c" + UUID.randomUUID())
+            .withoutSignature();
+    assertRefused(post("slack", unsigned), 401, "signature_missing");
+  }
+
+  @Test
+  void theAllowlistAdmitsOnlyListedClientsBehindTrustedProxies() throws Exception {
+    TestDelivery listed =
+        TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+            .withHeader("X-Forwarded-For", "192.0.2.10")
+            .withHeader("X-Forwarded-Proto", "https");
+    TestDelivery listedV6 =
+        TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+            .withHeader("Forwarded", "for=\"[2001:db8::5]:443\";proto=https");
+    TestDelivery unlisted =
+        TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+            .withHeader("X-Forwarded-For", "198.51.100.7")
+            .withHeader("X-Forwarded-Proto", "https");
+
+    assertThat(post("allowlisted", listed).statusCode()).isEqualTo(200);
+    assertThat(post("allowlisted", listedV6).statusCode()).isEqualTo(200);
+    assertRefused(post("allowlisted", unlisted), 403, "ip_not_allowed");
+    assertThat(handler.callsFor(unlisted.id())).isEmpty();
+  }
+
+  @Test
+  void forwardingHeadersFromAnUntrustedPeerAreIgnored() throws Exception {
+    TestDelivery spoofed =
+        TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+            .withHeader("X-Forwarded-For", "192.0.2.10")
+            .withHeader("Forwarded", "for=192.0.2.10;proto=https");
+    assertRefused(post("no-proxy", spoofed), 403, "ip_not_allowed");
+  }
+
+  @Test
+  void httpsIsRequiredForRemoteClientsAndOnlyATrustedProxysProtoCounts() throws Exception {
+    TestDelivery plain =
+        TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+            .withHeader("X-Forwarded-For", "203.0.113.5");
+    TestDelivery tls =
+        plain.withId(UUID.randomUUID().toString()).withHeader("X-Forwarded-Proto", "https");
+    TestDelivery spoofedThenHttp =
+        plain.withId(UUID.randomUUID().toString()).withHeader("X-Forwarded-Proto", "https, http");
+
+    assertRefused(post("https-only", plain), 403, "https_required");
+    assertThat(post("https-only", tls).statusCode()).isEqualTo(200);
+    assertRefused(post("https-only", spoofedThenHttp), 403, "https_required");
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedByItsContentLength() throws Exception {
+    RawHttp.Response response =
+        RawHttp.to(endpoint("small"))
+            .headers(TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET).headers())
+            .declareLengthWithoutBody(4096)
+            .send();
+    assertRefused(response, 413, "payload_too_large");
+  }
+
+  @Test
+  void anOversizedChunkedBodyIsRefusedWhenItsLengthPassesTheLimit() throws Exception {
+    TestDelivery big =
+        TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+            .withBody("{\"pad\":\"" + "x".repeat(4096) + "\"}");
+    RawHttp.Response response =
+        RawHttp.to(endpoint("small")).headers(big.headers()).body(big.body()).chunked().send();
+    assertRefused(response, 413, "payload_too_large");
+    TestDelivery fits =
+        TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+            .withBody("{\"pad\":\"" + "x".repeat(900) + "\"}");
+    assertThat(
+            RawHttp.to(endpoint("small"))
+                .headers(fits.headers())
+                .body(fits.body())
+                .chunked()
+                .send()
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void overTheRateLimitIsRefusedWith429AndRetryAfter() throws Exception {
+    List<Integer> statuses = new ArrayList<>();
+    HttpResponse<byte[]> last = null;
+    for (int i = 0; i < 4; i++) {
+      last = post("limited", TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET));
+      statuses.add(last.statusCode());
+    }
+    assertThat(statuses).containsExactly(200, 200, 200, 429);
+    assertRefused(last, 429, "rate_limited");
+    assertThat(last.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
+  void aDuplicateIsAnsweredWithoutCallingTheHandlerAgain() throws Exception {
+    TestDelivery delivery = TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET);
+    assertThat(post("stripe", delivery).statusCode()).isEqualTo(200);
+    assertThat(post("stripe", delivery).statusCode()).isEqualTo(200);
+    assertThat(handler.callsFor(delivery.id())).hasSize(1);
+  }
+
+  @Test
+  void aHandlerFailureIsReleasedAndTheProvidersRetryIsProcessed() throws Exception {
+    TestDelivery delivery =
+        TestDelivery.standardWebhooks(ConformanceEndpoints.STANDARD_WEBHOOKS_SECRET);
+    handler.failNext(delivery.id(), 1);
+    ProviderSimulator provider =
+        ProviderSimulator.builder()
+            .schedule(RetrySchedule.standardWebhooks())
+            .timeScale(0.001)
+            .build();
+
+    ProviderSimulator.DeliveryLog log = provider.deliver(endpoint("standard-webhooks"), delivery);
+
+    assertThat(log.attempts())
+        .extracting(ProviderSimulator.Attempt::status)
+        .containsExactly(500, 200);
+    assertThat(handler.callsFor(delivery.id())).hasSize(2);
+    assertThat(provider.sendOnce(endpoint("standard-webhooks"), delivery).status()).isEqualTo(200);
+    assertThat(handler.callsFor(delivery.id())).hasSize(2);
+  }
+
+  @Test
+  void twentyConcurrentDuplicatesAreProcessedOnce() throws Exception {
+    TestDelivery delivery = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    handler.hold(delivery.id(), entered, gate);
+    CountDownLatch refused = new CountDownLatch(19);
+    List<CompletableFuture<HttpResponse<byte[]>>> responses = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      CompletableFuture<HttpResponse<byte[]>> f =
+          CLIENT.sendAsync(
+              delivery.toHttpRequest(endpoint("github")), HttpResponse.BodyHandlers.ofByteArray());
+      f.thenAccept(r -> refused.countDown());
+      responses.add(f);
+    }
+
+    assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(refused.await(30, TimeUnit.SECONDS))
+        .as("19 duplicates answered while the first is in the handler")
+        .isTrue();
+    gate.countDown();
+
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<byte[]>> f : responses) {
+      HttpResponse<byte[]> r = f.get(30, TimeUnit.SECONDS);
+      statuses.add(r.statusCode());
+      if (r.statusCode() == 409) {
+        assertRefused(r, 409, "delivery_in_progress");
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      }
+    }
+    assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+    assertThat(handler.callsFor(delivery.id())).hasSize(1);
+  }
+
+  @Test
+  void aBodyThatArrives300msAfterTheHeadersIsStillVerified() throws Exception {
+    TestDelivery delivery = TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET);
+    RawHttp.Response response =
+        RawHttp.to(endpoint("stripe"))
+            .headers(delivery.headers())
+            .body(delivery.body())
+            .delayBody(Duration.ofMillis(300))
+            .send();
+
+    assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+    assertThat(handler.callsFor(delivery.id()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.body()).isEqualTo(delivery.body()));
+  }
+
+  @Test
+  void refusalsNeverContainASecretOrTheExpectedSignature() throws Exception {
+    TestDelivery valid = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
+    String expected = valid.headers().get("X-Hub-Signature-256").substring("sha256=".length());
+    List<HttpResponse<byte[]>> refusals =
+        List.of(
+            post("github", valid.withTamperedBody()),
+            post(
+                "stripe",
+                TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET).withWrongSecret()),
+            post("slack", TestDelivery.slack(ConformanceEndpoints.SLACK_SECRET).withoutSignature()),
+            post(
+                "standard-webhooks",
+                TestDelivery.standardWebhooks(ConformanceEndpoints.STANDARD_WEBHOOKS_SECRET)
+                    .withStaleTimestamp()),
+            post("no-proxy", TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)));
+    for (HttpResponse<byte[]> r : refusals) {
+      String body = new String(r.body(), StandardCharsets.UTF_8);
+      assertThat(r.statusCode()).isBetween(400, 499);
+      for (String secret : ConformanceEndpoints.ALL_SECRETS) {
+        assertThat(body).doesNotContain(secret);
+      }
+      assertThat(body).doesNotContain(expected);
+      r.headers()
+          .map()
+          .values()
+          .forEach(values -> values.forEach(v -> assertThat(v).doesNotContain(expected)));
+    }
+  }
+}
