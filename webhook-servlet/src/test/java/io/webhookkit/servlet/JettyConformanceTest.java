@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -19,11 +18,6 @@ class JettyConformanceTest extends WebhookAdapterConformanceKit {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(ConformanceServlet.class, "/hooks/*");
     ConformanceEndpoints.all()
@@ -34,9 +28,8 @@ class JettyConformanceTest extends WebhookAdapterConformanceKit {
               filter.setInitParameters(keys);
               context.addFilter(filter, "/hooks/" + name, EnumSet.of(DispatcherType.REQUEST));
             });
-    server.setHandler(context);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    server = LoopbackJetty.start(context);
+    base = LoopbackJetty.uri(server);
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -19,19 +18,13 @@ class WebXmlConformanceTest extends WebhookAdapterConformanceKit {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     WebAppContext webapp = new WebAppContext();
     webapp.setContextPath("/");
     webapp.setBaseResourceAsPath(Path.of("src/test/webapp").toAbsolutePath());
     // The kit's shared handler lives on the test class path: load classes from there first.
     webapp.setParentLoaderPriority(true);
-    server.setHandler(webapp);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    server = LoopbackJetty.start(webapp);
+    base = LoopbackJetty.uri(server);
   }
 
   @AfterAll

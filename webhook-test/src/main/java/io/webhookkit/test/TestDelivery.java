@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,41 +33,53 @@ public final class TestDelivery {
   /** The window the kit assumes when making stale and future timestamps (the default tolerance). */
   public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-  private final Signer signer;
-  private final String secret;
-  private final @Nullable byte[] customBody;
-  private final String contentType;
-  private final String id;
-  private final @Nullable String eventType;
-  private final @Nullable Instant timestamp;
-  private final boolean tamper;
-  private final @Nullable String secondSecret;
-  private final Map<String, String> setHeaders;
-  private final List<String> removedHeaders;
+  private static final Set<String> RESTRICTED =
+      Set.of("content-length", "host", "connection", "expect", "upgrade");
 
-  private TestDelivery(
-      Signer signer,
-      String secret,
-      byte @Nullable [] customBody,
-      String contentType,
-      String id,
-      @Nullable String eventType,
-      @Nullable Instant timestamp,
-      boolean tamper,
-      @Nullable String secondSecret,
-      Map<String, String> setHeaders,
-      List<String> removedHeaders) {
-    this.signer = signer;
-    this.secret = secret;
-    this.customBody = customBody;
-    this.contentType = contentType;
-    this.id = id;
-    this.eventType = eventType;
-    this.timestamp = timestamp;
-    this.tamper = tamper;
-    this.secondSecret = secondSecret;
-    this.setHeaders = Map.copyOf(setHeaders);
-    this.removedHeaders = List.copyOf(removedHeaders);
+  /** Everything that makes a delivery; copied and changed by each {@code with…}. */
+  private static final class State {
+    Signer signer;
+    String secret;
+    byte @Nullable [] customBody;
+    String contentType;
+    String id;
+    @Nullable String eventType;
+    @Nullable Instant timestamp;
+    boolean tamper;
+    @Nullable String secondSecret;
+    final Map<String, String> setHeaders = new LinkedHashMap<>();
+    final List<String> removedHeaders = new ArrayList<>();
+
+    State(Signer signer, String secret, String contentType, String id, @Nullable String eventType) {
+      this.signer = signer;
+      this.secret = secret;
+      this.contentType = contentType;
+      this.id = id;
+      this.eventType = eventType;
+    }
+
+    State copy() {
+      State c = new State(signer, secret, contentType, id, eventType);
+      c.customBody = customBody;
+      c.timestamp = timestamp;
+      c.tamper = tamper;
+      c.secondSecret = secondSecret;
+      c.setHeaders.putAll(setHeaders);
+      c.removedHeaders.addAll(removedHeaders);
+      return c;
+    }
+  }
+
+  private final State state;
+
+  private TestDelivery(State state) {
+    this.state = state;
+  }
+
+  private TestDelivery with(Consumer<State> change) {
+    State next = state.copy();
+    change.accept(next);
+    return new TestDelivery(next);
   }
 
   private static TestDelivery create(
@@ -76,18 +89,9 @@ public final class TestDelivery {
       String idPrefix,
       @Nullable String type,
       String contentType) {
+    String id = idPrefix + UUID.randomUUID().toString().replace("-", "");
     return new TestDelivery(
-        Signer.of(provider, secret, keys),
-        secret,
-        null,
-        contentType,
-        idPrefix + UUID.randomUUID().toString().replace("-", ""),
-        type,
-        null,
-        false,
-        null,
-        Map.of(),
-        List.of());
+        new State(Signer.of(provider, secret, keys), secret, contentType, id, type));
   }
 
   /** A GitHub {@code push} delivery. */
@@ -163,106 +167,35 @@ public final class TestDelivery {
     }
   }
 
-  private TestDelivery copy(
-      byte @Nullable [] body,
-      String contentType,
-      String id,
-      @Nullable String eventType,
-      @Nullable Instant timestamp,
-      boolean tamper,
-      @Nullable String secondSecret,
-      Map<String, String> setHeaders,
-      List<String> removedHeaders) {
-    return new TestDelivery(
-        signer,
-        secret,
-        body,
-        contentType,
-        id,
-        eventType,
-        timestamp,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
-  }
-
-  /**
-   * The same delivery with another body (its id is not changed; for Stripe and Slack the id lives
-   * in the body).
-   */
+  /** Another body (the id is kept; for Stripe and Slack the id lives in the body). */
   public TestDelivery withBody(byte[] body) {
-    return copy(
-        body.clone(),
-        contentType,
-        id,
-        eventType,
-        timestamp,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
+    byte[] copy = body.clone();
+    return with(s -> s.customBody = copy);
   }
 
-  /** The same delivery with another body, as UTF-8. */
+  /** Another body, as UTF-8. */
   public TestDelivery withBody(String body) {
     return withBody(body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Another content type. */
   public TestDelivery withContentType(String type) {
-    return copy(
-        customBody,
-        type,
-        id,
-        eventType,
-        timestamp,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
+    return with(s -> s.contentType = type);
   }
 
   /** Another delivery id. */
   public TestDelivery withId(String newId) {
-    return copy(
-        customBody,
-        contentType,
-        newId,
-        eventType,
-        timestamp,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
+    return with(s -> s.id = newId);
   }
 
   /** Another event type. */
   public TestDelivery withEventType(@Nullable String type) {
-    return copy(
-        customBody,
-        contentType,
-        id,
-        type,
-        timestamp,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
+    return with(s -> s.eventType = type);
   }
 
   /** Signed at this instant (default: when the request is built). */
   public TestDelivery withTimestamp(Instant at) {
-    return copy(
-        customBody,
-        contentType,
-        id,
-        eventType,
-        at,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
+    return with(s -> s.timestamp = at);
   }
 
   /** Signed one minute more than the tolerance ago. */
@@ -277,44 +210,29 @@ public final class TestDelivery {
 
   /** Signed over the body, which is then changed by one bit in transit. */
   public TestDelivery withTamperedBody() {
-    return copy(
-        customBody,
-        contentType,
-        id,
-        eventType,
-        timestamp,
-        true,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
+    return with(s -> s.tamper = true);
   }
 
   /** Signed with another secret. */
   public TestDelivery signedWith(String otherSecret) {
-    return new TestDelivery(
-        Signer.of(signer.provider(), otherSecret, signer.providerKeys()),
-        otherSecret,
-        customBody,
-        contentType,
-        id,
-        eventType,
-        timestamp,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removedHeaders);
+    Signer other = Signer.of(state.signer.provider(), otherSecret, state.signer.providerKeys());
+    return with(
+        s -> {
+          s.signer = other;
+          s.secret = otherSecret;
+        });
   }
 
   /** Signed with a secret nobody configured. */
   public TestDelivery withWrongSecret() {
-    boolean base64 =
-        signer.provider().equals("standard-webhooks") || signer.provider().equals("svix");
+    String provider = state.signer.provider();
+    boolean base64 = provider.equals("standard-webhooks") || provider.equals("svix");
     return signedWith(
         base64
             ? "whsec_"
                 + java.util.Base64.getEncoder()
                     .encodeToString("a secret nobody configured".getBytes(StandardCharsets.UTF_8))
-            : secret + "-wrong");
+            : state.secret + "-wrong");
   }
 
   /**
@@ -322,113 +240,83 @@ public final class TestDelivery {
    * Standard Webhooks senders do while a secret is rolled.
    */
   public TestDelivery withSecondSignature(String otherSecret) {
-    return copy(
-        customBody,
-        contentType,
-        id,
-        eventType,
-        timestamp,
-        tamper,
-        otherSecret,
-        setHeaders,
-        removedHeaders);
+    return with(s -> s.secondSecret = otherSecret);
   }
 
   /** Without the signature header. */
   public TestDelivery withoutSignature() {
-    return withoutHeader(signer.signatureHeader());
+    return withoutHeader(state.signer.signatureHeader());
   }
 
   /** With a signature header that is not a signature at all. */
   public TestDelivery withMalformedSignature() {
-    return withHeader(signer.signatureHeader(), "not-a-signature");
+    return withHeader(state.signer.signatureHeader(), "not-a-signature");
   }
 
   /** Without this header. */
   public TestDelivery withoutHeader(String name) {
-    List<String> removed = new ArrayList<>(removedHeaders);
-    removed.add(name);
-    return copy(
-        customBody,
-        contentType,
-        id,
-        eventType,
-        timestamp,
-        tamper,
-        secondSecret,
-        setHeaders,
-        removed);
+    return with(s -> s.removedHeaders.add(name));
   }
 
   /** With this header set (replacing what the provider would send). */
   public TestDelivery withHeader(String name, String value) {
-    Map<String, String> set = new LinkedHashMap<>(setHeaders);
-    set.put(name, value);
-    return copy(
-        customBody,
-        contentType,
-        id,
-        eventType,
-        timestamp,
-        tamper,
-        secondSecret,
-        set,
-        removedHeaders);
+    return with(s -> s.setHeaders.put(name, value));
   }
 
   /** The provider. */
   public String provider() {
-    return signer.provider();
+    return state.signer.provider();
   }
 
   /** The delivery id. */
   public String id() {
-    return id;
+    return state.id;
   }
 
   /** The event type, if any. */
   public @Nullable String eventType() {
-    return eventType;
+    return state.eventType;
   }
 
   /** The bytes that were signed. */
   public byte[] signedBody() {
-    if (customBody != null) {
-      return customBody.clone();
+    if (state.customBody != null) {
+      return state.customBody.clone();
     }
     return defaultBody().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The bytes that are sent (differ from {@link #signedBody()} when tampered). */
+  /** The bytes that are sent (differ from {@link #signedBody()} in one bit when tampered). */
   public byte[] body() {
     byte[] body = signedBody();
-    if (tamper && body.length > 0) {
+    if (state.tamper && body.length > 0) {
       body[body.length / 2] ^= 0x01;
     }
     return body;
   }
 
   private String defaultBody() {
-    String type = eventType == null ? "" : eventType;
-    switch (signer.provider()) {
+    State s = state;
+    String type = s.eventType == null ? "" : s.eventType;
+    switch (s.signer.provider()) {
       case "github":
         return "{\"ref\":\"refs/heads/main\",\"before\":\"0000000\",\"after\":\"1a2b3c4\",\"repository\":{\"full_name\":\"octo/hello\"}}";
       case "stripe":
         return "{\"id\":\""
-            + id
+            + s.id
             + "\",\"object\":\"event\",\"type\":\""
             + type
             + "\",\"data\":{\"object\":{\"amount_paid\":2000}}}";
       case "slack":
-        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+        if (s.contentType.startsWith("application/x-www-form-urlencoded")) {
           return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&channel_id=C2147483705&user_id=U2147483697"
               + "&command="
               + java.net.URLEncoder.encode(type, StandardCharsets.UTF_8)
               + "&text=now&trigger_id="
-              + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+              + java.net.URLEncoder.encode(s.id, StandardCharsets.UTF_8);
         }
         return "{\"type\":\"event_callback\",\"event_id\":\""
-            + id
+            + s.id
             + "\",\"event\":{\"type\":\""
             + type
             + "\",\"text\":\"hi\"}}";
@@ -445,24 +333,25 @@ public final class TestDelivery {
 
   /** The headers the provider sends (signed now unless a timestamp was set). */
   public Map<String, String> headers() {
-    Instant at = timestamp != null ? timestamp : Instant.now();
+    State s = state;
+    Instant at = s.timestamp != null ? s.timestamp : Instant.now();
     byte[] signed = signedBody();
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", contentType);
-    headers.putAll(signer.sign(signed, id, eventType, at));
-    if (secondSecret != null) {
-      String name = signer.signatureHeader();
+    headers.put("Content-Type", s.contentType);
+    headers.putAll(s.signer.sign(signed, s.id, s.eventType, at));
+    if (s.secondSecret != null) {
+      String name = s.signer.signatureHeader();
       String other =
-          Signer.of(signer.provider(), secondSecret, signer.providerKeys())
-              .sign(signed, id, eventType, at)
+          Signer.of(s.signer.provider(), s.secondSecret, s.signer.providerKeys())
+              .sign(signed, s.id, s.eventType, at)
               .get(name);
       String mine = headers.get(name);
       headers.put(name, combine(other, mine));
     }
     Set<String> removed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    removed.addAll(removedHeaders);
+    removed.addAll(s.removedHeaders);
     headers.keySet().removeIf(removed::contains);
-    for (Map.Entry<String, String> e : setHeaders.entrySet()) {
+    for (Map.Entry<String, String> e : s.setHeaders.entrySet()) {
       headers.keySet().removeIf(k -> k.equalsIgnoreCase(e.getKey()));
       headers.put(e.getKey(), e.getValue());
     }
@@ -470,7 +359,8 @@ public final class TestDelivery {
   }
 
   private String combine(String other, String mine) {
-    switch (signer.provider()) {
+    State s = state;
+    switch (s.signer.provider()) {
       case "stripe":
         // t=…,v1=<other> + ,v1=<mine>
         return other + mine.substring(mine.indexOf(','));
@@ -484,6 +374,7 @@ public final class TestDelivery {
 
   /** A JDK HTTP request for this delivery (POST to the URI). */
   public HttpRequest toHttpRequest(URI uri) {
+    State s = state;
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .version(java.net.http.HttpClient.Version.HTTP_1_1)
@@ -499,11 +390,9 @@ public final class TestDelivery {
     return b.build();
   }
 
-  private static final Set<String> RESTRICTED =
-      Set.of("content-length", "host", "connection", "expect", "upgrade");
-
   @Override
   public String toString() {
-    return "TestDelivery[" + signer.provider() + " " + id + (tamper ? " tampered" : "") + "]";
+    State s = state;
+    return "TestDelivery[" + s.signer.provider() + " " + s.id + (s.tamper ? " tampered" : "") + "]";
   }
 }
