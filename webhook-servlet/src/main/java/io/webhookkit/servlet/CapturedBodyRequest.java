@@ -1,8 +1,11 @@
 package io.webhookkit.servlet;
 
 import io.webhookkit.core.FormData;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
@@ -31,10 +34,41 @@ final class CapturedBodyRequest extends HttpServletRequestWrapper {
   private @Nullable Map<String, String[]> parameters;
   private @Nullable ServletInputStream stream;
   private @Nullable BufferedReader reader;
+  private Runnable beforeAsyncComplete = () -> {};
+  private @Nullable SettlingAsyncContext async;
 
   CapturedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
+  }
+
+  /** Runs before the application completes an async request (the response is sent after). */
+  void beforeAsyncComplete(Runnable settle) {
+    this.beforeAsyncComplete = settle;
+  }
+
+  private AsyncContext settling(AsyncContext context) {
+    SettlingAsyncContext current = async;
+    if (current == null || current.delegate() != context) {
+      current = new SettlingAsyncContext(context, beforeAsyncComplete);
+      async = current;
+    }
+    return current;
+  }
+
+  @Override
+  public AsyncContext startAsync() {
+    return settling(super.startAsync());
+  }
+
+  @Override
+  public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+    return settling(super.startAsync(request, response));
+  }
+
+  @Override
+  public AsyncContext getAsyncContext() {
+    return settling(super.getAsyncContext());
   }
 
   @Override

@@ -143,6 +143,7 @@ public class WebhookFilter implements Filter {
     CapturedBodyRequest replay = new CapturedBodyRequest(request, body.bytes());
     replay.setAttribute(WebhookEvent.ATTRIBUTE, proceed.event());
     SettlingResponse settling = new SettlingResponse(response, proceed.ticket());
+    replay.beforeAsyncComplete(settling::settle);
     try {
       chain.doFilter(replay, settling);
     } catch (IOException | ServletException | RuntimeException | Error e) {
@@ -156,7 +157,8 @@ public class WebhookFilter implements Filter {
               new AsyncListener() {
                 @Override
                 public void onComplete(AsyncEvent event) {
-                  settling.settle();
+                  settling
+                      .settle(); // already settled by complete() unless the container completed it
                 }
 
                 @Override
