@@ -1,0 +1,75 @@
+package io.webhookkit.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The store compatibility kit on a real PostgreSQL 18 (zonky embedded), stopped and restarted. */
+class PostgresJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibilityKit {
+  private static EmbeddedPostgres postgres;
+  private static Path dataDirectory;
+  private static int port;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    dataDirectory = Files.createTempDirectory(Path.of("target"), "pg");
+    postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .start();
+    port = postgres.getPort();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  static PGSimpleDataSource dataSource(int port) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setServerNames(new String[] {"127.0.0.1"});
+    ds.setPortNumbers(new int[] {port});
+    ds.setDatabaseName("postgres");
+    ds.setUser("postgres");
+    ds.setConnectTimeout(2);
+    return ds;
+  }
+
+  @Override
+  protected IdempotencyStore createStore(Clock clock) {
+    return JdbcIdempotencyStore.builder(dataSource(port))
+        .clock(clock)
+        .createTableIfMissing(true)
+        .build();
+  }
+
+  @Override
+  protected void stopServer() throws Exception {
+    postgres.close();
+  }
+
+  @Override
+  protected void startServer() throws Exception {
+    postgres =
+        EmbeddedPostgres.builder()
+            .setPort(port)
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .start();
+  }
+
+  @Test
+  void theDialectIsDetected() {
+    assertThat(((JdbcIdempotencyStore) store).dialect()).isEqualTo(JdbcDialect.POSTGRESQL);
+  }
+}
