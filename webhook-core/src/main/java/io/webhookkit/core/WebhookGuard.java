@@ -46,6 +46,15 @@ public final class WebhookGuard {
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
+  /** Retries of settlements the store could not take; one daemon thread for the whole JVM. */
+  private static final java.util.concurrent.ScheduledExecutorService SETTLE_RETRIES =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "webhook-settle-retry");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final EndpointConfig config;
   private final ProviderRules rules;
   private final Clock clock;
@@ -444,6 +453,17 @@ public final class WebhookGuard {
       if (store == null || key == null || token == null) {
         return;
       }
+      // The claim holds until start + lease; past that another attempt may take it over.
+      settleInStore(ok, status, 0, start + config.idempotencyLease().toNanos());
+    }
+
+    /**
+     * Records the outcome in the store; when the store fails, tries again in the background until
+     * it answers or the lease runs out, so that a short store outage neither loses a completed
+     * delivery (its retry would be processed again) nor keeps a failed one locked.
+     */
+    private void settleInStore(boolean ok, int status, int attempt, long deadlineNanos) {
+      String id = LogValues.clean(event.deliveryId().orElse(null));
       try {
         boolean owned =
             ok
@@ -452,17 +472,41 @@ public final class WebhookGuard {
         if (!owned) {
           LOG.warn(
               "webhook delivery {} on endpoint {} outlived its lease ({}); another attempt may process it",
-              LogValues.clean(event.deliveryId().orElse(null)),
+              id,
               config.name(),
               config.idempotencyLease());
+        } else if (attempt > 0) {
+          LOG.info(
+              "webhook delivery {} on endpoint {} {} after {} retries of the idempotency store",
+              id,
+              config.name(),
+              ok ? "completed" : "released",
+              attempt);
         }
       } catch (RuntimeException storeDown) {
-        LOG.warn(
-            "webhook idempotency store failed to {} delivery {} on endpoint {}: {}",
-            ok ? "complete" : "release",
-            LogValues.clean(event.deliveryId().orElse(null)),
-            config.name(),
-            storeDown.toString());
+        long delayMillis = Math.min(2_000, 100L << Math.min(attempt, 4));
+        if (System.nanoTime() + delayMillis * 1_000_000L < deadlineNanos) {
+          if (attempt == 0) {
+            LOG.warn(
+                "webhook idempotency store failed to {} delivery {} on endpoint {}: {}; retrying until the lease ends",
+                ok ? "complete" : "release",
+                id,
+                config.name(),
+                storeDown.toString());
+          }
+          SETTLE_RETRIES.schedule(
+              () -> settleInStore(ok, status, attempt + 1, deadlineNanos),
+              delayMillis,
+              java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+          LOG.warn(
+              "webhook idempotency store stayed unavailable for the lease of delivery {} on endpoint {}: {};"
+                  + " it was not recorded as {} and a retry may process it again",
+              id,
+              config.name(),
+              storeDown.toString(),
+              ok ? "completed" : "released");
+        }
       }
     }
 

@@ -632,6 +632,42 @@ class GuardScenarioTest {
     }
 
     @Test
+    void aCompletionTheStoreMissedIsRetriedUntilItLands() throws Exception {
+      CountDownLatch completed = new CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicInteger blips =
+          new java.util.concurrent.atomic.AtomicInteger(2);
+      IdempotencyStore flaky =
+          new IdempotencyStore() {
+            @Override
+            public Acquisition acquire(String key, String fingerprint, Duration lease) {
+              return store.acquire(key, fingerprint, lease);
+            }
+
+            @Override
+            public boolean complete(String key, String token, int status, Duration retention) {
+              if (blips.getAndDecrement() > 0) {
+                throw new IdempotencyStoreException("connection reset");
+              }
+              boolean owned = store.complete(key, token, status, retention);
+              completed.countDown();
+              return owned;
+            }
+
+            @Override
+            public boolean release(String key, String token) {
+              return store.release(key, token);
+            }
+          };
+      WebhookGuard guard = guardWith(flaky);
+
+      proceeded(guard.inspect(Delivery.github().request())).ticket().settle(200);
+
+      assertThat(completed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(refused(guard.inspect(Delivery.github().request())).outcome())
+          .isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
     void idempotencyKeysAreScopedPerEndpoint() {
       WebhookGuard a = guardWith(store);
       WebhookGuard b =
