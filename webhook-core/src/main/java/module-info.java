@@ -2,6 +2,7 @@
  * webhook-kit core: verify and deduplicate incoming webhooks in any Java service.
  *
  * @uses io.webhookkit.core.provider.Provider
+ * @uses io.webhookkit.core.idempotency.IdempotencyStoreProvider
  */
 module io.webhookkit.core {
   requires com.fasterxml.jackson.core;
@@ -16,7 +17,10 @@ module io.webhookkit.core {
   exports io.webhookkit.core.signature;
 
   uses io.webhookkit.core.provider.Provider;
+  uses io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 
+  provides io.webhookkit.core.idempotency.IdempotencyStoreProvider with
+      io.webhookkit.core.idempotency.InMemoryIdempotencyStoreProvider;
   provides io.webhookkit.core.provider.Provider with
       io.webhookkit.core.provider.GitHubProvider,
       io.webhookkit.core.provider.StripeProvider,

@@ -25,7 +25,19 @@ public class WebhookConfigurationException extends RuntimeException {
     this.key = key;
   }
 
-  /** The endpoint name. */
+  /**
+   * An error for a key that belongs to no single endpoint (e.g. {@code webhook.idempotency.store}).
+   *
+   * @param key the full configuration key
+   * @param problem what is wrong; must not contain a secret
+   */
+  public WebhookConfigurationException(String key, String problem) {
+    super("Webhook configuration, key '" + key + "': " + problem);
+    this.endpoint = "";
+    this.key = key;
+  }
+
+  /** The endpoint name, or empty for a key shared by all endpoints. */
   public String endpoint() {
     return endpoint;
   }

@@ -9,6 +9,8 @@ import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.idempotency.IdempotencyStores;
+import io.webhookkit.core.idempotency.StoreSettings;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
@@ -37,10 +39,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>In {@code web.xml} its init-params are the endpoint keys ({@code provider}, {@code secrets} or
  * {@code secrets-env}, {@code tolerance}, …) plus {@code endpoint=<name>} (default: the filter
- * name). A misconfigured filter fails at {@code init}, naming the endpoint and the key. An {@link
- * IdempotencyStore} put in the servlet context under {@code
- * io.webhookkit.core.idempotency.IdempotencyStore} is shared by every filter; otherwise each filter
- * has its own in-memory store.
+ * name). A misconfigured filter fails at {@code init}, naming the endpoint and the key. All filters
+ * of a context share one idempotency store: the one the application put in the context attribute
+ * {@code io.webhookkit.core.idempotency.IdempotencyStore}, or else the one the context-param {@code
+ * webhook.idempotency.store} names ({@code memory} by default, {@code jdbc} with a {@code
+ * javax.sql.DataSource} context attribute, {@code redis} with {@code
+ * webhook.idempotency.redis.uri}).
  *
  * <p>The delivery is settled with the status the handler answers, at the moment the response is
  * committed (or when the chain returns, or when an async request completes): 2xx completes it,
@@ -101,14 +105,35 @@ public class WebhookFilter implements Filter {
     WebhookGuard.Builder builder = WebhookGuard.builder(config);
     ServletContext context = filterConfig.getServletContext();
     if (context != null) {
-      if (context.getAttribute(STORE_ATTRIBUTE) instanceof IdempotencyStore) {
-        builder.idempotencyStore((IdempotencyStore) context.getAttribute(STORE_ATTRIBUTE));
-      }
+      builder.idempotencyStore(sharedStore(context));
       if (context.getAttribute(LISTENER_ATTRIBUTE) instanceof WebhookListener) {
         builder.listener((WebhookListener) context.getAttribute(LISTENER_ATTRIBUTE));
       }
     }
     guard = builder.build();
+  }
+
+  /**
+   * The context's one idempotency store: the attribute {@code STORE_ATTRIBUTE} when the application
+   * put one there, otherwise the store the context-param {@code webhook.idempotency.store} names
+   * ({@code memory} by default; {@code jdbc}, {@code redis} with their modules), made once and
+   * shared by every filter.
+   */
+  private static IdempotencyStore sharedStore(ServletContext context) {
+    synchronized (context) {
+      Object existing = context.getAttribute(STORE_ATTRIBUTE);
+      if (existing instanceof IdempotencyStore) {
+        return (IdempotencyStore) existing;
+      }
+      IdempotencyStore store =
+          IdempotencyStores.create(
+              new StoreSettings(
+                  context::getInitParameter,
+                  type -> context.getAttribute(type.getName()),
+                  java.time.Clock.systemUTC()));
+      context.setAttribute(STORE_ATTRIBUTE, store);
+      return store;
+    }
   }
 
   /** The guard, once initialised. */

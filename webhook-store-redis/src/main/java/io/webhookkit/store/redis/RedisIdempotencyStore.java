@@ -9,6 +9,9 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisScriptingCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStoreException;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,10 +108,18 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
   /**
    * A store with its own client for this URI ({@code redis://host:6379}), failing fast while the
    * server is unreachable (commands rejected when disconnected, 2 s timeout) and reconnecting on
-   * its own. {@link #close()} closes it.
+   * its own within a second of the server's return. {@link #close()} closes it.
    */
   public static RedisIdempotencyStore connect(String uri, String keyPrefix, Clock clock) {
-    RedisClient client = RedisClient.create(RedisURI.create(uri));
+    // Reconnect within a second of the server coming back (Lettuce's default backs off to 30 s,
+    // and every request in between would be answered 503).
+    ClientResources resources =
+        DefaultClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+            .build();
+    RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -124,9 +136,11 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
           () -> {
             connection.close();
             client.shutdown();
+            resources.shutdown();
           });
     } catch (RedisException e) {
       client.shutdown();
+      resources.shutdown();
       throw new IdempotencyStoreException("Redis idempotency store could not connect", e);
     }
   }

@@ -1,0 +1,59 @@
+package io.webhookkit.core.idempotency;
+
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Finds store providers on the class path and makes the configured store. Thread-safe. */
+public final class IdempotencyStores {
+  private IdempotencyStores() {}
+
+  private static Map<String, IdempotencyStoreProvider> providers() {
+    Map<String, IdempotencyStoreProvider> all = new TreeMap<>();
+    for (IdempotencyStoreProvider p :
+        ServiceLoader.load(
+            IdempotencyStoreProvider.class, IdempotencyStores.class.getClassLoader())) {
+      all.putIfAbsent(p.name().toLowerCase(Locale.ROOT), p);
+    }
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null) {
+      for (IdempotencyStoreProvider p :
+          ServiceLoader.load(IdempotencyStoreProvider.class, context)) {
+        all.putIfAbsent(p.name().toLowerCase(Locale.ROOT), p);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The store names available ({@code memory} always; {@code jdbc}, {@code redis} with their
+   * modules).
+   */
+  public static Set<String> names() {
+    return Collections.unmodifiableSet(providers().keySet());
+  }
+
+  /**
+   * Makes the store {@code webhook.idempotency.store} names (default {@code memory}).
+   *
+   * @throws io.webhookkit.core.WebhookConfigurationException for an unknown store or a bad key
+   */
+  public static IdempotencyStore create(StoreSettings settings) {
+    String name = settings.get("store", "memory").toLowerCase(Locale.ROOT);
+    Map<String, IdempotencyStoreProvider> all = providers();
+    IdempotencyStoreProvider provider = all.get(name);
+    if (provider == null) {
+      throw settings.invalid(
+          "store",
+          "'"
+              + name
+              + "' is not an available store (available: "
+              + String.join(", ", all.keySet())
+              + "; jdbc and redis need webhook-store-jdbc or webhook-store-redis on the class path)");
+    }
+    return provider.create(settings);
+  }
+}
