@@ -60,7 +60,10 @@ public class WebhookFilter implements Filter {
   /** The servlet-context attribute under which a shared listener may be provided. */
   public static final String LISTENER_ATTRIBUTE = WebhookListener.class.getName();
 
+  private static final String OWNED_STORE_USERS = WebhookFilter.class.getName() + ".storeUsers";
+
   private volatile @Nullable WebhookGuard guard;
+  private volatile @Nullable ServletContext context;
 
   /** For {@code web.xml}: configured from init-params in {@link #init}. */
   public WebhookFilter() {}
@@ -104,6 +107,7 @@ public class WebhookFilter implements Filter {
     EndpointConfig config = EndpointConfig.from(endpoint.trim(), source);
     WebhookGuard.Builder builder = WebhookGuard.builder(config);
     ServletContext context = filterConfig.getServletContext();
+    this.context = context;
     if (context != null) {
       builder.idempotencyStore(sharedStore(context));
       if (context.getAttribute(LISTENER_ATTRIBUTE) instanceof WebhookListener) {
@@ -122,7 +126,11 @@ public class WebhookFilter implements Filter {
   private static IdempotencyStore sharedStore(ServletContext context) {
     synchronized (context) {
       Object existing = context.getAttribute(STORE_ATTRIBUTE);
+      Object users = context.getAttribute(OWNED_STORE_USERS);
       if (existing instanceof IdempotencyStore) {
+        if (users instanceof java.util.concurrent.atomic.AtomicInteger) {
+          ((java.util.concurrent.atomic.AtomicInteger) users).incrementAndGet();
+        }
         return (IdempotencyStore) existing;
       }
       IdempotencyStore store =
@@ -132,6 +140,7 @@ public class WebhookFilter implements Filter {
                   type -> context.getAttribute(type.getName()),
                   java.time.Clock.systemUTC()));
       context.setAttribute(STORE_ATTRIBUTE, store);
+      context.setAttribute(OWNED_STORE_USERS, new java.util.concurrent.atomic.AtomicInteger(1));
       return store;
     }
   }
@@ -239,6 +248,28 @@ public class WebhookFilter implements Filter {
     response.flushBuffer();
   }
 
+  /** Closes the store the filters made themselves (a Redis client) when the last of them goes. */
   @Override
-  public void destroy() {}
+  public void destroy() {
+    ServletContext c = context;
+    if (c == null) {
+      return;
+    }
+    synchronized (c) {
+      Object users = c.getAttribute(OWNED_STORE_USERS);
+      if (users instanceof java.util.concurrent.atomic.AtomicInteger
+          && ((java.util.concurrent.atomic.AtomicInteger) users).decrementAndGet() == 0) {
+        Object store = c.getAttribute(STORE_ATTRIBUTE);
+        c.removeAttribute(STORE_ATTRIBUTE);
+        c.removeAttribute(OWNED_STORE_USERS);
+        if (store instanceof AutoCloseable) {
+          try {
+            ((AutoCloseable) store).close();
+          } catch (Exception e) {
+            c.log("webhook-kit: closing the idempotency store failed", e);
+          }
+        }
+      }
+    }
+  }
 }
