@@ -178,6 +178,17 @@ public final class EndpointConfig {
    */
   public static EndpointConfig from(
       String name, ConfigSource source, Function<String, @Nullable String> environment) {
+    return builder(name, source, environment).build();
+  }
+
+  /**
+   * A builder holding an endpoint's keys, for adapters that let applications adjust what keys
+   * cannot express before {@link Builder#build()} validates it all.
+   *
+   * @throws WebhookConfigurationException naming the endpoint and the first key that does not parse
+   */
+  public static Builder builder(
+      String name, ConfigSource source, Function<String, @Nullable String> environment) {
     Builder b = builder(name);
     for (String key : source.keys()) {
       if (!KEYS.contains(key)) {
@@ -241,7 +252,7 @@ public final class EndpointConfig {
         b.providerKey(key, v);
       }
     }
-    return b.build();
+    return b;
   }
 
   private static @Nullable String value(ConfigSource source, String key) {

@@ -161,10 +161,17 @@ public class WebhookFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    HttpServletRequest request = (HttpServletRequest) req;
-    HttpServletResponse response = (HttpServletResponse) res;
-    WebhookGuard g = guard();
+    filter(guard(), (HttpServletRequest) req, (HttpServletResponse) res, chain);
+  }
 
+  /**
+   * Guards one request with this guard and, when it proceeds, runs the chain with the replayed
+   * body, the event attribute, and settlement at commit. For adapters built on this one (Spring
+   * picks the guard from the handler's {@code @WebhookEndpoint}).
+   */
+  public static void filter(
+      WebhookGuard g, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     BoundedBody body =
         BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), g.maxBodySize());
     Decision decision = g.inspect(toWebhookRequest(request, body));

@@ -312,7 +312,7 @@ public final class TestDelivery {
           return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&channel_id=C2147483705&user_id=U2147483697"
               + "&command="
               + java.net.URLEncoder.encode(type, StandardCharsets.UTF_8)
-              + "&text=now&trigger_id="
+              + "&text=now%20please&trigger_id="
               + java.net.URLEncoder.encode(s.id, StandardCharsets.UTF_8);
         }
         return "{\"type\":\"event_callback\",\"event_id\":\""

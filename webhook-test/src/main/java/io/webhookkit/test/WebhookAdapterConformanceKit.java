@@ -223,7 +223,7 @@ public abstract class WebhookAdapterConformanceKit {
     ConformanceHandler.Call call = handler.callsFor(command.id()).get(0);
     assertThat(call.parameters())
         .containsEntry("command", List.of("/deploy"))
-        .containsEntry("text", List.of("now"))
+        .containsEntry("text", List.of("now please"))
         .containsEntry("trigger_id", List.of(command.id()));
     assertThat(call.body()).isEqualTo(command.body());
   }

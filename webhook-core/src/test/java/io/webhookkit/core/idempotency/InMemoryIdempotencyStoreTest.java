@@ -16,7 +16,8 @@ class InMemoryIdempotencyStoreTest {
   @Test
   void sizeIsBounded() {
     InMemoryIdempotencyStore small =
-        InMemoryIdempotencyStore.create(new MutableClock(Instant.parse("2026-11-26T12:00:00Z")), 10);
+        InMemoryIdempotencyStore.create(
+            new MutableClock(Instant.parse("2026-11-26T12:00:00Z")), 10);
     for (int i = 0; i < 100; i++) {
       small.acquire("k" + i, "fp", Duration.ofSeconds(60));
     }

@@ -1,0 +1,142 @@
+package io.webhookkit.spring;
+
+import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookConfigurationException;
+import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.idempotency.IdempotencyStores;
+import io.webhookkit.core.idempotency.StoreSettings;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Auto-configures webhook-kit for Spring MVC: a guard per {@code webhook.endpoints.<name>}, one
+ * idempotency store ({@code webhook.idempotency.store}), the dispatch filter, the {@link
+ * io.webhookkit.core.WebhookEvent} argument resolver, the fail-closed interceptor and the
+ * {@code @RequestBody} advice. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@EnableConfigurationProperties(WebhookProperties.class)
+public class WebhookAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  IdempotencyStore webhookIdempotencyStore(
+      WebhookProperties properties, ListableBeanFactory beans) {
+    Map<String, String> keys = properties.getIdempotency().keys();
+    return IdempotencyStores.create(
+        new StoreSettings(
+            keys::get, type -> beans.getBeanProvider(type).getIfUnique(), Clock.systemUTC()));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  WebhookGuards webhookGuards(
+      WebhookProperties properties,
+      IdempotencyStore store,
+      ObjectProvider<WebhookListener> listeners,
+      ObjectProvider<WebhookEndpointCustomizer> customizers) {
+    List<WebhookListener> all = listeners.orderedStream().toList();
+    WebhookListener listener = attempt -> all.forEach(l -> l.onAttempt(attempt));
+    Map<String, WebhookGuard> guards = new LinkedHashMap<>();
+    properties
+        .getEndpoints()
+        .forEach(
+            (name, endpoint) -> {
+              EndpointConfig.Builder builder =
+                  EndpointConfig.builder(name, endpoint.toConfigSource(), System::getenv);
+              customizers.orderedStream().forEach(c -> c.customize(name, builder));
+              guards.put(
+                  name,
+                  WebhookGuard.builder(builder.build())
+                      .idempotencyStore(store)
+                      .listener(listener)
+                      .build());
+            });
+    return new WebhookGuards(guards);
+  }
+
+  @Bean
+  FilterRegistrationBean<WebhookDispatchFilter> webhookDispatchFilter(
+      ObjectProvider<HandlerMapping> handlerMappings, WebhookGuards guards) {
+    FilterRegistrationBean<WebhookDispatchFilter> registration =
+        new FilterRegistrationBean<>(new WebhookDispatchFilter(handlerMappings, guards));
+    registration.setOrder(WebhookDispatchFilter.ORDER);
+    registration.setAsyncSupported(true);
+    return registration;
+  }
+
+  @Bean
+  WebMvcConfigurer webhookMvcConfigurer() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new WebhookEventArgumentResolver());
+      }
+
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new WebhookHandlerInterceptor());
+      }
+    };
+  }
+
+  @Bean
+  WebhookRequestBodyAdvice webhookRequestBodyAdvice() {
+    return new WebhookRequestBodyAdvice();
+  }
+
+  /** Fails start-up when a {@code @WebhookEndpoint} names an endpoint that is not configured. */
+  @Bean
+  SmartInitializingSingleton webhookEndpointValidator(
+      ListableBeanFactory beans, WebhookGuards guards) {
+    return () ->
+        beans
+            .getBeansOfType(RequestMappingHandlerMapping.class)
+            .values()
+            .forEach(
+                mapping ->
+                    mapping
+                        .getHandlerMethods()
+                        .values()
+                        .forEach(
+                            (HandlerMethod method) ->
+                                WebhookDispatchFilter.endpointName(method)
+                                    .filter(name -> guards.get(name).isEmpty())
+                                    .ifPresent(
+                                        name -> {
+                                          throw new WebhookConfigurationException(
+                                              name,
+                                              "provider",
+                                              "is used by @WebhookEndpoint on "
+                                                  + method.getBeanType().getSimpleName()
+                                                  + "."
+                                                  + method.getMethod().getName()
+                                                  + " but webhook.endpoints."
+                                                  + name
+                                                  + " is not configured");
+                                        })));
+  }
+}

@@ -1,0 +1,22 @@
+package io.webhookkit.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a controller method (or every method of a controller) as the receiver of one configured
+ * webhook endpoint, {@code webhook.endpoints.<value>.*}. Requests to it are verified before the
+ * handler runs; a {@link io.webhookkit.core.WebhookEvent} parameter receives the event, and
+ * {@code @RequestBody} and {@code @RequestParam} bind the exact verified bytes. A name that is not
+ * configured fails start-up.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface WebhookEndpoint {
+  /** The endpoint name under {@code webhook.endpoints}. */
+  String value();
+}
