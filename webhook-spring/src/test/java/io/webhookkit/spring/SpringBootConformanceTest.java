@@ -1,5 +1,6 @@
 package io.webhookkit.spring;
 
+import io.webhookkit.spring.conformance.ConformanceApplication;
 import io.webhookkit.test.ConformanceEndpoints;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;

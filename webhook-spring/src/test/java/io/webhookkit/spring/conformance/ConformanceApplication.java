@@ -1,6 +1,7 @@
-package io.webhookkit.spring;
+package io.webhookkit.spring.conformance;
 
 import io.webhookkit.core.WebhookEvent;
+import io.webhookkit.spring.WebhookEndpoint;
 import io.webhookkit.test.ConformanceHandler;
 import java.util.List;
 import java.util.Map;

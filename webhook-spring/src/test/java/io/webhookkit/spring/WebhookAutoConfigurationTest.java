@@ -1,0 +1,135 @@
+package io.webhookkit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookConfigurationException;
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
+import io.webhookkit.store.jdbc.JdbcIdempotencyStore;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+/** Conditions, back-off, defaults and failure reports, on the context runner. */
+class WebhookAutoConfigurationTest {
+  private static final String SECRET = "a-secret-that-must-never-be-printed";
+
+  private final WebApplicationContextRunner runner =
+      new WebApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(WebhookAutoConfiguration.class))
+          .withPropertyValues(
+              "webhook.endpoints.orders.provider=stripe",
+              "webhook.endpoints.orders.secrets=" + SECRET);
+
+  @Test
+  void aGuardPerEndpointWithTheCoresDefaults() {
+    runner.run(
+        context -> {
+          EndpointConfig config =
+              context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+          assertThat(config.tolerance()).isEqualTo(EndpointConfig.DEFAULT_TOLERANCE);
+          assertThat(config.maxBodySize()).isEqualTo(EndpointConfig.DEFAULT_MAX_BODY_SIZE);
+          assertThat(config.requireHttps()).isTrue();
+          assertThat(config.idempotencyEnabled()).isTrue();
+          assertThat(config.idempotencyRetention()).isEqualTo(EndpointConfig.DEFAULT_RETENTION);
+          assertThat(config.idempotencyLease()).isEqualTo(EndpointConfig.DEFAULT_LEASE);
+          assertThat(config.rateLimit()).isEmpty();
+          assertThat(context.getBean(IdempotencyStore.class))
+              .isInstanceOf(InMemoryIdempotencyStore.class);
+        });
+  }
+
+  @Test
+  void thePropertyDefaultsAreTheCoresDefaults() {
+    WebhookProperties.Endpoint endpoint = new WebhookProperties.Endpoint();
+    assertThat(endpoint.getTolerance()).isEqualTo(EndpointConfig.DEFAULT_TOLERANCE);
+    assertThat(endpoint.getMaxBodySize().toBytes()).isEqualTo(EndpointConfig.DEFAULT_MAX_BODY_SIZE);
+    assertThat(endpoint.isRequireHttps()).isTrue();
+    assertThat(endpoint.getIdempotency().isEnabled()).isTrue();
+    assertThat(endpoint.getIdempotency().getRetention())
+        .isEqualTo(EndpointConfig.DEFAULT_RETENTION);
+    assertThat(endpoint.getIdempotency().getLease()).isEqualTo(EndpointConfig.DEFAULT_LEASE);
+  }
+
+  @Test
+  void everyKeyBindsFromSpringsFormats() {
+    runner
+        .withPropertyValues(
+            "webhook.endpoints.orders.tolerance=2m",
+            "webhook.endpoints.orders.max-body-size=512KB",
+            "webhook.endpoints.orders.allowed-ips=192.0.2.0/24,2001:db8::/32",
+            "webhook.endpoints.orders.rate-limit=10/1s",
+            "webhook.endpoints.orders.idempotency.lease=30s")
+        .run(
+            context -> {
+              EndpointConfig config =
+                  context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+              assertThat(config.tolerance()).hasMinutes(2);
+              assertThat(config.maxBodySize()).isEqualTo(512 * 1024);
+              assertThat(config.allowedIps()).hasSize(2);
+              assertThat(config.rateLimit()).isPresent();
+              assertThat(config.idempotencyLease()).hasSeconds(30);
+            });
+  }
+
+  @Test
+  void anApplicationsOwnStoreIsUsed() {
+    InMemoryIdempotencyStore own = InMemoryIdempotencyStore.create();
+    runner
+        .withBean(IdempotencyStore.class, () -> own)
+        .run(context -> assertThat(context.getBean(IdempotencyStore.class)).isSameAs(own));
+  }
+
+  @Test
+  void theJdbcStoreIsSelectedByPropertyOnTheApplicationsDataSource() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:spring-store;DB_CLOSE_DELAY=-1");
+    runner
+        .withBean(DataSource.class, () -> h2)
+        .withPropertyValues(
+            "webhook.idempotency.store=jdbc", "webhook.idempotency.jdbc.create-table=true")
+        .run(
+            context ->
+                assertThat(context.getBean(IdempotencyStore.class))
+                    .isInstanceOf(JdbcIdempotencyStore.class));
+  }
+
+  @Test
+  void nothingIsConfiguredOutsideAWebApplication() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(WebhookAutoConfiguration.class))
+        .run(context -> assertThat(context).doesNotHaveBean(WebhookGuards.class));
+  }
+
+  @Test
+  void aBadKeyFailsStartUpWithAnAnalysisNamingTheEndpointAndTheProperty() {
+    runner
+        .withPropertyValues("webhook.endpoints.orders.rate-limit=often")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              Throwable failure = context.getStartupFailure();
+              FailureAnalysis analysis = new WebhookConfigurationFailureAnalyzer().analyze(failure);
+              assertThat(analysis).isNotNull();
+              assertThat(analysis.getDescription())
+                  .contains("endpoint 'orders'")
+                  .contains("key 'rate-limit'")
+                  .doesNotContain(SECRET);
+              assertThat(analysis.getAction()).contains("webhook.endpoints.orders.rate-limit");
+              assertThat(rootOf(failure)).isInstanceOf(WebhookConfigurationException.class);
+            });
+  }
+
+  private static Throwable rootOf(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && !(c instanceof WebhookConfigurationException)) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}
