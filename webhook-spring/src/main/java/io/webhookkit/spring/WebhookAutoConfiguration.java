@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -86,6 +87,18 @@ public class WebhookAutoConfiguration {
     registration.setOrder(WebhookDispatchFilter.ORDER);
     registration.setAsyncSupported(true);
     return registration;
+  }
+
+  /** Micrometer meters, when Micrometer is on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookMetrics webhookMetrics(
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registries) {
+      return new WebhookMetrics(registries);
+    }
   }
 
   @Bean

@@ -100,6 +100,59 @@ class WebhookAutoConfigurationTest {
   }
 
   @Test
+  void everyAttemptIsTimedAndTheMatchedSecretLabelCounted() {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    runner
+        .withBean(io.micrometer.core.instrument.MeterRegistry.class, () -> registry)
+        .run(
+            context -> {
+              io.webhookkit.core.WebhookGuard guard =
+                  context.getBean(WebhookGuards.class).get("orders").orElseThrow();
+              io.webhookkit.test.TestDelivery valid =
+                  io.webhookkit.test.TestDelivery.stripe(SECRET);
+              io.webhookkit.core.WebhookRequest.Builder request =
+                  io.webhookkit.core.WebhookRequest.builder()
+                      .remoteAddress("127.0.0.1")
+                      .body(valid.body());
+              valid.headers().forEach(request::header);
+              ((io.webhookkit.core.Decision.Proceed) guard.inspect(request.build()))
+                  .ticket()
+                  .settle(200);
+              io.webhookkit.core.WebhookRequest.Builder forged =
+                  io.webhookkit.core.WebhookRequest.builder()
+                      .remoteAddress("127.0.0.1")
+                      .body(valid.withTamperedBody().body());
+              valid.headers().forEach(forged::header);
+              guard.inspect(forged.build());
+
+              assertThat(
+                      registry
+                          .get("webhook.attempts")
+                          .tags("endpoint", "orders", "outcome", "accepted", "reason", "none")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      registry
+                          .get("webhook.attempts")
+                          .tags("outcome", "rejected", "reason", "signature_invalid")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      registry
+                          .get("webhook.secret.matches")
+                          .tags("endpoint", "orders", "secret", "secrets[0]")
+                          .counter()
+                          .count())
+                  .isEqualTo(1.0);
+              assertThat(registry.getMeters())
+                  .allSatisfy(m -> assertThat(m.getId().toString()).doesNotContain(SECRET));
+            });
+  }
+
+  @Test
   void nothingIsConfiguredOutsideAWebApplication() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(WebhookAutoConfiguration.class))
