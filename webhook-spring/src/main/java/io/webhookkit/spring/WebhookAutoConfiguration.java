@@ -80,13 +80,47 @@ public class WebhookAutoConfiguration {
   }
 
   @Bean
+  WebhookHandlerLookup webhookHandlerLookup(ObjectProvider<HandlerMapping> handlerMappings) {
+    return new WebhookHandlerLookup(handlerMappings);
+  }
+
+  @Bean
   FilterRegistrationBean<WebhookDispatchFilter> webhookDispatchFilter(
-      ObjectProvider<HandlerMapping> handlerMappings, WebhookGuards guards) {
+      WebhookHandlerLookup webhookHandlerLookup, WebhookGuards guards) {
     FilterRegistrationBean<WebhookDispatchFilter> registration =
-        new FilterRegistrationBean<>(new WebhookDispatchFilter(handlerMappings, guards));
+        new FilterRegistrationBean<>(new WebhookDispatchFilter(webhookHandlerLookup, guards));
     registration.setOrder(WebhookDispatchFilter.ORDER);
     registration.setAsyncSupported(true);
     return registration;
+  }
+
+  /**
+   * Spring Security: webhook requests are authenticated by their signature, so Security skips them
+   * — only requests whose handler carries {@code @WebhookEndpoint}; CSRF and login stay on
+   * everywhere else. {@code webhook.security.ignore-webhook-endpoints=false} turns this off (then
+   * use the {@link WebhookEndpointRequestMatcher} bean in your own rules).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name =
+          "org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer")
+  static class Security {
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookEndpointRequestMatcher webhookEndpointRequestMatcher(
+        WebhookHandlerLookup webhookHandlerLookup) {
+      return new WebhookEndpointRequestMatcher(webhookHandlerLookup);
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+        prefix = "webhook.security",
+        name = "ignore-webhook-endpoints",
+        matchIfMissing = true)
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer
+        webhookWebSecurityCustomizer(WebhookEndpointRequestMatcher webhookEndpointRequestMatcher) {
+      return web -> web.ignoring().requestMatchers(webhookEndpointRequestMatcher);
+    }
   }
 
   /** Micrometer meters, when Micrometer is on the class path. */

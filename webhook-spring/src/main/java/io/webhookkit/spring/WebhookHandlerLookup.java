@@ -1,0 +1,131 @@
+package io.webhookkit.spring;
+
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Which {@link WebhookEndpoint} a request will reach, found through the application's MVC handler
+ * mappings (in the order the {@code DispatcherServlet} uses them) before dispatch, without reading
+ * the body: the lookup sees the query string only. Thread-safe; caches per handler method.
+ */
+final class WebhookHandlerLookup {
+  private final ObjectProvider<HandlerMapping> handlerMappings;
+  private final Map<Method, Optional<String>> endpointOf = new ConcurrentHashMap<>();
+  private volatile @Nullable List<HandlerMapping> mappings;
+
+  WebhookHandlerLookup(ObjectProvider<HandlerMapping> handlerMappings) {
+    this.handlerMappings = handlerMappings;
+  }
+
+  private List<HandlerMapping> mappings() {
+    List<HandlerMapping> m = mappings;
+    if (m == null) {
+      m = handlerMappings.orderedStream().toList();
+      mappings = m;
+    }
+    return m;
+  }
+
+  /**
+   * The endpoint name of the handler this request maps to, if it carries {@link WebhookEndpoint}.
+   */
+  Optional<String> endpointFor(HttpServletRequest request) {
+    HttpServletRequest lookup = new BodylessRequest(request);
+    for (HandlerMapping mapping : mappings()) {
+      HandlerExecutionChain found;
+      try {
+        found = mapping.getHandler(lookup);
+      } catch (Exception e) {
+        continue; // a mapping that cannot decide on this request is not ours to fix
+      }
+      if (found == null) {
+        continue;
+      }
+      if (found.getHandler() instanceof HandlerMethod) {
+        HandlerMethod method = (HandlerMethod) found.getHandler();
+        return endpointOf.computeIfAbsent(method.getMethod(), m -> endpointName(method));
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** The endpoint named by the method's or its class's {@link WebhookEndpoint}. */
+  static Optional<String> endpointName(HandlerMethod method) {
+    WebhookEndpoint onMethod =
+        AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), WebhookEndpoint.class);
+    if (onMethod != null) {
+      return Optional.of(onMethod.value());
+    }
+    WebhookEndpoint onType =
+        AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), WebhookEndpoint.class);
+    return onType == null ? Optional.empty() : Optional.of(onType.value());
+  }
+
+  /** The request as handler mappings may see it before the body is captured. */
+  private static final class BodylessRequest extends HttpServletRequestWrapper {
+    BodylessRequest(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      throw new IllegalStateException("the body is not readable during webhook handler lookup");
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      throw new IllegalStateException("the body is not readable during webhook handler lookup");
+    }
+
+    @Override
+    public @Nullable String getParameter(String name) {
+      String[] values = getParameterMap().get(name);
+      return values == null || values.length == 0 ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      Map<String, java.util.List<String>> query = new java.util.LinkedHashMap<>();
+      String q = getQueryString();
+      if (q != null) {
+        io.webhookkit.core.FormData.parse(
+                q.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .ifPresent(
+                pairs ->
+                    pairs.forEach(
+                        p ->
+                            query
+                                .computeIfAbsent(p.getKey(), k -> new java.util.ArrayList<>())
+                                .add(p.getValue())));
+      }
+      Map<String, String[]> out = new java.util.LinkedHashMap<>();
+      query.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
+      return out;
+    }
+
+    @Override
+    public java.util.Enumeration<String> getParameterNames() {
+      return java.util.Collections.enumeration(getParameterMap().keySet());
+    }
+
+    @Override
+    public String @Nullable [] getParameterValues(String name) {
+      return getParameterMap().get(name);
+    }
+  }
+}
