@@ -45,8 +45,22 @@ public class WebhookAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   IdempotencyStore webhookIdempotencyStore(
-      WebhookProperties properties, ListableBeanFactory beans) {
-    Map<String, String> keys = properties.getIdempotency().keys();
+      WebhookProperties properties,
+      ListableBeanFactory beans,
+      org.springframework.core.env.Environment environment) {
+    Map<String, String> keys = new LinkedHashMap<>(properties.getIdempotency().keys());
+    if (!keys.containsKey("webhook.idempotency.redis.uri")) {
+      // The application's own Redis settings, when webhook.idempotency.redis.uri is not given.
+      String url = environment.getProperty("spring.data.redis.url");
+      String host = environment.getProperty("spring.data.redis.host");
+      if (url != null) {
+        keys.put("webhook.idempotency.redis.uri", url);
+      } else if (host != null) {
+        keys.put(
+            "webhook.idempotency.redis.uri",
+            "redis://" + host + ":" + environment.getProperty("spring.data.redis.port", "6379"));
+      }
+    }
     return IdempotencyStores.create(
         new StoreSettings(
             keys::get, type -> beans.getBeanProvider(type).getIfUnique(), Clock.systemUTC()));
@@ -122,6 +136,40 @@ public class WebhookAutoConfiguration {
       return web -> web.ignoring().requestMatchers(webhookEndpointRequestMatcher);
     }
   }
+
+  /** Actuator: the {@code webhooks} endpoint and the store's health. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+  static class Actuator {
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookActivity webhookActivity() {
+      return new WebhookActivity(Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhooksEndpoint webhooksEndpoint(WebhookGuards guards, WebhookActivity activity) {
+      return new WebhooksEndpoint(guards, activity);
+    }
+  }
+
+  /** Store health on Spring Boot 4. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  static class Boot4Health {
+    @Bean
+    @ConditionalOnMissingBean(name = "webhookStoreHealthIndicator")
+    WebhookStoreHealthIndicator webhookStoreHealthIndicator(IdempotencyStore store) {
+      return new WebhookStoreHealthIndicator(store);
+    }
+  }
+
+  /** Store health on Spring Boot 3. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = LegacyHealthRegistrar.HEALTH_INDICATOR)
+  @org.springframework.context.annotation.Import(LegacyHealthRegistrar.class)
+  static class Boot3Health {}
 
   /** Micrometer meters, when Micrometer is on the class path. */
   @Configuration(proxyBeanMethods = false)

@@ -153,6 +153,40 @@ class WebhookAutoConfigurationTest {
   }
 
   @Test
+  void theRedisStoreIsSelectedByPropertyOnTheApplicationsRedisSettings() throws Exception {
+    int port;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    redis.embedded.RedisServer redisServer =
+        redis.embedded.RedisServer.newRedisServer()
+            .port(port)
+            .bind("127.0.0.1")
+            .setting("save \"\"")
+            .build();
+    redisServer.start();
+    try {
+      runner
+          .withPropertyValues(
+              "webhook.idempotency.store=redis",
+              "spring.data.redis.host=127.0.0.1",
+              "spring.data.redis.port=" + port)
+          .run(
+              context -> {
+                IdempotencyStore store = context.getBean(IdempotencyStore.class);
+                assertThat(store)
+                    .isInstanceOf(io.webhookkit.store.redis.RedisIdempotencyStore.class);
+                assertThat(store.acquire("spring:1", "fp", java.time.Duration.ofSeconds(60)))
+                    .isInstanceOf(io.webhookkit.core.idempotency.Acquisition.Acquired.class);
+                ((io.webhookkit.store.redis.RedisIdempotencyStore) store).close();
+              });
+    } finally {
+      redisServer.stop();
+    }
+  }
+
+  @Test
   void nothingIsConfiguredOutsideAWebApplication() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(WebhookAutoConfiguration.class))

@@ -1,0 +1,51 @@
+package io.webhookkit.spring;
+
+import io.webhookkit.core.EndpointConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * The Actuator endpoint {@code webhooks}: every configured endpoint with its provider, tolerance,
+ * allowlist, trusted proxies, limits, the labels of its secrets (never their values), and when it
+ * last accepted and refused a request. Expose it like any endpoint ({@code
+ * management.endpoints.web.exposure.include=webhooks}).
+ */
+@Endpoint(id = "webhooks")
+public class WebhooksEndpoint {
+  private final WebhookGuards guards;
+  private final WebhookActivity activity;
+
+  /** The endpoint over these guards and their activity. */
+  public WebhooksEndpoint(WebhookGuards guards, WebhookActivity activity) {
+    this.guards = guards;
+    this.activity = activity;
+  }
+
+  /** Every endpoint's settings and activity. */
+  @ReadOperation
+  public Map<String, Object> webhooks() {
+    Map<String, Object> endpoints = new LinkedHashMap<>();
+    guards
+        .all()
+        .forEach(
+            (name, guard) -> {
+              EndpointConfig c = guard.config();
+              Map<String, Object> e = new LinkedHashMap<>();
+              e.put("provider", c.provider().name());
+              e.put("secrets", c.secretLabels());
+              e.put("tolerance", c.tolerance().toString());
+              e.put("allowedIps", c.allowedIps());
+              e.put("trustedProxies", c.trustedProxies());
+              e.put("requireHttps", c.requireHttps());
+              e.put("maxBodySize", c.maxBodySize());
+              e.put("rateLimit", c.rateLimit().map(Object::toString).orElse("off"));
+              e.put("idempotency", c.idempotencyEnabled());
+              activity.lastAccepted(name).ifPresent(t -> e.put("lastAccepted", t.toString()));
+              activity.lastRefused(name).ifPresent(t -> e.put("lastRefused", t.toString()));
+              endpoints.put(name, e);
+            });
+    return Map.of("endpoints", endpoints);
+  }
+}
