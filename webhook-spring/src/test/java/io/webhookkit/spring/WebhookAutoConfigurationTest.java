@@ -78,6 +78,26 @@ class WebhookAutoConfigurationTest {
   }
 
   @Test
+  void customizersAdjustAnEndpointBeforeItIsValidated() {
+    runner
+        .withPropertyValues("webhook.endpoints.orders.tolerance=1s")
+        .withBean(
+            WebhookEndpointCustomizer.class,
+            () ->
+                (name, builder) ->
+                    builder
+                        .tolerance(java.time.Duration.ofMinutes(3))
+                        .secrets("rotated-in-from-a-vault"))
+        .run(
+            context -> {
+              EndpointConfig config =
+                  context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+              assertThat(config.tolerance()).hasMinutes(3);
+              assertThat(config.secretLabels()).containsExactly("secrets[0]", "secrets[1]");
+            });
+  }
+
+  @Test
   void anApplicationsOwnStoreIsUsed() {
     InMemoryIdempotencyStore own = InMemoryIdempotencyStore.create();
     runner

@@ -38,9 +38,10 @@ class ActuatorTest {
 
   @SpringBootApplication
   static class App {
+    /** The annotation on the class covers every handler method (tested here). */
     @RestController
+    @WebhookEndpoint("orders")
     static class Hooks {
-      @WebhookEndpoint("orders")
       @PostMapping("/hooks/orders")
       String orders(WebhookEvent event) {
         return "ok";
