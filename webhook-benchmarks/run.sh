@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs JMH. Arguments go to JMH; the default is a short run of every
-# benchmark. Examples:
-#   webhook-benchmarks/run.sh                                   # everything, short settings
-#   webhook-benchmarks/run.sh StoreBenchmark -t 4               # stores, 4 threads
+# Builds the benchmarks and runs JMH, then prints markdown tables with ratios to the limit
+# measured in the same run. Arguments go to JMH; the default runs verification (kit vs official
+# SDKs vs limit, 1/16/256 KiB) and the full guard, with -prof gc, at short settings.
+#   webhook-benchmarks/run.sh                          # verification + guard, short
+#   webhook-benchmarks/run.sh StoreBenchmark -f 1      # idempotency stores on real servers
+#   webhook-benchmarks/run.sh e2e [seconds rounds connections]   # end to end, Jetty ± filter
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl webhook-benchmarks -am -DskipTests -Dspotless.check.skip package \
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 cd webhook-benchmarks
-if [ "$#" -eq 0 ]; then
-  set -- -f 1 -wi 3 -w 2s -i 5 -r 2s
+CP="target/classes:$(cat target/classpath.txt)"
+if [ "${1:-}" = "e2e" ]; then
+  shift
+  echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+  exec java -cp "$CP" io.webhookkit.benchmarks.EndToEndBenchmark "$@"
 fi
-exec java -cp "target/classes:$(cat target/classpath.txt)" org.openjdk.jmh.Main "$@"
+if [ "$#" -eq 0 ]; then
+  set -- 'VerificationBenchmark|GuardBenchmark' -wi 3 -w 1s -i 5 -r 1s -prof gc
+fi
+java -cp "$CP" org.openjdk.jmh.Main "$@" -rf json -rff target/jmh.json
+echo
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+java -cp "$CP" io.webhookkit.benchmarks.Report target/jmh.json

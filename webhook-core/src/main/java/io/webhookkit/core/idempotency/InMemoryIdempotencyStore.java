@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,6 +27,17 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   private final Clock clock;
   private final Cache<String, Entry> entries;
+
+  /**
+   * Owner tokens only need to be unique within this store: a counter behind a random prefix,
+   * instead of {@code UUID.randomUUID()}, whose shared {@code SecureRandom} is a point of
+   * contention under concurrent deliveries.
+   */
+  private final String tokenPrefix =
+      Long.toHexString(new java.security.SecureRandom().nextLong()) + "-";
+
+  private final java.util.concurrent.atomic.AtomicLong tokens =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
     this.clock = clock;
@@ -84,7 +94,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             key,
             (k, existing) -> {
               if (existing == null || existing.expiresAtMillis() <= now) {
-                String token = UUID.randomUUID().toString();
+                String token = tokenPrefix + Long.toHexString(tokens.incrementAndGet());
                 result.set(new Acquisition.Acquired(token));
                 return new Entry(State.IN_PROGRESS, fingerprint, token, now + lease.toMillis(), 0);
               }
