@@ -2,7 +2,10 @@ package io.webhookkit.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,15 +13,19 @@ import java.util.TreeMap;
 
 /**
  * Immutable HTTP headers: names compare case-insensitively, each name keeps all its values in the
- * order received. Thread-safe.
+ * order received. Lookups are hash lookups on the lower-cased name (no allocation when the name
+ * asked for is already lower case). Thread-safe.
  */
 public final class Headers {
-  private static final Headers EMPTY = new Headers(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+  private static final Headers EMPTY = new Headers(new LinkedHashMap<>());
 
-  private final TreeMap<String, List<String>> values;
+  /** One header: the name as first received, and its values. */
+  private record Field(String name, List<String> values) {}
 
-  private Headers(TreeMap<String, List<String>> values) {
-    this.values = values;
+  private final Map<String, Field> fields;
+
+  private Headers(Map<String, Field> fields) {
+    this.fields = fields;
   }
 
   /** No headers. */
@@ -38,62 +45,74 @@ public final class Headers {
     return b.build();
   }
 
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
   /** The first value of a header. */
   public Optional<String> first(String name) {
-    List<String> list = values.get(name);
-    return list == null ? Optional.empty() : Optional.of(list.get(0));
+    Field f = fields.get(key(name));
+    return f == null ? Optional.empty() : Optional.of(f.values.get(0));
   }
 
   /** All values of a header, in order; empty when absent. */
   public List<String> all(String name) {
-    List<String> list = values.get(name);
-    return list == null ? List.of() : list;
+    Field f = fields.get(key(name));
+    return f == null ? List.of() : f.values;
   }
 
   /** True when the header is present. */
   public boolean contains(String name) {
-    return values.containsKey(name);
+    return fields.containsKey(key(name));
   }
 
   /** The header names, as first received. */
   public Set<String> names() {
-    return Collections.unmodifiableSet(values.keySet());
+    Set<String> names = new LinkedHashSet<>();
+    fields.values().forEach(f -> names.add(f.name));
+    return Collections.unmodifiableSet(names);
   }
 
-  /** All headers as an unmodifiable map (case-insensitive keys). */
+  /** All headers as an unmodifiable map with case-insensitive keys. */
   public Map<String, List<String>> asMap() {
-    return Collections.unmodifiableMap(values);
+    TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    fields.values().forEach(f -> map.put(f.name, f.values));
+    return Collections.unmodifiableMap(map);
   }
 
   @Override
   public String toString() {
-    return "Headers" + values.keySet();
+    return "Headers" + names();
   }
 
   /** Collects headers; not thread-safe. */
   public static final class Builder {
-    private final TreeMap<String, List<String>> values =
-        new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
 
     private Builder() {}
 
     /** Appends one value. */
     public Builder add(String name, String value) {
-      values.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+      String key = key(name);
+      names.putIfAbsent(key, name);
+      values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
       return this;
     }
 
     /** Replaces all values of a header with one. */
     public Builder set(String name, String value) {
-      values.remove(name);
+      String key = key(name);
+      names.remove(key);
+      values.remove(key);
       return add(name, value);
     }
 
     /** Immutable headers. */
     public Headers build() {
-      TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-      return new Headers(copy);
+      Map<String, Field> fields = new LinkedHashMap<>(Math.max(4, values.size() * 2));
+      values.forEach((key, list) -> fields.put(key, new Field(names.get(key), List.copyOf(list))));
+      return new Headers(fields);
     }
   }
 }

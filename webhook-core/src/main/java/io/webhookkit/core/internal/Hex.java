@@ -19,6 +19,27 @@ public final class Hex {
   }
 
   /**
+   * Decodes {@code s[from, to)} into {@code out[offset, offset + length)} when it is exactly that
+   * many bytes of hex (either case); allocates nothing.
+   *
+   * @return false when the range is not {@code 2 * length} hex digits
+   */
+  public static boolean decodeInto(String s, int from, int to, byte[] out, int offset, int length) {
+    if (to - from != 2 * length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      int hi = Character.digit(s.charAt(from + 2 * i), 16);
+      int lo = Character.digit(s.charAt(from + 2 * i + 1), 16);
+      if (hi < 0 || lo < 0) {
+        return false;
+      }
+      out[offset + i] = (byte) ((hi << 4) | lo);
+    }
+    return true;
+  }
+
+  /**
    * Decodes {@code s[from, to)} as hex (either case).
    *
    * @return the bytes, or {@code null} when the range is not an even number of hex digits

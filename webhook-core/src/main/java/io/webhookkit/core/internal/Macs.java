@@ -62,6 +62,39 @@ public final class Macs {
     return length;
   }
 
+  /**
+   * Compares {@code a[aOffset..]} and {@code b[bOffset..]} over {@code length} bytes in time that
+   * depends only on the length.
+   */
+  public static boolean equal(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
+    int diff = 0;
+    for (int i = 0; i < length; i++) {
+      diff |= a[aOffset + i] ^ b[bOffset + i];
+    }
+    return diff == 0;
+  }
+
+  /** Finishes the MAC into {@code out[offset..]}. */
+  public static void finish(Mac mac, byte[] out, int offset) {
+    try {
+      mac.doFinal(out, offset);
+    } catch (javax.crypto.ShortBufferException e) {
+      throw new IllegalStateException("scratch buffer too small", e);
+    }
+  }
+
+  /** A per-thread scratch buffer of at least this many bytes (for MAC outputs and candidates). */
+  public static byte[] scratch(int length) {
+    byte[] b = SCRATCH.get();
+    if (b.length < length) {
+      b = new byte[Math.max(length, 2 * b.length)];
+      SCRATCH.set(b);
+    }
+    return b;
+  }
+
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
   /** Compares in constant time for equal lengths ({@link MessageDigest#isEqual}). */
   public static boolean equal(byte[] a, byte[] b) {
     return MessageDigest.isEqual(a, b);

@@ -3,6 +3,7 @@ package io.webhookkit.core.signature;
 import io.webhookkit.core.Reason;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.internal.Hex;
 import io.webhookkit.core.internal.Macs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HmacSignatureScheme implements SignatureScheme {
   private final String header;
+  private final String headerKey;
+  private final @Nullable String timestampKey;
+  private final @Nullable String idKey;
   private final HmacAlgorithm algorithm;
   private final SignatureEncoding encoding;
   private final String prefix;
@@ -37,6 +41,10 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   private HmacSignatureScheme(Builder b) {
     this.header = Objects.requireNonNull(b.header, "header");
+    this.headerKey = header.toLowerCase(java.util.Locale.ROOT);
+    this.timestampKey =
+        b.timestampHeader == null ? null : b.timestampHeader.toLowerCase(java.util.Locale.ROOT);
+    this.idKey = b.idHeader == null ? null : b.idHeader.toLowerCase(java.util.Locale.ROOT);
     this.algorithm = b.algorithm;
     this.encoding = b.encoding;
     this.prefix = b.prefix;
@@ -69,7 +77,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   @Override
   public SignatureVerdict verify(WebhookRequest request) {
-    List<String> values = request.headers().all(header);
+    List<String> values = request.headers().all(headerKey);
     if (values.isEmpty()) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_MISSING, "The request has no " + header + " header.");
@@ -77,7 +85,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     String timestamp = "";
     Instant instant = null;
     if (timestampHeader != null) {
-      Optional<String> t = request.header(timestampHeader);
+      Optional<String> t = request.header(timestampKey);
       if (t.isEmpty()) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_MISSING, "The request has no " + timestampHeader + " header.");
@@ -92,56 +100,69 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
     String id = "";
     if (content.signsId() && idHeader != null) {
-      Optional<String> i = request.header(idHeader);
+      Optional<String> i = request.header(idKey);
       if (i.isEmpty()) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_MISSING, "The request has no " + idHeader + " header.");
       }
       id = i.get();
     }
-    List<byte[]> candidates = candidates(values);
-    if (candidates.isEmpty()) {
-      return SignatureVerdict.failed(
-          Reason.SIGNATURE_INVALID, "The " + header + " header holds no well-formed signature.");
-    }
+    // scratch[0, n): the expected MAC of the current key; scratch[n, 2n): a decoded candidate.
+    byte[] scratch = Macs.scratch(2 * macLength);
     byte[] body = request.body();
+    boolean wellFormed = false;
     for (KeyedMac key : keys) {
       Mac mac = key.macs().get();
       content.update(mac, id, timestamp, body);
-      byte[] expected = mac.doFinal();
-      for (byte[] candidate : candidates) {
-        if (Macs.equal(expected, candidate)) {
-          return new SignatureVerdict.Verified(key.label(), instant, content.signsId() ? id : null);
+      Macs.finish(mac, scratch, 0);
+      for (String value : values) {
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+          while (i < n && (value.charAt(i) == ',' || value.charAt(i) == ' ')) {
+            i++;
+          }
+          int end = i;
+          while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
+            end++;
+          }
+          if (end > i
+              && value.startsWith(prefix, i)
+              && decodeInto(value, i + prefix.length(), end, scratch, macLength)) {
+            wellFormed = true;
+            if (Macs.equal(scratch, 0, scratch, macLength, macLength)) {
+              return new SignatureVerdict.Verified(
+                  key.label(), instant, content.signsId() ? id : null);
+            }
+          }
+          i = end;
         }
+      }
+      if (!wellFormed) {
+        break;
       }
     }
     return SignatureVerdict.failed(
-        Reason.SIGNATURE_INVALID, "No signature in " + header + " matches a configured secret.");
+        Reason.SIGNATURE_INVALID,
+        wellFormed
+            ? "No signature in " + header + " matches a configured secret."
+            : "The " + header + " header holds no well-formed signature.");
   }
 
-  private List<byte[]> candidates(List<String> values) {
-    List<byte[]> out = new ArrayList<>(1);
-    for (String value : values) {
-      int i = 0;
-      int n = value.length();
-      while (i < n) {
-        while (i < n && (value.charAt(i) == ',' || value.charAt(i) == ' ')) {
-          i++;
-        }
-        int end = i;
-        while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
-          end++;
-        }
-        if (end > i && value.startsWith(prefix, i) && end - i > prefix.length()) {
-          byte[] decoded = encoding.decode(value, i + prefix.length(), end);
-          if (decoded != null && decoded.length == macLength) {
-            out.add(decoded);
-          }
-        }
-        i = end;
-      }
+  /** Decodes a candidate into {@code out[offset, offset + length)}; false if it is not one. */
+  private boolean decodeInto(String value, int from, int to, byte[] out, int offset) {
+    if (to <= from) {
+      return false;
     }
-    return out;
+    if (encoding == SignatureEncoding.HEX) {
+      return Hex.decodeInto(value, from, to, out, offset, macLength);
+    }
+    byte[] decoded = encoding.decode(value, from, to);
+    if (decoded == null || decoded.length != macLength) {
+      return false;
+    }
+    System.arraycopy(decoded, 0, out, offset, macLength);
+    return true;
   }
 
   @Override

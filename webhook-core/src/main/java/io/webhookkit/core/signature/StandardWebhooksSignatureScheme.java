@@ -148,23 +148,22 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
     List<byte[]> v1 = new ArrayList<>(2);
     List<byte[]> v1a = new ArrayList<>(0);
     for (String value : request.headers().all(family.signature())) {
-      for (String entry : value.split(" ")) {
-        int comma = entry.indexOf(',');
-        if (comma <= 0) {
-          continue;
-        }
-        String version = entry.substring(0, comma);
-        if (version.equals("v1")) {
-          byte[] sig = Base64s.decode(entry.substring(comma + 1));
+      int n = value.length();
+      for (int i = 0; i < n; ) {
+        int end = value.indexOf(' ', i);
+        end = end < 0 ? n : end;
+        if (value.startsWith("v1,", i)) {
+          byte[] sig = Base64s.decode(value.substring(i + 3, end));
           if (sig != null && sig.length == 32) {
             v1.add(sig);
           }
-        } else if (version.equals("v1a")) {
-          byte[] sig = Base64s.decode(entry.substring(comma + 1));
+        } else if (value.startsWith("v1a,", i)) {
+          byte[] sig = Base64s.decode(value.substring(i + 4, end));
           if (sig != null && sig.length == 64) {
             v1a.add(sig);
           }
         }
+        i = end + 1;
       }
     }
     if (v1.isEmpty() && v1a.isEmpty()) {

@@ -51,60 +51,85 @@ public final class StripeSignatureScheme implements SignatureScheme {
 
   @Override
   public SignatureVerdict verify(WebhookRequest request) {
-    Optional<String> header = request.header(HEADER);
+    Optional<String> header = request.header("stripe-signature");
     if (header.isEmpty()) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_MISSING, "The request has no Stripe-Signature header.");
     }
-    // Step 1: extract the timestamp and the v1 signatures from the header.
+    // Step 1: find the timestamp (the first t=) and check the v1 entries are there.
     String value = header.get();
-    String t = null;
-    List<byte[]> v1 = new ArrayList<>(2);
-    int i = 0;
-    while (i <= value.length()) {
-      int comma = value.indexOf(',', i);
-      int end = comma < 0 ? value.length() : comma;
-      int eq = value.indexOf('=', i);
-      if (eq > i && eq < end) {
-        String key = value.substring(i, eq).trim();
-        if (key.equals("t") && t == null) {
-          t = value.substring(eq + 1, end).trim();
-        } else if (key.equals("v1")) {
-          byte[] sig = Hex.decode(value, eq + 1, end);
-          if (sig != null && sig.length == 32) {
-            v1.add(sig);
-          }
-        }
+    int tFrom = -1;
+    int tTo = -1;
+    boolean anyV1 = false;
+    for (int i = 0; i <= value.length(); ) {
+      int end = value.indexOf(',', i);
+      end = end < 0 ? value.length() : end;
+      int from = skipSpaces(value, i, end);
+      if (tFrom < 0 && value.startsWith("t=", from)) {
+        tFrom = from + 2;
+        tTo = trimEnd(value, tFrom, end);
+      } else if (value.startsWith("v1=", from)) {
+        anyV1 = true;
       }
       i = end + 1;
     }
-    Instant instant = t == null ? null : Timestamps.seconds(t);
-    if (t == null || instant == null) {
+    Instant instant = tFrom < 0 ? null : Timestamps.seconds(value, tFrom, tTo);
+    if (instant == null) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_INVALID, "The Stripe-Signature header has no valid timestamp.");
     }
-    if (v1.isEmpty()) {
+    if (!anyV1) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_INVALID, "The Stripe-Signature header has no well-formed v1 signature.");
     }
-    // Steps 2 and 3: sign "<t>.<body>" with each secret and compare in constant time.
-    byte[] tBytes = t.getBytes(StandardCharsets.US_ASCII);
+    // Steps 2 and 3: sign "<t>.<body>" with each secret and compare each v1 in constant time.
+    byte[] scratch = Macs.scratch(64);
     byte[] body = request.body();
+    boolean wellFormed = false;
     for (KeyedMac key : keys) {
       Mac mac = key.macs().get();
-      mac.update(tBytes);
-      mac.update(DOT);
+      for (int c = tFrom; c < tTo; c++) {
+        mac.update((byte) value.charAt(c));
+      }
+      mac.update((byte) '.');
       mac.update(body);
-      byte[] expected = mac.doFinal();
-      for (byte[] candidate : v1) {
-        if (Macs.equal(expected, candidate)) {
-          return new SignatureVerdict.Verified(key.label(), instant, null);
+      Macs.finish(mac, scratch, 0);
+      for (int i = 0; i <= value.length(); ) {
+        int end = value.indexOf(',', i);
+        end = end < 0 ? value.length() : end;
+        int from = skipSpaces(value, i, end);
+        if (value.startsWith("v1=", from)
+            && Hex.decodeInto(value, from + 3, trimEnd(value, from + 3, end), scratch, 32, 32)) {
+          wellFormed = true;
+          if (Macs.equal(scratch, 0, scratch, 32, 32)) {
+            return new SignatureVerdict.Verified(key.label(), instant, null);
+          }
         }
+        i = end + 1;
+      }
+      if (!wellFormed) {
+        break;
       }
     }
     return SignatureVerdict.failed(
         Reason.SIGNATURE_INVALID,
-        "No v1 signature in Stripe-Signature matches a configured secret.");
+        wellFormed
+            ? "No v1 signature in Stripe-Signature matches a configured secret."
+            : "The Stripe-Signature header has no well-formed v1 signature.");
+  }
+
+  private static int skipSpaces(String s, int from, int to) {
+    while (from < to && s.charAt(from) == ' ') {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimEnd(String s, int from, int to) {
+    while (to > from && s.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return to;
   }
 
   @Override

@@ -9,12 +9,17 @@ final class Timestamps {
 
   /** Whole seconds since the epoch, 1 to 12 ASCII digits; {@code null} otherwise. */
   static @Nullable Instant seconds(String text) {
-    int n = text.length();
-    if (n == 0 || n > 12) {
+    return seconds(text, 0, text.length());
+  }
+
+  /** {@link #seconds(String)} over {@code text[from, to)}, without copying it. */
+  static @Nullable Instant seconds(String text, int from, int to) {
+    int n = to - from;
+    if (n <= 0 || n > 12) {
       return null;
     }
     long value = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
         return null;
