@@ -3,7 +3,6 @@ package io.webhookkit.core.signature;
 import io.webhookkit.core.Reason;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
-import io.webhookkit.core.internal.Hex;
 import io.webhookkit.core.internal.Macs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,6 +40,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   private HmacSignatureScheme(Builder b) {
     this.header = Objects.requireNonNull(b.header, "header");
+    // Lower-cased once: header lookups on lower-case names allocate nothing.
     this.headerKey = header.toLowerCase(java.util.Locale.ROOT);
     this.timestampKey =
         b.timestampHeader == null ? null : b.timestampHeader.toLowerCase(java.util.Locale.ROOT);
@@ -107,62 +107,49 @@ public final class HmacSignatureScheme implements SignatureScheme {
       }
       id = i.get();
     }
-    // scratch[0, n): the expected MAC of the current key; scratch[n, 2n): a decoded candidate.
-    byte[] scratch = Macs.scratch(2 * macLength);
+    List<byte[]> candidates = candidates(values);
+    if (candidates.isEmpty()) {
+      return SignatureVerdict.failed(
+          Reason.SIGNATURE_INVALID, "The " + header + " header holds no well-formed signature.");
+    }
     byte[] body = request.body();
-    boolean wellFormed = false;
     for (KeyedMac key : keys) {
       Mac mac = key.macs().get();
       content.update(mac, id, timestamp, body);
-      Macs.finish(mac, scratch, 0);
-      for (String value : values) {
-        int i = 0;
-        int n = value.length();
-        while (i < n) {
-          while (i < n && (value.charAt(i) == ',' || value.charAt(i) == ' ')) {
-            i++;
-          }
-          int end = i;
-          while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
-            end++;
-          }
-          if (end > i
-              && value.startsWith(prefix, i)
-              && decodeInto(value, i + prefix.length(), end, scratch, macLength)) {
-            wellFormed = true;
-            if (Macs.equal(scratch, 0, scratch, macLength, macLength)) {
-              return new SignatureVerdict.Verified(
-                  key.label(), instant, content.signsId() ? id : null);
-            }
-          }
-          i = end;
+      byte[] expected = mac.doFinal();
+      for (byte[] candidate : candidates) {
+        if (Macs.equal(expected, candidate)) {
+          return new SignatureVerdict.Verified(key.label(), instant, content.signsId() ? id : null);
         }
-      }
-      if (!wellFormed) {
-        break;
       }
     }
     return SignatureVerdict.failed(
-        Reason.SIGNATURE_INVALID,
-        wellFormed
-            ? "No signature in " + header + " matches a configured secret."
-            : "The " + header + " header holds no well-formed signature.");
+        Reason.SIGNATURE_INVALID, "No signature in " + header + " matches a configured secret.");
   }
 
-  /** Decodes a candidate into {@code out[offset, offset + length)}; false if it is not one. */
-  private boolean decodeInto(String value, int from, int to, byte[] out, int offset) {
-    if (to <= from) {
-      return false;
+  private List<byte[]> candidates(List<String> values) {
+    List<byte[]> out = new ArrayList<>(1);
+    for (String value : values) {
+      int i = 0;
+      int n = value.length();
+      while (i < n) {
+        while (i < n && (value.charAt(i) == ',' || value.charAt(i) == ' ')) {
+          i++;
+        }
+        int end = i;
+        while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
+          end++;
+        }
+        if (end > i && value.startsWith(prefix, i) && end - i > prefix.length()) {
+          byte[] decoded = encoding.decode(value, i + prefix.length(), end);
+          if (decoded != null && decoded.length == macLength) {
+            out.add(decoded);
+          }
+        }
+        i = end;
+      }
     }
-    if (encoding == SignatureEncoding.HEX) {
-      return Hex.decodeInto(value, from, to, out, offset, macLength);
-    }
-    byte[] decoded = encoding.decode(value, from, to);
-    if (decoded == null || decoded.length != macLength) {
-      return false;
-    }
-    System.arraycopy(decoded, 0, out, offset, macLength);
-    return true;
+    return out;
   }
 
   @Override
