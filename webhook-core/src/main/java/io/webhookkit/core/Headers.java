@@ -87,32 +87,36 @@ public final class Headers {
 
   /** Collects headers; not thread-safe. */
   public static final class Builder {
-    private final Map<String, String> names = new LinkedHashMap<>();
-    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Map<String, Field> fields = new LinkedHashMap<>();
 
     private Builder() {}
 
     /** Appends one value. */
     public Builder add(String name, String value) {
       String key = key(name);
-      names.putIfAbsent(key, name);
-      values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+      Field f = fields.get(key);
+      if (f == null) {
+        f = new Field(name, new ArrayList<>(1));
+        fields.put(key, f);
+      }
+      f.values.add(value);
       return this;
     }
 
     /** Replaces all values of a header with one. */
     public Builder set(String name, String value) {
-      String key = key(name);
-      names.remove(key);
-      values.remove(key);
+      fields.remove(key(name));
       return add(name, value);
     }
 
     /** Immutable headers. */
     public Headers build() {
-      Map<String, Field> fields = new LinkedHashMap<>(Math.max(4, values.size() * 2));
-      values.forEach((key, list) -> fields.put(key, new Field(names.get(key), List.copyOf(list))));
-      return new Headers(fields);
+      Map<String, Field> copy = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
+      fields.forEach(
+          (key, f) ->
+              copy.put(
+                  key, new Field(f.name, Collections.unmodifiableList(new ArrayList<>(f.values)))));
+      return new Headers(copy);
     }
   }
 }

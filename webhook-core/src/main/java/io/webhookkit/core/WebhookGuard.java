@@ -129,9 +129,9 @@ public final class WebhookGuard {
         clientResolver.resolve(
             request.remoteAddress().orElse(null),
             request.isSecure(),
-            h.all("Forwarded"),
-            h.all("X-Forwarded-For"),
-            h.all("X-Forwarded-Proto"));
+            h.all("forwarded"),
+            h.all("x-forwarded-for"),
+            h.all("x-forwarded-proto"));
     String clientText = client.display();
 
     if (config.requireHttps() && !client.secure() && !client.loopback()) {

@@ -92,7 +92,7 @@ public final class WebhookRequest {
 
   /** The declared {@code Content-Length}, when present and a valid number. */
   public OptionalLong contentLength() {
-    Optional<String> value = headers.first("Content-Length");
+    Optional<String> value = headers.first("content-length");
     if (value.isEmpty()) {
       return OptionalLong.empty();
     }
@@ -105,7 +105,7 @@ public final class WebhookRequest {
 
   /** The media type of {@code Content-Type} in lower case, without parameters; empty if none. */
   public String mediaType() {
-    String ct = headers.first("Content-Type").orElse("");
+    String ct = headers.first("content-type").orElse("");
     int semi = ct.indexOf(';');
     return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
   }

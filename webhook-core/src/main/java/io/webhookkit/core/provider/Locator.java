@@ -12,7 +12,8 @@ public sealed interface Locator {
 
   /** A header's first value. */
   static Locator header(String name) {
-    return new Header(name);
+    // Header names are case-insensitive; lower case makes each lookup allocation-free.
+    return new Header(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** A scalar at a dotted JSON object path, e.g. {@code event.type}. */
