@@ -133,9 +133,9 @@ class OfficialSdkCrossCheckTest {
   }
 
   /**
-   * Slack's SDK signs {@code String.getBytes()} in the platform charset, so it agrees with the
-   * bytes on the wire only for ASCII bodies, or when the default charset is UTF-8; see the next
-   * test.
+   * Slack's SDK encodes the body with the platform's default charset (no charset argument), so it
+   * agrees with the bytes on the wire only for ASCII bodies, or when the default charset is UTF-8;
+   * see the next test.
    */
   private static final String SLACK_BODY =
       "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\",\"text\":\"a\\r\\nb\"}}";
