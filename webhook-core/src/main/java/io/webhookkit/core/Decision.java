@@ -14,6 +14,30 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Decision permits Decision.Respond, Decision.Proceed {
 
   /**
+   * A refusal as every adapter answers it: the reason's status, {@code application/problem+json}
+   * with {@code title}, {@code status}, {@code reason} and {@code detail}, and {@code Retry-After}
+   * when given. The detail must be a fixed sentence, never a received value or a secret.
+   */
+  static Respond refusal(Reason reason, String detail, @Nullable Long retryAfterSeconds) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Content-Type", "application/problem+json");
+    if (retryAfterSeconds != null) {
+      headers.put("Retry-After", Long.toString(retryAfterSeconds));
+    }
+    Map<String, Object> problem = new java.util.LinkedHashMap<>();
+    problem.put("title", reason.title());
+    problem.put("status", reason.status());
+    problem.put("reason", reason.code());
+    problem.put("detail", detail);
+    return new Respond(
+        reason.status(),
+        headers,
+        io.webhookkit.core.internal.Json.object(problem),
+        Outcome.REJECTED,
+        reason);
+  }
+
+  /**
    * Answer now: a refusal (problem+json), a handshake answer, or a duplicate's stored status.
    *
    * @param status the HTTP status

@@ -8,7 +8,6 @@ import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import io.webhookkit.core.internal.ClientResolver;
 import io.webhookkit.core.internal.ClockTimeMeter;
-import io.webhookkit.core.internal.Json;
 import io.webhookkit.core.internal.LogValues;
 import io.webhookkit.core.internal.Macs;
 import io.webhookkit.core.provider.HandshakeAnswer;
@@ -43,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookGuard {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
-  private static final String PROBLEM_JSON = "application/problem+json";
   private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
   /** Retries of settlements the store could not take; one daemon thread for the whole JVM. */
@@ -326,16 +324,6 @@ public final class WebhookGuard {
       String client,
       long start,
       @Nullable WebhookEvent event) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", PROBLEM_JSON);
-    if (retryAfterSeconds != null) {
-      headers.put("Retry-After", Long.toString(retryAfterSeconds));
-    }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("title", reason.title());
-    problem.put("status", reason.status());
-    problem.put("reason", reason.code());
-    problem.put("detail", detail);
     emit(
         new WebhookAttempt(
             config.name(),
@@ -348,8 +336,7 @@ public final class WebhookGuard {
             reason.status(),
             elapsed(start),
             event == null ? null : event.secretLabel()));
-    return new Decision.Respond(
-        reason.status(), headers, Json.object(problem), Outcome.REJECTED, reason);
+    return Decision.refusal(reason, detail, retryAfterSeconds);
   }
 
   private void record(

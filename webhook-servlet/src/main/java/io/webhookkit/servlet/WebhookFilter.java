@@ -240,7 +240,8 @@ public class WebhookFilter implements Filter {
     return b.build();
   }
 
-  private static void write(Decision.Respond respond, HttpServletResponse response)
+  /** Writes a decision's answer exactly as given: status, headers, body; commits the response. */
+  public static void write(Decision.Respond respond, HttpServletResponse response)
       throws IOException {
     response.setStatus(respond.status());
     for (Map.Entry<String, String> header : respond.headers().entrySet()) {

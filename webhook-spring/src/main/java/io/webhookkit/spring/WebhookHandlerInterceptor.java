@@ -1,9 +1,11 @@
 package io.webhookkit.spring;
 
+import io.webhookkit.core.Decision;
+import io.webhookkit.core.Reason;
 import io.webhookkit.core.WebhookEvent;
+import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -20,13 +22,10 @@ public class WebhookHandlerInterceptor implements HandlerInterceptor {
         || request.getAttribute(WebhookEvent.ATTRIBUTE) instanceof WebhookEvent) {
       return true;
     }
-    byte[] body =
-        "{\"title\":\"Webhook not verified\",\"status\":401,\"reason\":\"signature_missing\",\"detail\":\"The request did not pass the webhook guard.\"}"
-            .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(401);
-    response.setContentType("application/problem+json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    WebhookFilter.write(
+        Decision.refusal(
+            Reason.SIGNATURE_MISSING, "The request did not pass the webhook guard.", null),
+        response);
     return false;
   }
 }
