@@ -207,5 +207,15 @@ final class CapturedBodyRequest extends HttpServletRequestWrapper {
     public int available() {
       return in.available();
     }
+
+    @Override
+    public byte[] readAllBytes() {
+      return in.readAllBytes();
+    }
+
+    @Override
+    public long transferTo(java.io.OutputStream out) throws IOException {
+      return in.transferTo(out);
+    }
   }
 }

@@ -44,6 +44,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     this.entries =
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
+            .executor(Runnable::run)
             .ticker(() -> clock.millis() * 1_000_000L)
             .expireAfter(
                 new Expiry<String, Entry>() {

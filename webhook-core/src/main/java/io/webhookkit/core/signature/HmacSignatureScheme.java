@@ -107,49 +107,46 @@ public final class HmacSignatureScheme implements SignatureScheme {
       }
       id = i.get();
     }
-    List<byte[]> candidates = candidates(values);
-    if (candidates.isEmpty()) {
-      return SignatureVerdict.failed(
-          Reason.SIGNATURE_INVALID, "The " + header + " header holds no well-formed signature.");
-    }
+    // The expected MAC and each candidate are decoded into one per-thread scratch buffer: no copy
+    // of the body, no list of candidates, nothing allocated per signature.
     byte[] body = request.body();
+    byte[] scratch = Macs.scratch(2 * macLength);
     for (KeyedMac key : keys) {
       Mac mac = key.macs().get();
       content.update(mac, id, timestamp, body);
-      byte[] expected = mac.doFinal();
-      for (byte[] candidate : candidates) {
-        if (Macs.equal(expected, candidate)) {
-          return new SignatureVerdict.Verified(key.label(), instant, content.signsId() ? id : null);
+      Macs.finish(mac, scratch, 0);
+      boolean wellFormed = false;
+      for (int v = 0; v < values.size(); v++) {
+        String value = values.get(v);
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+          while (i < n && (value.charAt(i) == ',' || value.charAt(i) == ' ')) {
+            i++;
+          }
+          int end = i;
+          while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
+            end++;
+          }
+          if (end - i > prefix.length()
+              && value.startsWith(prefix, i)
+              && encoding.decodeInto(value, i + prefix.length(), end, scratch, macLength)) {
+            wellFormed = true;
+            if (Macs.equal(scratch, 0, scratch, macLength, macLength)) {
+              return new SignatureVerdict.Verified(
+                  key.label(), instant, content.signsId() ? id : null);
+            }
+          }
+          i = end;
         }
+      }
+      if (!wellFormed) {
+        return SignatureVerdict.failed(
+            Reason.SIGNATURE_INVALID, "The " + header + " header holds no well-formed signature.");
       }
     }
     return SignatureVerdict.failed(
         Reason.SIGNATURE_INVALID, "No signature in " + header + " matches a configured secret.");
-  }
-
-  private List<byte[]> candidates(List<String> values) {
-    List<byte[]> out = new ArrayList<>(1);
-    for (String value : values) {
-      int i = 0;
-      int n = value.length();
-      while (i < n) {
-        while (i < n && (value.charAt(i) == ',' || value.charAt(i) == ' ')) {
-          i++;
-        }
-        int end = i;
-        while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
-          end++;
-        }
-        if (end > i && value.startsWith(prefix, i) && end - i > prefix.length()) {
-          byte[] decoded = encoding.decode(value, i + prefix.length(), end);
-          if (decoded != null && decoded.length == macLength) {
-            out.add(decoded);
-          }
-        }
-        i = end;
-      }
-    }
-    return out;
   }
 
   @Override

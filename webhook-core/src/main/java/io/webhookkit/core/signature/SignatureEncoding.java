@@ -20,6 +20,16 @@ public enum SignatureEncoding {
     return Base64s.decode(s.substring(from, to));
   }
 
+  /**
+   * Decodes {@code s[from, to)} into {@code out[length, 2 * length)} when it is exactly {@code
+   * length} bytes in this encoding; allocates nothing.
+   */
+  boolean decodeInto(String s, int from, int to, byte[] out, int length) {
+    return this == HEX
+        ? Hex.decodeInto(s, from, to, out, length, length)
+        : Base64s.decodeInto(s, from, to, out, length, length);
+  }
+
   /** Encodes bytes. */
   String encode(byte[] bytes) {
     return this == HEX ? Hex.encode(bytes) : Base64s.encode(bytes);

@@ -23,10 +23,14 @@ public final class SignedContent {
 
   private final List<Part> parts;
   private final String template;
+  private final boolean signsId;
+  private final boolean signsTimestamp;
 
   private SignedContent(String template, List<Part> parts) {
     this.template = template;
     this.parts = List.copyOf(parts);
+    this.signsId = parts.stream().anyMatch(p -> p.kind == Kind.ID);
+    this.signsTimestamp = parts.stream().anyMatch(p -> p.kind == Kind.TIMESTAMP);
   }
 
   /**
@@ -91,32 +95,57 @@ public final class SignedContent {
 
   /** True when the template signs the delivery id. */
   public boolean signsId() {
-    return parts.stream().anyMatch(p -> p.kind == Kind.ID);
+    return signsId;
   }
 
   /** True when the template signs the timestamp. */
   public boolean signsTimestamp() {
-    return parts.stream().anyMatch(p -> p.kind == Kind.TIMESTAMP);
+    return signsTimestamp;
   }
 
   /** Feeds the content to a MAC; id and timestamp are the header values as received. */
   void update(Mac mac, String id, String timestamp, byte[] body) {
-    for (Part part : parts) {
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
       switch (part.kind) {
         case LITERAL:
           mac.update(part.literal);
           break;
         case ID:
-          mac.update(id.getBytes(StandardCharsets.UTF_8));
+          updateUtf8(mac, id);
           break;
         case TIMESTAMP:
-          mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+          updateUtf8(mac, timestamp);
           break;
         case BODY:
           mac.update(body);
           break;
       }
     }
+  }
+
+  private static final ThreadLocal<byte[]> ASCII = ThreadLocal.withInitial(() -> new byte[128]);
+
+  /**
+   * Feeds the UTF-8 bytes of a header value; a short ASCII value (ids and timestamps as sent)
+   * through a per-thread buffer instead of a new array.
+   */
+  private static void updateUtf8(Mac mac, String value) {
+    int n = value.length();
+    byte[] buffer = ASCII.get();
+    if (n <= buffer.length) {
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80) {
+          mac.update(value.getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        buffer[i] = (byte) c;
+      }
+      mac.update(buffer, 0, n);
+      return;
+    }
+    mac.update(value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The content as one array (for asymmetric signatures, which need it whole). */

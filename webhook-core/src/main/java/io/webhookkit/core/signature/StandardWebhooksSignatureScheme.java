@@ -145,55 +145,66 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
           Reason.SIGNATURE_INVALID,
           "The " + family.timestamp() + " header is not a Unix timestamp.");
     }
-    List<byte[]> v1 = new ArrayList<>(2);
-    List<byte[]> v1a = new ArrayList<>(0);
-    for (String value : request.headers().all(family.signature())) {
+    // v1 (HMAC): the expected MAC at scratch[0, 32), each candidate decoded at scratch[32, 64);
+    // nothing allocated per signature. v1a (Ed25519) candidates are decoded only when needed.
+    List<String> values = request.headers().all(family.signature());
+    String idValue = id.get();
+    byte[] body = request.body();
+    byte[] scratch = Macs.scratch(128);
+    boolean wellFormed = false;
+    for (int k = 0; k < hmacKeys.size(); k++) {
+      KeyedMac key = hmacKeys.get(k);
+      Mac mac = key.macs().get();
+      CONTENT.update(mac, idValue, timestamp.get(), body);
+      Macs.finish(mac, scratch, 0);
+      for (int v = 0; v < values.size(); v++) {
+        String value = values.get(v);
+        int n = value.length();
+        for (int i = 0; i < n; ) {
+          int end = value.indexOf(' ', i);
+          end = end < 0 ? n : end;
+          if (value.startsWith("v1,", i)
+              && Base64s.decodeInto(value, i + 3, end, scratch, 32, 32)) {
+            wellFormed = true;
+            if (Macs.equal(scratch, 0, scratch, 32, 32)) {
+              return new SignatureVerdict.Verified(key.label(), instant, idValue);
+            }
+          }
+          i = end + 1;
+        }
+      }
+    }
+    byte[] content = null;
+    for (int v = 0; v < values.size(); v++) {
+      String value = values.get(v);
       int n = value.length();
       for (int i = 0; i < n; ) {
         int end = value.indexOf(' ', i);
         end = end < 0 ? n : end;
         if (value.startsWith("v1,", i)) {
-          byte[] sig = Base64s.decode(value.substring(i + 3, end));
-          if (sig != null && sig.length == 32) {
-            v1.add(sig);
-          }
-        } else if (value.startsWith("v1a,", i)) {
-          byte[] sig = Base64s.decode(value.substring(i + 4, end));
-          if (sig != null && sig.length == 64) {
-            v1a.add(sig);
+          wellFormed |= Base64s.decodeInto(value, i + 3, end, scratch, 64, 32);
+        } else if (value.startsWith("v1a,", i)
+            && Base64s.decodeInto(value, i + 4, end, scratch, 64, 64)) {
+          wellFormed = true;
+          if (!publicKeys.isEmpty()) {
+            byte[] candidate = java.util.Arrays.copyOfRange(scratch, 64, 128);
+            if (content == null) {
+              content = CONTENT.bytes(idValue, timestamp.get(), body);
+            }
+            for (PublicKeyEntry key : publicKeys) {
+              if (ed25519Verifies(key.key(), content, candidate)) {
+                return new SignatureVerdict.Verified(key.label(), instant, idValue);
+              }
+            }
           }
         }
         i = end + 1;
       }
     }
-    if (v1.isEmpty() && v1a.isEmpty()) {
+    if (!wellFormed) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_INVALID,
           "The " + family.signature() + " header holds no well-formed v1 or v1a signature.");
-    }
-    String idValue = id.get();
-    byte[] body = request.body();
-    if (!v1.isEmpty()) {
-      for (KeyedMac key : hmacKeys) {
-        Mac mac = key.macs().get();
-        CONTENT.update(mac, idValue, timestamp.get(), body);
-        byte[] expected = mac.doFinal();
-        for (byte[] candidate : v1) {
-          if (Macs.equal(expected, candidate)) {
-            return new SignatureVerdict.Verified(key.label(), instant, idValue);
-          }
-        }
-      }
-    }
-    if (!v1a.isEmpty() && !publicKeys.isEmpty()) {
-      byte[] content = CONTENT.bytes(idValue, timestamp.get(), body);
-      for (PublicKeyEntry key : publicKeys) {
-        for (byte[] candidate : v1a) {
-          if (ed25519Verifies(key.key(), content, candidate)) {
-            return new SignatureVerdict.Verified(key.label(), instant, idValue);
-          }
-        }
-      }
     }
     return SignatureVerdict.failed(
         Reason.SIGNATURE_INVALID,
