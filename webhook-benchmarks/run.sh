@@ -4,7 +4,8 @@
 # SDKs vs limit, 1/16/256 KiB) and the full guard, with -prof gc, at short settings.
 #   webhook-benchmarks/run.sh                          # verification + guard, short
 #   webhook-benchmarks/run.sh StoreBenchmark -f 1      # idempotency stores on real servers
-#   webhook-benchmarks/run.sh e2e [seconds rounds connections]   # end to end, Jetty ± filter
+#   webhook-benchmarks/run.sh e2e [seconds rounds connections]   # end to end with wrk:
+#                                  Jetty ± WebhookFilter, Spring Boot ± @WebhookEndpoint
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl webhook-benchmarks -am -DskipTests -Dspotless.check.skip package \
@@ -13,8 +14,13 @@ cd webhook-benchmarks
 CP="target/classes:$(cat target/classpath.txt)"
 if [ "${1:-}" = "e2e" ]; then
   shift
+  if ! command -v wrk >/dev/null; then
+    echo "Installing wrk (Debian package) for the end-to-end load ..."
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null;
+    else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+  fi
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
-  exec java -cp "$CP" io.webhookkit.benchmarks.EndToEndBenchmark "$@"
+  exec java -Xms2g -Xmx2g -cp "$CP" io.webhookkit.benchmarks.EndToEndBenchmark "$@"
 fi
 if [ "$#" -eq 0 ]; then
   set -- 'VerificationBenchmark|GuardBenchmark' -wi 3 -w 1s -i 5 -r 1s -prof gc

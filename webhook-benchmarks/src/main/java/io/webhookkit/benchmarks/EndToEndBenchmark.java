@@ -1,50 +1,54 @@
 package io.webhookkit.benchmarks;
 
+import io.webhookkit.benchmarks.boot.BenchmarkApplication;
 import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookGuard;
-import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import io.webhookkit.core.signature.SigningInput;
 import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * End to end over loopback: one Jetty, the same servlet at {@code /plain} (no guard) and at {@code
- * /hooks/github} (behind {@link WebhookFilter}: signature, JSON, in-memory idempotency), driven by
- * keep-alive connections sending pre-signed 1 KiB GitHub deliveries with distinct ids. Rounds
- * alternate plain and guarded in the same run; the report gives requests/s, p99 latency and the
- * ratio. Arguments: seconds per round (default 5), rounds (3), connections (8).
+ * End to end over loopback, driven by {@code wrk} in its own process: pre-signed 1 KiB GitHub
+ * deliveries, each with a new delivery id, against the same application with and without the guard
+ * — a servlet on Jetty 12.1 with and without {@link WebhookFilter}, and a Spring Boot 4.1
+ * controller with and without {@code @WebhookEndpoint}. Every round runs each target once,
+ * alternating which of a pair goes first; the report gives requests/s, p99 latency, and the
+ * guarded/unguarded ratio with its spread over rounds. Any non-2xx answer or socket error fails the
+ * run.
+ *
+ * <p>Arguments: seconds per run (default 5), rounds (3), connections (8). The guards use the
+ * default in-memory idempotency store, as an application that configures nothing gets it; logging
+ * is off (slf4j-nop), as for the unguarded application.
  */
 public final class EndToEndBenchmark {
   private static final String SECRET = "It's a Secret to Everybody";
 
   private EndToEndBenchmark() {}
 
-  /** The application: reads the body, answers 200. */
+  /** The servlet application: reads the body, answers 200. */
   public static class App extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -57,24 +61,91 @@ public final class EndToEndBenchmark {
     }
   }
 
+  private record Target(String label, int port, String path) {}
+
+  private record Run(double requestsPerSecond, double p99Millis) {}
+
   /** Runs the comparison and prints a markdown table. */
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int connections = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+
     byte[] body = VerificationBenchmark.json(1024);
+    Path work = Files.createTempDirectory("webhook-e2e");
+    Path bodyFile = Files.write(work.resolve("body.json"), body);
+    Path script = work.resolve("deliveries.lua");
+    try (InputStream in =
+        Objects.requireNonNull(
+            EndToEndBenchmark.class.getResourceAsStream("deliveries.lua"), "deliveries.lua")) {
+      Files.copy(in, script);
+    }
     EndpointConfig config =
         EndpointConfig.builder("github").provider("github").secrets(SECRET).build();
-    WebhookGuard guard =
-        WebhookGuard.builder(config)
-            .idempotencyStore(InMemoryIdempotencyStore.create(Clock.systemUTC(), 20_000_000))
-            .build();
     Map<String, String> signature =
         config
             .rules()
             .signatureScheme()
             .sign(new SigningInput(body, "x", Instant.now()), Secret.of("s", SECRET));
+    Map.Entry<String, String> header = signature.entrySet().iterator().next();
 
+    Server jetty = startJetty(config);
+    int jettyPort = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    ConfigurableApplicationContext spring =
+        new SpringApplicationBuilder(BenchmarkApplication.class)
+            .properties(
+                "server.address=127.0.0.1",
+                "server.port=0",
+                "spring.main.banner-mode=off",
+                "webhook.endpoints.github.provider=github",
+                "webhook.endpoints.github.secrets=" + SECRET)
+            .run();
+    int springPort = ((WebServerApplicationContext) spring).getWebServer().getPort();
+
+    List<Target[]> all =
+        List.of(
+            new Target[] {
+              new Target("Jetty 12.1 servlet", jettyPort, "/plain"),
+              new Target("+ WebhookFilter", jettyPort, "/hooks/github")
+            },
+            new Target[] {
+              new Target("Jetty 12.1 servlet", jettyPort, "/plain"),
+              new Target("+ WebhookFilter, idempotency off", jettyPort, "/hooks/verify-only")
+            },
+            new Target[] {
+              new Target("Spring Boot 4.1 controller (Tomcat)", springPort, "/plain"),
+              new Target("+ @WebhookEndpoint", springPort, "/hooks/github")
+            });
+    // -De2e.only=WORD keeps the pairs whose guarded label contains WORD (e.g. "idempotency off").
+    String only = System.getProperty("e2e.only", "");
+    List<Target[]> pairs =
+        all.stream().filter(p -> (p[0].label() + " " + p[1].label()).contains(only)).toList();
+    Wrk wrk = new Wrk(script, bodyFile, header.getKey(), header.getValue(), connections, seconds);
+    try {
+      for (Target[] pair : pairs) {
+        wrk.run(pair[0]);
+        wrk.run(pair[1]);
+      }
+      // results.get(pair)[0] unguarded, [1] guarded, one run per round each.
+      List<List<List<Run>>> results = new ArrayList<>();
+      pairs.forEach(p -> results.add(List.of(new ArrayList<>(), new ArrayList<>())));
+      for (int r = 0; r < rounds; r++) {
+        for (int i = 0; i < pairs.size(); i++) {
+          int first = r % 2;
+          results.get(i).get(first).add(wrk.run(pairs.get(i)[first]));
+          results.get(i).get(1 - first).add(wrk.run(pairs.get(i)[1 - first]));
+        }
+      }
+      print(pairs, results, rounds, seconds, connections);
+    } finally {
+      spring.close();
+      jetty.stop();
+    }
+  }
+
+  private static Server startJetty(EndpointConfig config) throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -84,7 +155,7 @@ public final class EndToEndBenchmark {
     context.addServlet(App.class, "/plain");
     context.addServlet(App.class, "/hooks/github");
     context.addFilter(
-        new FilterHolder(new WebhookFilter(guard)),
+        new FilterHolder(new WebhookFilter(WebhookGuard.of(config))),
         "/hooks/github",
         EnumSet.of(DispatcherType.REQUEST));
     WebhookGuard verifyOnly =
@@ -101,163 +172,117 @@ public final class EndToEndBenchmark {
         EnumSet.of(DispatcherType.REQUEST));
     server.setHandler(context);
     server.start();
-    int port = connector.getLocalPort();
-    try {
-      run("/plain", port, body, signature, 2, connections); // warm-up
-      run("/hooks/github", port, body, signature, 2, connections);
-      List<double[]> plain = new ArrayList<>();
-      List<double[]> guarded = new ArrayList<>();
-      List<double[]> verifyOnlyRounds = new ArrayList<>();
-      for (int r = 0; r < rounds; r++) {
-        plain.add(run("/plain", port, body, signature, seconds, connections));
-        guarded.add(run("/hooks/github", port, body, signature, seconds, connections));
-        verifyOnlyRounds.add(
-            run("/hooks/verify-only", port, body, signature, seconds, connections));
+    return server;
+  }
+
+  private static void print(
+      List<Target[]> pairs, List<List<List<Run>>> results, int rounds, int seconds, int conns) {
+    System.out.printf(
+        Locale.ROOT,
+        "| end to end, 1 KiB, wrk -t1 -c%d, %d rounds × %d s, alternating"
+            + " | requests/s | p99 | guarded ÷ unguarded (rounds' range) |%n",
+        conns,
+        rounds,
+        seconds);
+    System.out.println("|---|---|---|---|");
+    for (int i = 0; i < pairs.size(); i++) {
+      Target[] pair = pairs.get(i);
+      List<Run> plain = results.get(i).get(0);
+      List<Run> guarded = results.get(i).get(1);
+      double min = Double.MAX_VALUE;
+      double max = 0;
+      for (int r = 0; r < plain.size(); r++) {
+        double ratio = guarded.get(r).requestsPerSecond() / plain.get(r).requestsPerSecond();
+        min = Math.min(min, ratio);
+        max = Math.max(max, ratio);
       }
-      double v = verifyOnlyRounds.stream().mapToDouble(x -> x[0]).average().orElse(0);
-      double p99v = verifyOnlyRounds.stream().mapToDouble(x -> x[1]).average().orElse(0);
-      double p = plain.stream().mapToDouble(x -> x[0]).average().orElse(0);
-      double g = guarded.stream().mapToDouble(x -> x[0]).average().orElse(0);
-      double p99p = plain.stream().mapToDouble(x -> x[1]).average().orElse(0);
-      double p99g = guarded.stream().mapToDouble(x -> x[1]).average().orElse(0);
-      System.out.println(
-          "| end to end, 1 KiB, "
-              + connections
-              + " connections, "
-              + rounds
-              + " × "
-              + seconds
-              + " s alternating | unguarded | guarded | ratio |");
-      System.out.println("|---|---|---|---|");
+      Run p = mean(plain);
+      Run g = mean(guarded);
       System.out.printf(
           Locale.ROOT,
-          "| Jetty 12.1 + WebhookFilter: requests/s | %,.0f | %,.0f | **%.2f×** |%n",
-          p,
-          g,
-          g / p);
+          "| %s | %,.0f | %.2f ms | |%n",
+          pair[0].label(),
+          p.requestsPerSecond(),
+          p.p99Millis());
       System.out.printf(
           Locale.ROOT,
-          "| Jetty 12.1 + WebhookFilter: p99 latency | %.2f ms | %.2f ms | %.2f× |%n",
-          p99p,
-          p99g,
-          p99g / p99p);
-      System.out.printf(
-          Locale.ROOT,
-          "| same, idempotency off (signature + JSON check only): requests/s | %,.0f | %,.0f | **%.2f×** |%n",
-          p,
-          v,
-          v / p);
-      System.out.printf(
-          Locale.ROOT,
-          "| same, idempotency off: p99 latency | %.2f ms | %.2f ms | %.2f× |%n",
-          p99p,
-          p99v,
-          p99v / p99p);
-    } finally {
-      server.stop();
+          "| %s | %,.0f | %.2f ms | **%.2f×** (%.2f–%.2f); p99 %.2f× |%n",
+          pair[1].label(),
+          g.requestsPerSecond(),
+          g.p99Millis(),
+          g.requestsPerSecond() / p.requestsPerSecond(),
+          min,
+          max,
+          g.p99Millis() / p.p99Millis());
     }
   }
 
-  /** One round: requests/s and p99 latency in ms. */
-  private static double[] run(
-      String path,
-      int port,
-      byte[] body,
-      Map<String, String> signature,
-      int seconds,
-      int connections)
-      throws Exception {
-    AtomicLong ids = new AtomicLong(System.nanoTime());
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    List<Thread> threads = new ArrayList<>();
-    List<long[]> latencies = new ArrayList<>();
-    long[] counts = new long[connections];
-    for (int c = 0; c < connections; c++) {
-      long[] mine = new long[4_000_000];
-      latencies.add(mine);
-      int slot = c;
-      Thread t =
-          new Thread(
-              () -> {
-                try (Socket socket = new Socket()) {
-                  socket.setTcpNoDelay(true);
-                  socket.connect(new InetSocketAddress("127.0.0.1", port));
-                  OutputStream out = socket.getOutputStream();
-                  InputStream in = new BufferedInputStream(socket.getInputStream());
-                  int n = 0;
-                  while (System.nanoTime() < end && n < mine.length) {
-                    byte[] request =
-                        request(path, port, body, signature, Long.toString(ids.incrementAndGet()));
-                    long t0 = System.nanoTime();
-                    out.write(request);
-                    out.flush();
-                    readResponse(in);
-                    mine[n++] = System.nanoTime() - t0;
-                  }
-                  counts[slot] = n;
-                } catch (IOException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      threads.add(t);
-    }
-    long start = System.nanoTime();
-    threads.forEach(Thread::start);
-    for (Thread t : threads) {
-      t.join();
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    long total = Arrays.stream(counts).sum();
-    long[] all = new long[(int) total];
-    int k = 0;
-    for (int c = 0; c < connections; c++) {
-      System.arraycopy(latencies.get(c), 0, all, k, (int) counts[c]);
-      k += (int) counts[c];
-    }
-    Arrays.sort(all);
-    double p99 =
-        all.length == 0
-            ? 0
-            : all[(int) Math.min(all.length - 1, Math.floor(all.length * 0.99))] / 1e6;
-    return new double[] {total / elapsed, p99};
+  private static Run mean(List<Run> runs) {
+    return new Run(
+        runs.stream().mapToDouble(Run::requestsPerSecond).average().orElse(0),
+        runs.stream().mapToDouble(Run::p99Millis).average().orElse(0));
   }
 
-  private static byte[] request(
-      String path, int port, byte[] body, Map<String, String> signature, String id) {
-    StringBuilder head = new StringBuilder(256);
-    head.append("POST ")
-        .append(path)
-        .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
-        .append(port)
-        .append("\r\n");
-    head.append("Content-Type: application/json\r\nX-GitHub-Event: push\r\nX-GitHub-Delivery: ")
-        .append(id)
-        .append("\r\n");
-    signature.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-    head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-    byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-    byte[] all = Arrays.copyOf(h, h.length + body.length);
-    System.arraycopy(body, 0, all, h.length, body.length);
-    return all;
-  }
+  /** Runs {@code wrk} with the delivery script and reads its result line. */
+  private static final class Wrk {
+    private final Path script;
+    private final Path body;
+    private final String header;
+    private final String signature;
+    private final int connections;
+    private final int seconds;
+    private int runs;
 
-  private static void readResponse(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream(256);
-    int matched = 0;
-    while (matched < 4) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("connection closed");
+    Wrk(Path script, Path body, String header, String signature, int connections, int seconds) {
+      this.script = script;
+      this.body = body;
+      this.header = header;
+      this.signature = signature;
+      this.connections = connections;
+      this.seconds = seconds;
+    }
+
+    Run run(Target target) throws IOException, InterruptedException {
+      String nonce = Long.toString(ProcessHandle.current().pid()) + "r" + (++runs);
+      Process wrk =
+          new ProcessBuilder(
+                  "wrk",
+                  "-t1",
+                  "-c" + connections,
+                  "-d" + seconds + "s",
+                  "--timeout",
+                  "10s",
+                  "-s",
+                  script.toString(),
+                  "http://127.0.0.1:" + target.port(),
+                  "--",
+                  target.path(),
+                  body.toString(),
+                  header,
+                  signature,
+                  nonce)
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (wrk.waitFor() != 0) {
+        throw new IllegalStateException("wrk failed:\n" + output);
       }
-      head.write(b);
-      matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+      String line =
+          output
+              .lines()
+              .filter(l -> l.startsWith("RESULT "))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no RESULT from wrk:\n" + output));
+      String[] f = line.split(" ");
+      long requests = Long.parseLong(f[1]);
+      long micros = Long.parseLong(f[2]);
+      long non2xx = Long.parseLong(f[4]);
+      long socketErrors = Long.parseLong(f[5]);
+      if (requests == 0 || non2xx > 0 || socketErrors > 0) {
+        throw new IllegalStateException(
+            target.label() + " " + target.path() + ": " + line + " (non-2xx or socket errors)");
+      }
+      return new Run(requests / (micros / 1e6), Long.parseLong(f[3]) / 1000.0);
     }
-    String text = head.toString(StandardCharsets.ISO_8859_1);
-    if (!text.startsWith("HTTP/1.1 200")) {
-      throw new IOException("unexpected answer: " + text.lines().findFirst().orElse(""));
-    }
-    int at = text.toLowerCase(Locale.ROOT).indexOf("content-length:");
-    int length = Integer.parseInt(text.substring(at + 15, text.indexOf('\r', at)).trim());
-    in.readNBytes(length);
   }
 }
