@@ -354,6 +354,24 @@ public final class EndpointConfig {
     return idempotencyLease;
   }
 
+  /**
+   * The settings safe to show (management endpoints): provider, the secrets' labels (never their
+   * values), tolerance, address blocks, HTTPS, size and rate limits, idempotency.
+   */
+  public java.util.Map<String, Object> summary() {
+    java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+    e.put("provider", provider.name());
+    e.put("secrets", secretLabels());
+    e.put("tolerance", tolerance.toString());
+    e.put("allowedIps", allowedIps());
+    e.put("trustedProxies", trustedProxies());
+    e.put("requireHttps", requireHttps);
+    e.put("maxBodySize", maxBodySize);
+    e.put("rateLimit", rateLimit().map(Object::toString).orElse("off"));
+    e.put("idempotency", idempotencyEnabled);
+    return e;
+  }
+
   @Override
   public String toString() {
     return "EndpointConfig["

@@ -1,15 +1,15 @@
-package io.webhookkit.spring;
+package io.webhookkit.core;
 
-import io.webhookkit.core.Outcome;
-import io.webhookkit.core.WebhookAttempt;
-import io.webhookkit.core.WebhookListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Remembers, per endpoint, when a delivery was last accepted and last refused. Thread-safe. */
+/**
+ * Remembers, per endpoint, when a delivery was last accepted and last refused; the adapters' health
+ * and management endpoints show it. Register it as a listener. Thread-safe.
+ */
 public class WebhookActivity implements WebhookListener {
   private final Clock clock;
   private final Map<String, Instant> lastAccepted = new ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package io.webhookkit.spring;
 
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookActivity;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;

@@ -1,11 +1,9 @@
 package io.webhookkit.spring;
 
-import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
-import java.time.Duration;
+import io.webhookkit.core.idempotency.IdempotencyStores;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Checks the idempotency store the way deliveries use it: a claim on a probe key, then its release.
@@ -20,18 +18,7 @@ final class WebhookStoreProbe {
 
   /** Whether the store answered, with details (never a secret). */
   boolean probe(Map<String, Object> details) {
-    details.put("store", store.getClass().getSimpleName());
-    String key = "health:" + UUID.randomUUID();
-    try {
-      Acquisition a = store.acquire(key, "health", Duration.ofSeconds(5));
-      if (a instanceof Acquisition.Acquired) {
-        store.release(key, ((Acquisition.Acquired) a).ownerToken());
-      }
-      return true;
-    } catch (RuntimeException e) {
-      details.put("error", e.getClass().getSimpleName());
-      return false;
-    }
+    return IdempotencyStores.probe(store, details);
   }
 
   Map<String, Object> details() {

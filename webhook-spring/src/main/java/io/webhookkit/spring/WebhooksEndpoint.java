@@ -1,6 +1,6 @@
 package io.webhookkit.spring;
 
-import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookActivity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -31,17 +31,7 @@ public class WebhooksEndpoint {
         .all()
         .forEach(
             (name, guard) -> {
-              EndpointConfig c = guard.config();
-              Map<String, Object> e = new LinkedHashMap<>();
-              e.put("provider", c.provider().name());
-              e.put("secrets", c.secretLabels());
-              e.put("tolerance", c.tolerance().toString());
-              e.put("allowedIps", c.allowedIps());
-              e.put("trustedProxies", c.trustedProxies());
-              e.put("requireHttps", c.requireHttps());
-              e.put("maxBodySize", c.maxBodySize());
-              e.put("rateLimit", c.rateLimit().map(Object::toString).orElse("off"));
-              e.put("idempotency", c.idempotencyEnabled());
+              Map<String, Object> e = guard.config().summary();
               activity.lastAccepted(name).ifPresent(t -> e.put("lastAccepted", t.toString()));
               activity.lastRefused(name).ifPresent(t -> e.put("lastRefused", t.toString()));
               endpoints.put(name, e);

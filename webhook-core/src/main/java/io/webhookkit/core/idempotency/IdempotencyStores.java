@@ -37,6 +37,28 @@ public final class IdempotencyStores {
   }
 
   /**
+   * Checks a store the way deliveries use it — a claim on a fresh probe key, then its release — for
+   * health indicators. Puts the store's type, and on failure the error's type (never a message that
+   * might hold a connection string), into {@code details}.
+   *
+   * @return whether the store answered
+   */
+  public static boolean probe(IdempotencyStore store, Map<String, Object> details) {
+    details.put("store", store.getClass().getSimpleName());
+    String key = "health:" + java.util.UUID.randomUUID();
+    try {
+      Acquisition a = store.acquire(key, "health", java.time.Duration.ofSeconds(5));
+      if (a instanceof Acquisition.Acquired) {
+        store.release(key, ((Acquisition.Acquired) a).ownerToken());
+      }
+      return true;
+    } catch (RuntimeException e) {
+      details.put("error", e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  /**
    * Makes the store {@code webhook.idempotency.store} names (default {@code memory}).
    *
    * @throws io.webhookkit.core.WebhookConfigurationException for an unknown store or a bad key
