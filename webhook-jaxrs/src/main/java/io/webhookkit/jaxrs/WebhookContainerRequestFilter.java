@@ -1,0 +1,141 @@
+package io.webhookkit.jaxrs;
+
+import io.webhookkit.core.BoundedBody;
+import io.webhookkit.core.Decision;
+import io.webhookkit.core.DeliveryTicket;
+import io.webhookkit.core.WebhookEvent;
+import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.WebhookRequest;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guards the resources annotated with {@link WebhookEndpoint}, at {@link
+ * Priorities#AUTHENTICATION}: a declared {@code Content-Length} over the limit is refused before
+ * anything is read; otherwise the entity stream is read, bounded, the guard decides, and either its
+ * answer is sent ({@code abortWith}: refusal as {@code application/problem+json} with {@code
+ * Retry-After}, handshake, duplicate) or the same bytes are put back as the entity stream — so that
+ * entities ({@code Map}, POJOs through JSON-B or Jackson, {@code byte[]}, {@code String},
+ * {@code @FormParam}) still bind — and the verified event is set as the request property {@value
+ * WebhookEvent#ATTRIBUTE}, made injectable ({@code @Inject WebhookEvent}) and fired as a CDI event
+ * qualified with the endpoint's {@link WebhookEndpoint}. As a response filter it settles the
+ * delivery with the response's status before the entity is written: 2xx completes it, anything else
+ * releases it.
+ *
+ * <p>The client address, needed for the allowlist and the loopback HTTPS exemption, is not part of
+ * Jakarta REST: in a servlet container {@link WebhookServletClientAddressFilter} supplies it;
+ * elsewhere set the request property {@value #CLIENT_ADDRESS} in a filter that runs first.
+ */
+@Provider
+@WebhookEndpoint
+@Priority(Priorities.AUTHENTICATION)
+public class WebhookContainerRequestFilter
+    implements ContainerRequestFilter, ContainerResponseFilter {
+  /** The request property holding the client's IP address (text), set by container glue. */
+  public static final String CLIENT_ADDRESS = "io.webhookkit.jaxrs.clientAddress";
+
+  private static final String TICKET = DeliveryTicket.class.getName();
+
+  @Context private @Nullable ResourceInfo resource;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    String name = endpointName();
+    CDI<Object> cdi = CDI.current();
+    WebhookGuard guard =
+        cdi.select(WebhookGuards.class)
+            .get()
+            .guard(name)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "@WebhookEndpoint(\"" + name + "\") names no configured endpoint"));
+    long declared = request.getLength();
+    BoundedBody body =
+        declared > guard.maxBodySize()
+            ? BoundedBody.exceeded()
+            : BoundedBody.read(request.getEntityStream(), declared, guard.maxBodySize());
+    Decision decision = guard.inspect(toWebhookRequest(request, body));
+    if (decision instanceof Decision.Respond respond) {
+      request.abortWith(toResponse(respond));
+      return;
+    }
+    Decision.Proceed proceed = (Decision.Proceed) decision;
+    request.setEntityStream(new ByteArrayInputStream(body.bytes()));
+    request.setProperty(WebhookEvent.ATTRIBUTE, proceed.event());
+    request.setProperty(TICKET, proceed.ticket());
+    try {
+      cdi.select(WebhookRequestState.class).get().set(proceed.event(), proceed.ticket());
+      BeanManager beans = cdi.getBeanManager();
+      beans
+          .getEvent()
+          .select(WebhookEvent.class, WebhookEndpoint.Literal.of(name))
+          .fire(proceed.event());
+    } catch (RuntimeException observerFailed) {
+      proceed.ticket().fail(observerFailed);
+      throw observerFailed;
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object ticket = request.getProperty(TICKET);
+    if (ticket instanceof DeliveryTicket t) {
+      t.settle(response.getStatus());
+    }
+  }
+
+  private String endpointName() {
+    ResourceInfo info = resource;
+    Method method = info == null ? null : info.getResourceMethod();
+    if (method != null) {
+      WebhookEndpoint own = method.getAnnotation(WebhookEndpoint.class);
+      if (own != null && !own.value().isEmpty()) {
+        return own.value();
+      }
+    }
+    Class<?> type = info == null ? null : info.getResourceClass();
+    WebhookEndpoint onClass = type == null ? null : type.getAnnotation(WebhookEndpoint.class);
+    return onClass == null ? "" : onClass.value();
+  }
+
+  private static WebhookRequest toWebhookRequest(
+      ContainerRequestContext request, BoundedBody body) {
+    UriInfo uri = request.getUriInfo();
+    Object client = request.getProperty(CLIENT_ADDRESS);
+    WebhookRequest.Builder b =
+        WebhookRequest.builder()
+            .method(request.getMethod())
+            .path(uri.getRequestUri().getRawPath())
+            .query(uri.getRequestUri().getRawQuery())
+            .remoteAddress(client instanceof String s ? s : null)
+            .secure(request.getSecurityContext() != null && request.getSecurityContext().isSecure())
+            .body(body);
+    request.getHeaders().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+    return b.build();
+  }
+
+  private static Response toResponse(Decision.Respond respond) {
+    Response.ResponseBuilder r = Response.status(respond.status());
+    for (Map.Entry<String, String> header : respond.headers().entrySet()) {
+      r.header(header.getKey(), header.getValue());
+    }
+    return respond.body().length > 0 ? r.entity(respond.body()).build() : r.build();
+  }
+}

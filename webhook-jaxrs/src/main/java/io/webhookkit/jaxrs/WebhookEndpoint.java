@@ -1,0 +1,57 @@
+package io.webhookkit.jaxrs;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.inject.Qualifier;
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Guards a resource method, or every method of a resource class, with the endpoint configured under
+ * {@code webhook.endpoints.<value>}: a {@link NameBinding}, so the kit's filters run only there. It
+ * is also a CDI {@link Qualifier}: each verified event is fired with it, so that {@code void
+ * on(@Observes @WebhookEndpoint("github") WebhookEvent event)} receives GitHub's deliveries.
+ *
+ * <pre>{@code
+ * @Path("/hooks/github")
+ * public class GitHubHooks {
+ *   @Inject WebhookEvent event;
+ *
+ *   @POST
+ *   @WebhookEndpoint("github")
+ *   public Response onEvent(Map<String, Object> payload) { … }
+ * }
+ * }</pre>
+ */
+@NameBinding
+@Qualifier
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER, ElementType.FIELD})
+public @interface WebhookEndpoint {
+  /** The endpoint's name under {@code webhook.endpoints}. */
+  String value() default "";
+
+  /** An instance of the annotation, to select or fire events for one endpoint. */
+  final class Literal extends AnnotationLiteral<WebhookEndpoint> implements WebhookEndpoint {
+    private static final long serialVersionUID = 1L;
+    private final String value;
+
+    private Literal(String value) {
+      this.value = value;
+    }
+
+    /** The qualifier for this endpoint name. */
+    public static Literal of(String value) {
+      return new Literal(value);
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+  }
+}

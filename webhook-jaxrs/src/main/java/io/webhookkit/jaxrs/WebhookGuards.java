@@ -1,0 +1,57 @@
+package io.webhookkit.jaxrs;
+
+import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One guard per configured endpoint, built from the {@link WebhookSettings} (the application's
+ * producer, else MicroProfile Config, else {@code webhook.properties}), sharing the idempotency
+ * store bean and reporting every attempt to every {@link WebhookListener} bean. Built when the
+ * application starts (the {@link WebhookExtension} fails the deployment on a bad key or an
+ * unconfigured {@code @WebhookEndpoint}). Thread-safe.
+ */
+@ApplicationScoped
+public class WebhookGuards {
+  private Map<String, WebhookGuard> guards = Map.of();
+
+  /** For the CDI proxy. */
+  protected WebhookGuards() {}
+
+  @Inject
+  WebhookGuards(
+      Instance<WebhookSettings> settings,
+      IdempotencyStore store,
+      Instance<WebhookListener> listeners) {
+    WebhookSettings resolved = WebhookSettingsSource.resolve(settings);
+    List<WebhookListener> all = listeners.stream().toList();
+    WebhookListener listener = attempt -> all.forEach(l -> l.onAttempt(attempt));
+    Map<String, WebhookGuard> built = new LinkedHashMap<>();
+    for (String name : resolved.endpointNames()) {
+      EndpointConfig config =
+          EndpointConfig.builder(name, resolved.endpoint(name), System::getenv).build();
+      built.put(
+          name, WebhookGuard.builder(config).idempotencyStore(store).listener(listener).build());
+    }
+    this.guards = Collections.unmodifiableMap(built);
+  }
+
+  /** The guard of an endpoint. */
+  public Optional<WebhookGuard> guard(String name) {
+    return Optional.ofNullable(guards.get(name));
+  }
+
+  /** Every guard by endpoint name. */
+  public Map<String, WebhookGuard> all() {
+    return guards;
+  }
+}
