@@ -7,8 +7,10 @@ import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookRequest;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Default;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +39,9 @@ import org.jspecify.annotations.Nullable;
  * WebhookEvent#ATTRIBUTE}, made injectable ({@code @Inject WebhookEvent}) and fired as a CDI event
  * qualified with the endpoint's {@link WebhookEndpoint}. As a response filter it settles the
  * delivery with the response's status before the entity is written: 2xx completes it, anything else
- * releases it.
+ * releases it. It is a CDI bean, so that its dependencies come from the application's own
+ * container, and {@code @Default} besides the name-binding qualifier, so that runtimes find it by
+ * type.
  *
  * <p>The client address, needed for the allowlist and the loopback HTTPS exemption, is not part of
  * Jakarta REST: in a servlet container {@link WebhookServletClientAddressFilter} supplies it;
@@ -44,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Provider
 @WebhookEndpoint
+@Default
+@ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
 public class WebhookContainerRequestFilter
     implements ContainerRequestFilter, ContainerResponseFilter {
@@ -53,14 +60,15 @@ public class WebhookContainerRequestFilter
   private static final String TICKET = DeliveryTicket.class.getName();
 
   @Context private @Nullable ResourceInfo resource;
+  @Inject private @Nullable WebhookGuards guards;
+  @Inject private @Nullable WebhookRequestState state;
+  @Inject private @Nullable Event<WebhookEvent> events;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     String name = endpointName();
-    CDI<Object> cdi = CDI.current();
     WebhookGuard guard =
-        cdi.select(WebhookGuards.class)
-            .get()
+        Objects.requireNonNull(guards, "not injected: the filter must be a CDI bean")
             .guard(name)
             .orElseThrow(
                 () ->
@@ -81,12 +89,8 @@ public class WebhookContainerRequestFilter
     request.setProperty(WebhookEvent.ATTRIBUTE, proceed.event());
     request.setProperty(TICKET, proceed.ticket());
     try {
-      cdi.select(WebhookRequestState.class).get().set(proceed.event(), proceed.ticket());
-      BeanManager beans = cdi.getBeanManager();
-      beans
-          .getEvent()
-          .select(WebhookEvent.class, WebhookEndpoint.Literal.of(name))
-          .fire(proceed.event());
+      Objects.requireNonNull(state).set(proceed.event(), proceed.ticket());
+      Objects.requireNonNull(events).select(WebhookEndpoint.Literal.of(name)).fire(proceed.event());
     } catch (RuntimeException observerFailed) {
       proceed.ticket().fail(observerFailed);
       throw observerFailed;

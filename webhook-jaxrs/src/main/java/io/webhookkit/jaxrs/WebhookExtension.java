@@ -1,13 +1,9 @@
 package io.webhookkit.jaxrs;
 
-import io.webhookkit.core.WebhookConfigurationException;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
@@ -51,29 +47,8 @@ public class WebhookExtension implements Extension {
     }
   }
 
-  void validate(@Observes AfterDeploymentValidation validation, BeanManager beans) {
-    try {
-      Bean<?> bean = beans.resolve(beans.getBeans(WebhookGuards.class));
-      WebhookGuards guards =
-          (WebhookGuards)
-              beans.getReference(bean, WebhookGuards.class, beans.createCreationalContext(bean));
-      guards.all(); // a client proxy: build the guards now, not at the first request
-      used.forEach(
-          (name, where) -> {
-            if (guards.guard(name).isEmpty()) {
-              validation.addDeploymentProblem(
-                  new WebhookConfigurationException(
-                      name,
-                      "provider",
-                      "is used by @WebhookEndpoint on "
-                          + where
-                          + " but webhook.endpoints."
-                          + name
-                          + " is not configured"));
-            }
-          });
-    } catch (RuntimeException invalid) {
-      validation.addDeploymentProblem(invalid);
-    }
+  /** Endpoint name → where a {@code @WebhookEndpoint} names it, for {@link WebhookGuards}. */
+  Map<String, String> usedEndpoints() {
+    return Map.copyOf(used);
   }
 }

@@ -1,10 +1,13 @@
 package io.webhookkit.jaxrs;
 
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Collections;
@@ -43,6 +46,26 @@ public class WebhookGuards {
           name, WebhookGuard.builder(config).idempotencyStore(store).listener(listener).build());
     }
     this.guards = Collections.unmodifiableMap(built);
+  }
+
+  /** Builds the guards when the application starts, and checks every name that is used. */
+  void validateAtStartup(
+      @Observes @Initialized(ApplicationScoped.class) Object started, WebhookExtension extension) {
+    extension
+        .usedEndpoints()
+        .forEach(
+            (name, where) -> {
+              if (!guards.containsKey(name)) {
+                throw new WebhookConfigurationException(
+                    name,
+                    "provider",
+                    "is used by @WebhookEndpoint on "
+                        + where
+                        + " but webhook.endpoints."
+                        + name
+                        + " is not configured");
+              }
+            });
   }
 
   /** The guard of an endpoint. */

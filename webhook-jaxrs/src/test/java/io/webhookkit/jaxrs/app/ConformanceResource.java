@@ -4,6 +4,7 @@ import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.jaxrs.WebhookEndpoint;
 import io.webhookkit.test.ConformanceHandler;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,12 +26,17 @@ import java.util.Map;
 /**
  * Serves the conformance endpoints the Jakarta REST way: the entity as {@code byte[]}, form fields
  * through the runtime's own {@link Form} reader, query parameters from {@link UriInfo}, and the
- * event injected by CDI.
+ * event from CDI.
  */
 @RequestScoped
 @Path("/hooks")
 public class ConformanceResource {
-  @Inject WebhookEvent event;
+  /**
+   * Looked up in the method, after the filters: some runtimes (GlassFish's Jersey) create the
+   * resource instance while matching, before any name-bound filter has run.
+   */
+  @Inject Instance<WebhookEvent> event;
+
   @Context UriInfo uri;
   @Context HttpHeaders headers;
   @Context Providers providers;
@@ -54,7 +60,7 @@ public class ConformanceResource {
       form.asMap()
           .forEach((k, v) -> parameters.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
     }
-    int status = ConformanceHandler.shared().handle(endpoint, event, body, parameters);
+    int status = ConformanceHandler.shared().handle(endpoint, event.get(), body, parameters);
     return Response.status(status).entity("handled " + status).build();
   }
 

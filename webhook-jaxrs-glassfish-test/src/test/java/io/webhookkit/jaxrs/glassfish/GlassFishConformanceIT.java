@@ -1,0 +1,79 @@
+package io.webhookkit.jaxrs.glassfish;
+
+import io.webhookkit.test.WebhookAdapterConformanceKit;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The conformance kit against a WAR deployed into embedded GlassFish 7.0.25 (Jakarta EE 10): the
+ * kit's {@code webhook-jaxrs} jar in {@code WEB-INF/lib}, found by the container's own scanning; a
+ * user-style CDI producer of the settings; the conformance resource. Requests go over real HTTP to
+ * GlassFish's listener on 127.0.0.1.
+ *
+ * <p>GlassFish runs inside this JVM, so {@code webhook-jaxrs} is kept off the test's class path
+ * (one copy, the WAR's); the core and the test kit come from the class path, shared by the test and
+ * the application, so that both see the same {@code ConformanceHandler}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class GlassFishConformanceIT extends WebhookAdapterConformanceKit {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() throws URISyntaxException {
+    File testClasses =
+        new File(
+            GlassFishConformanceIT.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+    JavaArchive application =
+        ShrinkWrap.create(ExplodedImporter.class, "application.jar")
+            .importDirectory(testClasses)
+            .as(JavaArchive.class);
+    JavaArchive jaxrsTests =
+        ShrinkWrap.create(ZipImporter.class, "webhook-jaxrs-tests.jar")
+            .importFrom(file("webhook.jaxrs.tests"))
+            .as(JavaArchive.class);
+    return ShrinkWrap.create(WebArchive.class, "webhooks.war")
+        .merge(application, "/WEB-INF/classes", Filters.include(".*/glassfish/app/.*"))
+        .merge(
+            jaxrsTests,
+            "/WEB-INF/classes",
+            Filters.include(".*/app/Conformance(Resource|Settings)\\.class"))
+        .addAsWebInfResource("war/beans.xml", "beans.xml")
+        .addAsLibraries(
+            ShrinkWrap.create(ZipImporter.class, "webhook-jaxrs.jar")
+                .importFrom(file("webhook.jaxrs.jar"))
+                .as(JavaArchive.class));
+  }
+
+  private static File file(String property) {
+    String path = System.getProperty(property);
+    if (path == null || !new File(path).isFile()) {
+      throw new IllegalStateException(property + " does not name a file: " + path);
+    }
+    return new File(path);
+  }
+
+  @Override
+  protected URI baseUri() {
+    // The listener's port as Maven reserved it; the WAR's name is its context root.
+    return URI.create(
+        "http://127.0.0.1:" + Integer.getInteger("glassfish.http.port") + "/webhooks/");
+  }
+
+  @Override
+  protected URI endpoint(String name) {
+    return baseUri().resolve("hooks/" + name);
+  }
+}
