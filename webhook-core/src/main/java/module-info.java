@@ -9,10 +9,12 @@ module io.webhookkit.core {
   requires com.github.benmanes.caffeine;
   requires io.github.bucket4j.core;
   requires org.slf4j;
+  requires static micrometer.core;
   requires static transitive org.jspecify;
 
   exports io.webhookkit.core;
   exports io.webhookkit.core.idempotency;
+  exports io.webhookkit.core.metrics;
   exports io.webhookkit.core.provider;
   exports io.webhookkit.core.signature;
 

@@ -29,6 +29,23 @@ public class WebhookActivity implements WebhookListener {
     }
   }
 
+  /**
+   * What a management endpoint shows: each endpoint's {@link EndpointConfig#summary() settings}
+   * (secrets by label only) with when it last accepted and refused a request, under {@code
+   * endpoints}.
+   */
+  public Map<String, Object> describe(Map<String, WebhookGuard> guards) {
+    Map<String, Object> endpoints = new java.util.LinkedHashMap<>();
+    guards.forEach(
+        (name, guard) -> {
+          Map<String, Object> e = guard.config().summary();
+          lastAccepted(name).ifPresent(t -> e.put("lastAccepted", t.toString()));
+          lastRefused(name).ifPresent(t -> e.put("lastRefused", t.toString()));
+          endpoints.put(name, e);
+        });
+    return Map.of("endpoints", endpoints);
+  }
+
   /** When the endpoint last accepted a delivery. */
   public Optional<Instant> lastAccepted(String endpoint) {
     return Optional.ofNullable(lastAccepted.get(endpoint));

@@ -42,17 +42,7 @@ final class WebhookManagement {
 
     @Read
     Map<String, Object> webhooks() {
-      Map<String, Object> endpoints = new LinkedHashMap<>();
-      guards
-          .all()
-          .forEach(
-              (name, guard) -> {
-                Map<String, Object> e = guard.config().summary();
-                activity.lastAccepted(name).ifPresent(t -> e.put("lastAccepted", t.toString()));
-                activity.lastRefused(name).ifPresent(t -> e.put("lastRefused", t.toString()));
-                endpoints.put(name, e);
-              });
-      return Map.of("endpoints", endpoints);
+      return activity.describe(guards.all());
     }
   }
 

@@ -1,9 +1,9 @@
 package io.webhookkit.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.webhookkit.core.WebhookAttempt;
 import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.metrics.WebhookMeters;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -27,23 +27,6 @@ public class WebhookMetrics implements WebhookListener {
     if (registry == null) {
       return;
     }
-    Timer.builder("webhook.attempts")
-        .description("Webhook requests by endpoint and outcome")
-        .tag("endpoint", attempt.endpoint())
-        .tag("provider", attempt.provider())
-        .tag("outcome", attempt.outcome().code())
-        .tag("reason", attempt.reason() == null ? "none" : attempt.reason().code())
-        .register(registry)
-        .record(attempt.duration());
-    if (attempt.secretLabel() != null) {
-      registry
-          .counter(
-              "webhook.secret.matches",
-              "endpoint",
-              attempt.endpoint(),
-              "secret",
-              attempt.secretLabel())
-          .increment();
-    }
+    WebhookMeters.record(registry, attempt);
   }
 }

@@ -1,7 +1,6 @@
 package io.webhookkit.spring;
 
 import io.webhookkit.core.WebhookActivity;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -26,16 +25,6 @@ public class WebhooksEndpoint {
   /** Every endpoint's settings and activity. */
   @ReadOperation
   public Map<String, Object> webhooks() {
-    Map<String, Object> endpoints = new LinkedHashMap<>();
-    guards
-        .all()
-        .forEach(
-            (name, guard) -> {
-              Map<String, Object> e = guard.config().summary();
-              activity.lastAccepted(name).ifPresent(t -> e.put("lastAccepted", t.toString()));
-              activity.lastRefused(name).ifPresent(t -> e.put("lastRefused", t.toString()));
-              endpoints.put(name, e);
-            });
-    return Map.of("endpoints", endpoints);
+    return activity.describe(guards.all());
   }
 }
