@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs JMH, then prints markdown tables with ratios to the limit
-# measured in the same run. Arguments go to JMH; the default runs verification (kit vs official
-# SDKs vs limit, 1/16/256 KiB) and the full guard, with -prof gc, at short settings.
-#   webhook-benchmarks/run.sh                          # verification + guard, short
+# Builds the benchmarks and runs them, then prints markdown tables with ratios to a baseline
+# measured in the same run. Without arguments it runs both parts at short settings (about 10
+# minutes on 2 cores): JMH for verification (kit vs official SDKs vs limit, 1/16/256 KiB) and the
+# full guard, with -prof gc; then end to end with wrk. Other arguments go to JMH.
+#   webhook-benchmarks/run.sh                          # both parts, short
+#   webhook-benchmarks/run.sh jmh                      # verification + guard only
 #   webhook-benchmarks/run.sh StoreBenchmark -f 1      # idempotency stores on real servers
 #   webhook-benchmarks/run.sh e2e [seconds rounds connections]   # end to end with wrk:
 #                                  Jetty ± WebhookFilter, Spring Boot ± @WebhookEndpoint
@@ -22,10 +24,16 @@ if [ "${1:-}" = "e2e" ]; then
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
   exec java -Xms2g -Xmx2g -cp "$CP" io.webhookkit.benchmarks.EndToEndBenchmark "$@"
 fi
-if [ "$#" -eq 0 ]; then
+both=false
+if [ "$#" -eq 0 ]; then both=true; fi
+if [ "$#" -eq 0 ] || [ "${1:-}" = "jmh" ]; then
   set -- 'VerificationBenchmark|GuardBenchmark' -wi 3 -w 1s -i 5 -r 1s -prof gc
 fi
 java -cp "$CP" org.openjdk.jmh.Main "$@" -rf json -rff target/jmh.json
 echo
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
 java -cp "$CP" io.webhookkit.benchmarks.Report target/jmh.json
+if [ "$both" = true ]; then
+  echo
+  exec ./run.sh e2e 5 3 8
+fi
