@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
 
 /** Binding, validation at start-up, and store selection, on a real application context. */
 class WebhookConfigurationTest {
@@ -118,6 +119,39 @@ class WebhookConfigurationTest {
                 "webhook.idempotency.jdbc.create-table", "true"));
     try (ApplicationContext context = ApplicationContext.run(p)) {
       assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(JdbcIdempotencyStore.class);
+    }
+  }
+
+  @Test
+  void theRedisStoreIsSelectedByKeyAnswersAndIsClosedWithTheContext() throws Exception {
+    int port;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    RedisServer server =
+        RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+    server.start();
+    try {
+      Map<String, Object> p =
+          github(
+              Map.of(
+                  "webhook.idempotency.store",
+                  "redis",
+                  "webhook.idempotency.redis.uri",
+                  "redis://127.0.0.1:" + port));
+      IdempotencyStore store;
+      try (ApplicationContext context = ApplicationContext.run(p)) {
+        store = context.getBean(IdempotencyStore.class);
+        assertThat(store).isInstanceOf(io.webhookkit.store.redis.RedisIdempotencyStore.class);
+        assertThat(store.acquire("github:probe", "f", Duration.ofSeconds(5)))
+            .isInstanceOf(io.webhookkit.core.idempotency.Acquisition.Acquired.class);
+      }
+      assertThatThrownBy(() -> store.acquire("github:after", "f", Duration.ofSeconds(5)))
+          .as("the factory closed the store it made")
+          .isInstanceOf(RuntimeException.class);
+    } finally {
+      server.stop();
     }
   }
 
