@@ -37,6 +37,24 @@ public class WebhookConfigurationException extends RuntimeException {
     this.key = key;
   }
 
+  /**
+   * The error every adapter raises at start-up when a {@code @WebhookEndpoint} names an endpoint
+   * that has no configuration.
+   *
+   * @param endpoint the name the annotation gives
+   * @param where the handler that carries it, e.g. {@code GitHubHooks.onEvent}
+   */
+  public static WebhookConfigurationException unconfiguredEndpoint(String endpoint, String where) {
+    return new WebhookConfigurationException(
+        endpoint,
+        "provider",
+        "is used by @WebhookEndpoint on "
+            + where
+            + " but webhook.endpoints."
+            + endpoint
+            + " is not configured");
+  }
+
   /** The endpoint name, or empty for a key shared by all endpoints. */
   public String endpoint() {
     return endpoint;

@@ -11,4 +11,22 @@ public interface WebhookListener {
 
   /** One attempt ended. */
   void onAttempt(WebhookAttempt attempt);
+
+  /**
+   * A listener that tells each of these in order; one that throws does not keep the others from
+   * being told (its exception is logged and ignored).
+   */
+  static WebhookListener all(java.util.List<? extends WebhookListener> listeners) {
+    java.util.List<WebhookListener> copy = java.util.List.copyOf(listeners);
+    return attempt -> {
+      for (WebhookListener l : copy) {
+        try {
+          l.onAttempt(attempt);
+        } catch (RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(WebhookListener.class)
+              .warn("webhook listener {} failed", l.getClass().getName(), e);
+        }
+      }
+    };
+  }
 }

@@ -12,7 +12,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,8 +35,7 @@ public class WebhookGuards {
       IdempotencyStore store,
       Instance<WebhookListener> listeners) {
     WebhookSettings resolved = WebhookSettingsSource.resolve(settings);
-    List<WebhookListener> all = listeners.stream().toList();
-    WebhookListener listener = attempt -> all.forEach(l -> l.onAttempt(attempt));
+    WebhookListener listener = WebhookListener.all(listeners.stream().toList());
     Map<String, WebhookGuard> built = new LinkedHashMap<>();
     for (String name : resolved.endpointNames()) {
       EndpointConfig config =
@@ -56,14 +54,7 @@ public class WebhookGuards {
         .forEach(
             (name, where) -> {
               if (!guards.containsKey(name)) {
-                throw new WebhookConfigurationException(
-                    name,
-                    "provider",
-                    "is used by @WebhookEndpoint on "
-                        + where
-                        + " but webhook.endpoints."
-                        + name
-                        + " is not configured");
+                throw WebhookConfigurationException.unconfiguredEndpoint(name, where);
               }
             });
   }

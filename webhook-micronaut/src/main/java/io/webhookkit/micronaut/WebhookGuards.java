@@ -32,8 +32,7 @@ public final class WebhookGuards {
       List<WebhookListener> listeners,
       List<WebhookEndpointCustomizer> customizers,
       Router router) {
-    List<WebhookListener> all = List.copyOf(listeners);
-    WebhookListener listener = attempt -> all.forEach(l -> l.onAttempt(attempt));
+    WebhookListener listener = WebhookListener.all(listeners);
     Map<String, WebhookGuard> built = new LinkedHashMap<>();
     for (WebhookEndpointConfiguration endpoint : endpoints) {
       EndpointConfig.Builder builder =
@@ -47,16 +46,8 @@ public final class WebhookGuards {
     for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
       String name = endpointName(route);
       if (name != null && !guards.containsKey(name)) {
-        throw new WebhookConfigurationException(
-            name,
-            "provider",
-            "is used by @WebhookEndpoint on "
-                + route.getHttpMethodName()
-                + " "
-                + route.getUriMatchTemplate()
-                + " but webhook.endpoints."
-                + name
-                + " is not configured");
+        throw WebhookConfigurationException.unconfiguredEndpoint(
+            name, route.getHttpMethodName() + " " + route.getUriMatchTemplate());
       }
     }
   }

@@ -75,7 +75,7 @@ public class WebhookAutoConfiguration {
       ObjectProvider<WebhookListener> listeners,
       ObjectProvider<WebhookEndpointCustomizer> customizers) {
     List<WebhookListener> all = listeners.orderedStream().toList();
-    WebhookListener listener = attempt -> all.forEach(l -> l.onAttempt(attempt));
+    WebhookListener listener = WebhookListener.all(all);
     Map<String, WebhookGuard> guards = new LinkedHashMap<>();
     properties
         .getEndpoints()
@@ -223,16 +223,11 @@ public class WebhookAutoConfiguration {
                                     .filter(name -> guards.get(name).isEmpty())
                                     .ifPresent(
                                         name -> {
-                                          throw new WebhookConfigurationException(
+                                          throw WebhookConfigurationException.unconfiguredEndpoint(
                                               name,
-                                              "provider",
-                                              "is used by @WebhookEndpoint on "
-                                                  + method.getBeanType().getSimpleName()
+                                              method.getBeanType().getSimpleName()
                                                   + "."
-                                                  + method.getMethod().getName()
-                                                  + " but webhook.endpoints."
-                                                  + name
-                                                  + " is not configured");
+                                                  + method.getMethod().getName());
                                         })));
   }
 }
