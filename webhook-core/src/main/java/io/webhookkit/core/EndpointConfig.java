@@ -66,7 +66,11 @@ public final class EndpointConfig {
   /** Key: how long an in-progress delivery holds its lock. Default {@code 60s}. */
   public static final String IDEMPOTENCY_LEASE = "idempotency.lease";
 
-  /** Keys read by providers (the generic {@code hmac} scheme's). */
+  /**
+   * Keys read by providers: the generic {@code hmac} scheme's, {@code public-url} (URL-signing
+   * providers) and {@code verify-token} (Meta). A provider key the chosen provider does not read
+   * fails start-up.
+   */
   public static final Set<String> PROVIDER_KEYS =
       Set.of(
           "signature.header",
@@ -75,7 +79,9 @@ public final class EndpointConfig {
           "signature.prefix",
           "signature.payload",
           "timestamp.header",
-          "id.header");
+          "id.header",
+          "public-url",
+          "verify-token");
 
   /** Every key an endpoint accepts. */
   public static final Set<String> KEYS;

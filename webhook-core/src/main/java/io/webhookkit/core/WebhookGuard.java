@@ -14,6 +14,7 @@ import io.webhookkit.core.provider.HandshakeAnswer;
 import io.webhookkit.core.provider.HandshakeResponder;
 import io.webhookkit.core.provider.Payload;
 import io.webhookkit.core.provider.ProviderRules;
+import io.webhookkit.core.signature.RequestUrl;
 import io.webhookkit.core.signature.SignatureVerdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -164,14 +165,22 @@ public final class WebhookGuard {
     if (!rules.unsignedHandshakes().isEmpty()) {
       payload = rules.parse(request);
       for (HandshakeResponder responder : rules.unsignedHandshakes()) {
-        Optional<HandshakeAnswer> answer = responder.answer(request, payload);
+        Optional<HandshakeAnswer> answer = responder.answer(request, payload, null);
         if (answer.isPresent()) {
           return handshake(answer.get(), null, clientText, start);
         }
       }
     }
 
-    SignatureVerdict verdict = rules.signatureScheme().verify(request);
+    SignatureVerdict verdict =
+        rules
+            .signatureScheme()
+            .verify(
+                request,
+                RequestUrl.of(
+                    request,
+                    rules.publicUrl().orElse(null),
+                    clientResolver.trusts(request.remoteAddress().orElse(null))));
     if (verdict instanceof SignatureVerdict.Failed) {
       SignatureVerdict.Failed failed = (SignatureVerdict.Failed) verdict;
       return refuse(failed.reason(), failed.detail(), null, clientText, start);
@@ -196,7 +205,7 @@ public final class WebhookGuard {
       payload = rules.parse(request);
     }
     for (HandshakeResponder responder : rules.signedHandshakes()) {
-      Optional<HandshakeAnswer> answer = responder.answer(request, payload);
+      Optional<HandshakeAnswer> answer = responder.answer(request, payload, verified.secretLabel());
       if (answer.isPresent()) {
         return handshake(answer.get(), verified.secretLabel(), clientText, start);
       }

@@ -15,6 +15,16 @@ public interface HandshakeResponder {
   /** The answer when this request is the handshake, empty otherwise. */
   Optional<HandshakeAnswer> answer(WebhookRequest request, Payload payload);
 
+  /**
+   * The answer, knowing which secret verified the request's signature ({@code null} for an unsigned
+   * handshake); for handshakes whose answer is keyed with that secret (Zoom). The guard calls this
+   * one.
+   */
+  default Optional<HandshakeAnswer> answer(
+      WebhookRequest request, Payload payload, @org.jspecify.annotations.Nullable String secret) {
+    return answer(request, payload);
+  }
+
   /** True when the provider signs the handshake (the default): answer only after verification. */
   default boolean requiresSignature() {
     return true;

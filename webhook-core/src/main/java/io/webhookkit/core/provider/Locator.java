@@ -31,6 +31,14 @@ public sealed interface Locator {
     return new FormJson(field, path);
   }
 
+  /**
+   * The hex SHA-256 of the body, prefixed {@code sha256:}: the delivery id of providers that send
+   * none, so that a retry of the same bytes is recognised as the same delivery.
+   */
+  static Locator bodySha256() {
+    return new BodySha256();
+  }
+
   /** Finds the value in a request and its parsed payload. */
   Optional<String> find(WebhookRequest request, Payload payload);
 
@@ -81,6 +89,14 @@ public sealed interface Locator {
     @Override
     public Optional<String> find(WebhookRequest request, Payload payload) {
       return payload.formJson(field, path);
+    }
+  }
+
+  /** The body's SHA-256, as {@code sha256:<hex>}. */
+  record BodySha256() implements Locator {
+    @Override
+    public Optional<String> find(WebhookRequest request, Payload payload) {
+      return Optional.of("sha256:" + io.webhookkit.core.internal.Macs.sha256Hex(request.body()));
     }
   }
 }

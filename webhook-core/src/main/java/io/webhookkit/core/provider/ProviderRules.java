@@ -28,6 +28,7 @@ public final class ProviderRules {
   private final List<HandshakeResponder> signedHandshakes;
   private final List<HandshakeResponder> unsignedHandshakes;
   private final JsonScan jsonScan;
+  private final @Nullable String publicUrl;
 
   private ProviderRules(Builder b) {
     this.signatureScheme = Objects.requireNonNull(b.signatureScheme, "signatureScheme");
@@ -55,6 +56,7 @@ public final class ProviderRules {
       addPath(paths, l);
     }
     this.jsonScan = new JsonScan(paths);
+    this.publicUrl = b.publicUrl;
   }
 
   private static void addPath(Set<String> paths, Locator locator) {
@@ -71,6 +73,11 @@ public final class ProviderRules {
   /** The signature scheme, keyed with the endpoint's secrets. */
   public SignatureScheme signatureScheme() {
     return signatureScheme;
+  }
+
+  /** The public URL the provider calls ({@code public-url}), for schemes that sign it. */
+  public Optional<String> publicUrl() {
+    return Optional.ofNullable(publicUrl);
   }
 
   /** The payload format. */
@@ -144,8 +151,15 @@ public final class ProviderRules {
     private final List<Locator> eventType = new ArrayList<>();
     private final Map<String, Locator> attributes = new LinkedHashMap<>();
     private final List<HandshakeResponder> handshakes = new ArrayList<>();
+    private @Nullable String publicUrl;
 
     private Builder() {}
+
+    /** The public URL the provider calls, or {@code null} to rebuild it from each request. */
+    public Builder publicUrl(@Nullable String url) {
+      this.publicUrl = url;
+      return this;
+    }
 
     /** The signature scheme. */
     public Builder signatureScheme(SignatureScheme scheme) {

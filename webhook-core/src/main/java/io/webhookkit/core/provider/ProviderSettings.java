@@ -65,6 +65,31 @@ public final class ProviderSettings {
     return value;
   }
 
+  /**
+   * The {@code public-url} key: the absolute http(s) URL the provider calls, for schemes that sign
+   * it; {@code null} when not set (then it is rebuilt from each request).
+   */
+  public @Nullable String publicUrl() {
+    String value = get("public-url");
+    if (value == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+      if ((scheme.equals("https") || scheme.equals("http"))
+          && uri.getHost() != null
+          && uri.getRawFragment() == null) {
+        return value;
+      }
+    } catch (java.net.URISyntaxException malformed) {
+      // reported below
+    }
+    throw invalid(
+        "public-url",
+        "must be the absolute http(s) URL the provider calls, e.g. https://example.com/hooks/twilio");
+  }
+
   /** An error naming this endpoint and the key; the message must not contain a secret. */
   public WebhookConfigurationException invalid(String key, String problem) {
     return new WebhookConfigurationException(endpoint, key, problem);

@@ -37,6 +37,8 @@ public final class HmacSignatureScheme implements SignatureScheme {
   private final @Nullable String idHeader;
   private final List<KeyedMac> keys;
   private final int macLength;
+  private final boolean timestampMillis;
+  private final java.util.function.UnaryOperator<String> urlForm;
 
   private HmacSignatureScheme(Builder b) {
     this.header = Objects.requireNonNull(b.header, "header");
@@ -68,6 +70,8 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
     this.keys = List.copyOf(keyed);
     this.macLength = algorithm.length();
+    this.timestampMillis = b.timestampMillis;
+    this.urlForm = b.urlForm;
   }
 
   /** A builder; defaults: SHA-256, hex, no prefix, content {@code {body}}. */
@@ -77,6 +81,11 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   @Override
   public SignatureVerdict verify(WebhookRequest request) {
+    return verify(request, RequestUrl.direct(request));
+  }
+
+  @Override
+  public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
     List<String> values = request.headers().all(headerKey);
     if (values.isEmpty()) {
       return SignatureVerdict.failed(
@@ -91,11 +100,14 @@ public final class HmacSignatureScheme implements SignatureScheme {
             Reason.SIGNATURE_MISSING, "The request has no " + timestampHeader + " header.");
       }
       timestamp = t.get();
-      instant = Timestamps.seconds(timestamp);
+      instant = timestampMillis ? Timestamps.millis(timestamp) : Timestamps.seconds(timestamp);
       if (instant == null) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_INVALID,
-            "The " + timestampHeader + " header is not a Unix timestamp.");
+            "The "
+                + timestampHeader
+                + " header is not a Unix timestamp in "
+                + (timestampMillis ? "milliseconds." : "seconds."));
       }
     }
     String id = "";
@@ -110,10 +122,12 @@ public final class HmacSignatureScheme implements SignatureScheme {
     // The expected MAC and each candidate are decoded into one per-thread scratch buffer: no copy
     // of the body, no list of candidates, nothing allocated per signature.
     byte[] body = request.body();
+    String method = content.signsUrl() ? request.method() : "";
+    String signedUrl = content.signsUrl() ? urlForm.apply(url.value()) : "";
     byte[] scratch = Macs.scratch(2 * macLength);
     for (KeyedMac key : keys) {
       Mac mac = key.macs().get();
-      content.update(mac, id, timestamp, body);
+      content.update(mac, id, timestamp, body, method, signedUrl);
       Macs.finish(mac, scratch, 0);
       boolean wellFormed = false;
       for (int v = 0; v < values.size(); v++) {
@@ -151,14 +165,18 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   @Override
   public Map<String, String> sign(SigningInput input, Secret secret) {
-    String timestamp =
-        content.signsTimestamp() ? Long.toString(input.requireTimestamp().getEpochSecond()) : "";
+    String timestamp = "";
+    if (content.signsTimestamp()) {
+      Instant at = input.requireTimestamp();
+      timestamp = Long.toString(timestampMillis ? at.toEpochMilli() : at.getEpochSecond());
+    }
     String id = content.signsId() ? input.requireId() : "";
+    String signedUrl = content.signsUrl() ? urlForm.apply(input.requireUrl()) : "";
     Mac mac =
         KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm)
             .macs()
             .get();
-    content.update(mac, id, timestamp, input.body());
+    content.update(mac, id, timestamp, input.body(), input.method(), signedUrl);
     Map<String, String> headers = new LinkedHashMap<>();
     if (content.signsId() && idHeader != null) {
       headers.put(idHeader, id);
@@ -195,8 +213,22 @@ public final class HmacSignatureScheme implements SignatureScheme {
     private @Nullable String timestampHeader;
     private @Nullable String idHeader;
     private List<Secret> secrets = List.of();
+    private boolean timestampMillis;
+    private java.util.function.UnaryOperator<String> urlForm = u -> u;
 
     private Builder() {}
+
+    /** Whether the timestamp header holds milliseconds rather than seconds (default seconds). */
+    public Builder timestampMillis(boolean millis) {
+      this.timestampMillis = millis;
+      return this;
+    }
+
+    /** How the public URL is written before it is signed (default: as it is). */
+    public Builder urlForm(java.util.function.UnaryOperator<String> form) {
+      this.urlForm = Objects.requireNonNull(form, "form");
+      return this;
+    }
 
     /** The header that carries the signature. */
     public Builder header(String header) {

@@ -19,6 +19,14 @@ public interface SignatureScheme {
   SignatureVerdict verify(WebhookRequest request);
 
   /**
+   * Verifies one request, for schemes that sign the public URL the provider called; the guard calls
+   * this one. Schemes that do not sign the URL need not override it.
+   */
+  default SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
+    return verify(request);
+  }
+
+  /**
    * The headers a sender would add to sign this content with this secret (for tests, the test kit's
    * signers and senders).
    *

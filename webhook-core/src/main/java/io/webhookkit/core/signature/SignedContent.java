@@ -6,17 +6,20 @@ import java.util.List;
 import javax.crypto.Mac;
 
 /**
- * The bytes a scheme signs, as a template over {@code {id}}, {@code {timestamp}} and {@code {body}}
- * with literal text between them: {@code {body}} (GitHub), {@code v0:{timestamp}:{body}} (Slack),
- * {@code {id}.{timestamp}.{body}} (Standard Webhooks). Parsed once; feeding a MAC allocates nothing
- * for literals and the body. Immutable.
+ * The bytes a scheme signs, as a template over {@code {id}}, {@code {timestamp}}, {@code {body}},
+ * {@code {method}} and {@code {url}} (the public URL the provider called) with literal text between
+ * them: {@code {body}} (GitHub), {@code v0:{timestamp}:{body}} (Slack), {@code
+ * {id}.{timestamp}.{body}} (Standard Webhooks). Parsed once; feeding a MAC allocates nothing for
+ * literals and the body. Immutable.
  */
 public final class SignedContent {
   private enum Kind {
     LITERAL,
     ID,
     TIMESTAMP,
-    BODY
+    BODY,
+    METHOD,
+    URL
   }
 
   private record Part(Kind kind, byte[] literal) {}
@@ -25,12 +28,14 @@ public final class SignedContent {
   private final String template;
   private final boolean signsId;
   private final boolean signsTimestamp;
+  private final boolean signsUrl;
 
   private SignedContent(String template, List<Part> parts) {
     this.template = template;
     this.parts = List.copyOf(parts);
     this.signsId = parts.stream().anyMatch(p -> p.kind == Kind.ID);
     this.signsTimestamp = parts.stream().anyMatch(p -> p.kind == Kind.TIMESTAMP);
+    this.signsUrl = parts.stream().anyMatch(p -> p.kind == Kind.URL || p.kind == Kind.METHOD);
   }
 
   /**
@@ -64,13 +69,19 @@ public final class SignedContent {
             kind = Kind.BODY;
             bodies++;
             break;
+          case "method":
+            kind = Kind.METHOD;
+            break;
+          case "url":
+            kind = Kind.URL;
+            break;
           default:
             throw new IllegalArgumentException(
                 "'"
                     + template
                     + "' has an unknown placeholder {"
                     + name
-                    + "} (use {id}, {timestamp}, {body})");
+                    + "} (use {id}, {timestamp}, {body}, {method}, {url})");
         }
         if (literal.length() > 0) {
           parts.add(new Part(Kind.LITERAL, literal.toString().getBytes(StandardCharsets.UTF_8)));
@@ -103,8 +114,18 @@ public final class SignedContent {
     return signsTimestamp;
   }
 
+  /** True when the template signs the request method or the public URL. */
+  public boolean signsUrl() {
+    return signsUrl;
+  }
+
   /** Feeds the content to a MAC; id and timestamp are the header values as received. */
   void update(Mac mac, String id, String timestamp, byte[] body) {
+    update(mac, id, timestamp, body, "", "");
+  }
+
+  /** Feeds the content, with the request method and the public URL the provider called. */
+  void update(Mac mac, String id, String timestamp, byte[] body, String method, String url) {
     for (int i = 0; i < parts.size(); i++) {
       Part part = parts.get(i);
       switch (part.kind) {
@@ -119,6 +140,12 @@ public final class SignedContent {
           break;
         case BODY:
           mac.update(body);
+          break;
+        case METHOD:
+          updateUtf8(mac, method);
+          break;
+        case URL:
+          updateUtf8(mac, url);
           break;
       }
     }
@@ -165,6 +192,8 @@ public final class SignedContent {
         case BODY:
           out.writeBytes(body);
           break;
+        default:
+          break; // asymmetric schemes sign no URL
       }
     }
     return out.toByteArray();

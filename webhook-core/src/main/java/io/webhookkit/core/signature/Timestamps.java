@@ -12,6 +12,23 @@ final class Timestamps {
     return seconds(text, 0, text.length());
   }
 
+  /** Milliseconds since the epoch, 1 to 15 ASCII digits; {@code null} otherwise. */
+  static @Nullable Instant millis(String text) {
+    int n = text.length();
+    if (n == 0 || n > 15) {
+      return null;
+    }
+    long value = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return Instant.ofEpochMilli(value);
+  }
+
   /** {@link #seconds(String)} over {@code text[from, to)}, without copying it. */
   static @Nullable Instant seconds(String text, int from, int to) {
     int n = to - from;

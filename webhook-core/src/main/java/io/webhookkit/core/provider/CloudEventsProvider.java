@@ -1,0 +1,41 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.signature.TokenSignatureScheme;
+
+/**
+ * CloudEvents over HTTP web hooks: the sender's token in {@code Authorization: Bearer …} ({@code
+ * signature.header} to change the header) or the {@code access_token} query parameter; the {@code
+ * OPTIONS} abuse-protection request is answered with {@code WebHook-Allowed-Origin}. Delivery id
+ * {@code ce-id} (binary mode) or {@code id} (structured mode); event type {@code ce-type} or {@code
+ * type}.
+ *
+ * @see <a
+ *     href="https://github.com/cloudevents/spec/blob/main/cloudevents/http-webhook.md">CloudEvents:
+ *     HTTP 1.1 web hooks</a>
+ */
+public final class CloudEventsProvider implements Provider {
+  /** Creates the preset; called by {@link java.util.ServiceLoader}. */
+  public CloudEventsProvider() {}
+
+  @Override
+  public String name() {
+    return "cloudevents";
+  }
+
+  @Override
+  public ProviderRules rules(ProviderSettings settings) {
+    return ProviderRules.builder()
+        .signatureScheme(
+            TokenSignatureScheme.builder()
+                .header(settings.get("signature.header", "Authorization"))
+                .bearer(true)
+                .queryParameter("access_token")
+                .secrets(settings.secrets())
+                .build())
+        .payloadFormat(PayloadFormat.BY_CONTENT_TYPE)
+        .deliveryId(Locator.header("ce-id"), Locator.json("id"))
+        .eventType(Locator.header("ce-type"), Locator.json("type"))
+        .handshake(Handshakes.cloudEventsValidation())
+        .build();
+  }
+}

@@ -1,0 +1,39 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.signature.HmacSignatureScheme;
+
+/**
+ * Meta (Facebook, Instagram, WhatsApp, Messenger): {@code X-Hub-Signature-256: sha256=<hex HMAC-
+ * SHA256 of the body>} keyed with the app secret; the subscription check {@code GET
+ * ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…} is answered when the token equals the
+ * {@code verify-token} key (required). Meta sends no delivery id: the body's SHA-256 is used; event
+ * type {@code object}.
+ *
+ * @see <a href="https://developers.facebook.com/docs/graph-api/webhooks/getting-started">Meta:
+ *     webhooks, getting started</a>
+ */
+public final class MetaProvider implements Provider {
+  /** Creates the preset; called by {@link java.util.ServiceLoader}. */
+  public MetaProvider() {}
+
+  @Override
+  public String name() {
+    return "meta";
+  }
+
+  @Override
+  public ProviderRules rules(ProviderSettings settings) {
+    String verifyToken = settings.require("verify-token");
+    return ProviderRules.builder()
+        .signatureScheme(
+            HmacSignatureScheme.builder()
+                .header("X-Hub-Signature-256")
+                .prefix("sha256=")
+                .secrets(settings.secrets())
+                .build())
+        .deliveryId(Locator.bodySha256())
+        .eventType(Locator.json("object"))
+        .handshake(Handshakes.metaSubscription(verifyToken))
+        .build();
+  }
+}

@@ -1,0 +1,769 @@
+package io.webhookkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.webhookkit.core.provider.Providers;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The provider catalogue through the whole guard. Where a provider publishes a vector (Twilio's and
+ * SendGrid's SDK tests) it is used as published; otherwise the expected signature is computed here,
+ * independently of the kit's schemes, from the algorithm in the provider's signing documentation
+ * linked from each preset's Javadoc ("computed vector").
+ */
+class ProviderCatalogueTest {
+  private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+  private static final String SECRET = "catalogue-secret";
+
+  private static WebhookGuard guard(String provider, String secret, Map<String, String> keys) {
+    return guard(provider, secret, keys, NOW);
+  }
+
+  private static WebhookGuard guard(
+      String provider, String secret, Map<String, String> keys, Instant now) {
+    EndpointConfig.Builder b = EndpointConfig.builder(provider).provider(provider).secrets(secret);
+    keys.forEach(b::providerKey);
+    return WebhookGuard.builder(b.build()).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+  }
+
+  private static WebhookRequest.Builder post(String body) {
+    return WebhookRequest.builder()
+        .remoteAddress("127.0.0.1")
+        .header("Host", "127.0.0.1:8080")
+        .header("Content-Type", "application/json")
+        .body(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] mac(String algorithm, byte[] key, String content) {
+    try {
+      Mac mac = Mac.getInstance(algorithm);
+      mac.init(new SecretKeySpec(key, algorithm));
+      return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String hex256(String key, String content) {
+    return HexFormat.of()
+        .formatHex(mac("HmacSHA256", key.getBytes(StandardCharsets.UTF_8), content));
+  }
+
+  private static String b64256(String key, String content) {
+    return Base64.getEncoder()
+        .encodeToString(mac("HmacSHA256", key.getBytes(StandardCharsets.UTF_8), content));
+  }
+
+  private static WebhookEvent proceeds(WebhookGuard guard, WebhookRequest request) {
+    Decision d = guard.inspect(request);
+    assertThat(d)
+        .as(
+            () ->
+                d instanceof Decision.Respond
+                    ? String.valueOf(((Decision.Respond) d).reason())
+                    : "")
+        .isInstanceOf(Decision.Proceed.class);
+    return ((Decision.Proceed) d).event();
+  }
+
+  private static Decision.Respond responds(WebhookGuard guard, WebhookRequest request) {
+    Decision d = guard.inspect(request);
+    assertThat(d).isInstanceOf(Decision.Respond.class);
+    return (Decision.Respond) d;
+  }
+
+  private static void refused(WebhookGuard guard, WebhookRequest request, Reason reason) {
+    assertThat(responds(guard, request).reason()).isEqualTo(reason);
+  }
+
+  private static String text(Decision.Respond r) {
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyPresetOfTheCatalogueIsRegistered() {
+    assertThat(Providers.names())
+        .contains(
+            "github",
+            "stripe",
+            "slack",
+            "standard-webhooks",
+            "svix",
+            "shopify",
+            "hmac",
+            "gitlab",
+            "bitbucket",
+            "twilio",
+            "square",
+            "hubspot",
+            "paddle",
+            "zoom",
+            "meta",
+            "discord",
+            "sendgrid",
+            "mailgun",
+            "intercom",
+            "linear",
+            "typeform",
+            "pagerduty",
+            "calendly",
+            "dropbox",
+            "twitter",
+            "resend",
+            "clerk",
+            "okta",
+            "microsoft-graph",
+            "azure-event-grid",
+            "cloudevents")
+        .hasSizeGreaterThanOrEqualTo(31);
+  }
+
+  /**
+   * Twilio's own SDK test vectors: twilio-java {@code RequestValidatorTest} (auth token 12345, URL
+   * https://mycompany.com/myapp.php?foo=1&bar=2, five form parameters), including the port rules.
+   */
+  @Test
+  void twilioSdkVectorsVerify() {
+    String form =
+        "Digits=1234&CallSid=CA1234567890ABCDE&To=%2B18005551212&Caller=%2B14158675309&From=%2B14158675309";
+    Map<String, String> noKeys = Map.of();
+    WebhookGuard fromRequest = guard("twilio", "12345", noKeys);
+    WebhookRequest.Builder base =
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .secure(true)
+            .path("/myapp.php")
+            .query("foo=1&bar=2")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(form.getBytes(StandardCharsets.UTF_8));
+
+    proceeds(
+        fromRequest,
+        base.header("Host", "mycompany.com")
+            .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+            .build());
+    // "testValidateRemovesPortHttps": called on :1234, signed without the port (a new endpoint:
+    // the same body is the same delivery to the first one).
+    proceeds(
+        guard("twilio", "12345", noKeys),
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .secure(true)
+            .path("/myapp.php")
+            .query("foo=1&bar=2")
+            .header("Host", "mycompany.com:1234")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+            .body(form.getBytes(StandardCharsets.UTF_8))
+            .build());
+    // "testValidateAddsPortHttps": signed with :443 added.
+    WebhookGuard configured =
+        guard("twilio", "12345", Map.of("public-url", "https://mycompany.com/myapp.php"));
+    proceeds(
+        configured,
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .query("foo=1&bar=2")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", "kvajT1Ptam85bY51eRf/AJRuM3w=")
+            .body(form.getBytes(StandardCharsets.UTF_8))
+            .build());
+    // "testValidateWithBody": a JSON body signed through bodySHA256.
+    String json = "{\"property\": \"value\", \"boolean\": true}";
+    proceeds(
+        configured,
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .query(
+                "foo=1&bar=2&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620")
+            .header("Content-Type", "application/json")
+            .header("I-Twilio-Idempotency-Token", "tw-1")
+            .header("X-Twilio-Signature", "a9nBmqA0ju/hNViExpshrM61xv4=")
+            .body(json.getBytes(StandardCharsets.UTF_8))
+            .build());
+    // "testFailsWhenIncorrect" and a changed parameter.
+    refused(
+        configured,
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .query("foo=1&bar=2")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+            .body(form.replace("1234&", "1235&").getBytes(StandardCharsets.UTF_8))
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    // A JSON body that does not match its bodySHA256.
+    refused(
+        configured,
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .query(
+                "foo=1&bar=2&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620")
+            .header("Content-Type", "application/json")
+            .header("X-Twilio-Signature", "a9nBmqA0ju/hNViExpshrM61xv4=")
+            .body(json.replace("value", "valuE").getBytes(StandardCharsets.UTF_8))
+            .build(),
+        Reason.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void twilioBelievesForwardedHostAndProtoOnlyFromTrustedProxies() {
+    String form =
+        "Digits=1234&CallSid=CA1234567890ABCDE&To=%2B18005551212&Caller=%2B14158675309&From=%2B14158675309";
+    EndpointConfig trusting =
+        EndpointConfig.builder("twilio")
+            .provider("twilio")
+            .secrets("12345")
+            .trustedProxies(java.util.List.of("10.0.0.0/8"))
+            .build();
+    WebhookRequest.Builder behindProxy =
+        WebhookRequest.builder()
+            .remoteAddress("10.1.2.3")
+            .path("/myapp.php")
+            .query("foo=1&bar=2")
+            .header("Host", "app.internal:8080")
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "mycompany.com")
+            .header("X-Forwarded-For", "127.0.0.1")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+            .body(form.getBytes(StandardCharsets.UTF_8));
+
+    proceeds(WebhookGuard.of(trusting), behindProxy.build());
+    EndpointConfig notTrusting =
+        EndpointConfig.builder("twilio").provider("twilio").secrets("12345").build();
+    refused(
+        WebhookGuard.of(notTrusting),
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .path("/myapp.php")
+            .query("foo=1&bar=2")
+            .header("Host", "app.internal:8080")
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "mycompany.com")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+            .body(form.getBytes(StandardCharsets.UTF_8))
+            .build(),
+        Reason.SIGNATURE_INVALID);
+  }
+
+  /**
+   * SendGrid's own SDK test vector: sendgrid-java {@code EventWebhookTest} (public key, signature,
+   * timestamp 1600112502, the one-event payload serialized by Jackson plus CRLF).
+   */
+  @Test
+  void sendgridSdkVectorVerifiesWithTheJdkAlone() {
+    String payload =
+        "[{\"email\":\"hello@world.com\",\"event\":\"dropped\",\"reason\":\"Bounced Address\","
+            + "\"sg_event_id\":\"ZHJvcC0xMDk5NDkxOS1MUnpYbF9OSFN0T0doUTRrb2ZTbV9BLTA\","
+            + "\"sg_message_id\":\"LRzXl_NHStOGhQ4kofSm_A.filterdrecv-p3mdw1-756b745b58-kmzbl-18-5F5FC76C-9.0\","
+            + "\"smtp-id\":\"<LRzXl_NHStOGhQ4kofSm_A@ismtpd0039p1iad1.sendgrid.net>\",\"timestamp\":1600112492}]\r\n";
+    String publicKey =
+        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==";
+    String signature =
+        "MEUCIGHQVtGj+Y3LkG9fLcxf3qfI10QysgDWmMOVmxG0u6ZUAiEAyBiXDWzM+uOe5W0JuG+luQAbPIqHh89M15TluLtEZtM=";
+    WebhookGuard guard =
+        guard("sendgrid", publicKey, Map.of(), Instant.ofEpochSecond(1600112502L + 30));
+    WebhookRequest.Builder request =
+        post(payload)
+            .header("X-Twilio-Email-Event-Webhook-Timestamp", "1600112502")
+            .header("X-Twilio-Email-Event-Webhook-Signature", signature);
+
+    WebhookEvent event = proceeds(guard, request.build());
+    assertThat(event.deliveryId())
+        .get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("sha256:");
+    refused(
+        guard,
+        post(payload.replace("dropped", "Dropped"))
+            .header("X-Twilio-Email-Event-Webhook-Timestamp", "1600112502")
+            .header("X-Twilio-Email-Event-Webhook-Signature", signature)
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    // "testBadSignature": SendGrid's other signature.
+    refused(
+        guard,
+        post(payload)
+            .header("X-Twilio-Email-Event-Webhook-Timestamp", "1600112502")
+            .header(
+                "X-Twilio-Email-Event-Webhook-Signature",
+                "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH3j/0=")
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    assertThatThrownBy(() -> guard("sendgrid", "not a key", Map.of()))
+        .isInstanceOf(WebhookConfigurationException.class)
+        .hasMessageContaining("secrets")
+        .hasMessageNotContaining("not a key");
+  }
+
+  /** Computed vectors: one HMAC preset per row, signed here from its documented algorithm. */
+  @Test
+  void hmacPresetsVerifyTheirDocumentedSignatures() {
+    long ts = NOW.getEpochSecond();
+    String body =
+        "{\"id\":\"evt_1\",\"eventId\":\"okta-1\",\"event_id\":\"e-1\",\"event_type\":\"form_response\"}";
+    Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+    cases.put(
+        "bitbucket",
+        Map.of("X-Hub-Signature", "sha256=" + hex256(SECRET, body), "X-Request-UUID", "u-1"));
+    cases.put(
+        "intercom",
+        Map.of(
+            "X-Hub-Signature",
+            "sha1="
+                + HexFormat.of()
+                    .formatHex(mac("HmacSHA1", SECRET.getBytes(StandardCharsets.UTF_8), body))));
+    cases.put("typeform", Map.of("Typeform-Signature", "sha256=" + b64256(SECRET, body)));
+    cases.put(
+        "pagerduty",
+        Map.of(
+            "X-PagerDuty-Signature",
+            "v1=" + hex256("old-secret", body) + ",v1=" + hex256(SECRET, body),
+            "X-Webhook-Id",
+            "pd-1"));
+    cases.put(
+        "paddle",
+        Map.of("Paddle-Signature", "ts=" + ts + ";h1=" + hex256(SECRET, ts + ":" + body)));
+    cases.put(
+        "calendly",
+        Map.of("Calendly-Webhook-Signature", "t=" + ts + ",v1=" + hex256(SECRET, ts + "." + body)));
+    cases.put("dropbox", Map.of("X-Dropbox-Signature", hex256(SECRET, body)));
+    cases.put("twitter", Map.of("x-twitter-webhooks-signature", "sha256=" + b64256(SECRET, body)));
+    cases.put(
+        "zoom",
+        Map.of(
+            "x-zm-request-timestamp",
+            Long.toString(ts),
+            "x-zm-signature",
+            "v0=" + hex256(SECRET, "v0:" + ts + ":" + body),
+            "x-zm-trackingid",
+            "zm-1"));
+    cases.put("meta", Map.of("X-Hub-Signature-256", "sha256=" + hex256(SECRET, body)));
+    cases.put(
+        "gitlab",
+        Map.of(
+            "X-Gitlab-Token",
+            SECRET,
+            "X-Gitlab-Event-UUID",
+            "gl-1",
+            "X-Gitlab-Event",
+            "Push Hook"));
+    cases.put("okta", Map.of("Authorization", "Bearer " + SECRET));
+    cases.put("azure-event-grid", Map.of("Authorization", SECRET));
+    cases.put(
+        "cloudevents",
+        Map.of(
+            "Authorization", "Bearer " + SECRET, "ce-id", "ce-1", "ce-type", "com.example.thing"));
+    for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
+      String provider = c.getKey();
+      Map<String, String> keys = provider.equals("meta") ? Map.of("verify-token", "vt") : Map.of();
+      WebhookGuard guard = guard(provider, SECRET, keys);
+      WebhookRequest.Builder valid = post(body);
+      c.getValue().forEach(valid::header);
+      assertThat(guard.inspect(valid.build())).as(provider).isInstanceOf(Decision.Proceed.class);
+      WebhookRequest.Builder tampered =
+          post(body.replace("evt_1", "evt_2")).header("X-Request-UUID", "u-2");
+      c.getValue().forEach(tampered::header);
+      Decision d = guard.inspect(tampered.build());
+      boolean token =
+          java.util.List.of("gitlab", "okta", "azure-event-grid", "cloudevents").contains(provider);
+      if (token) {
+        // A token does not cover the body: a wrong token is what it refuses.
+        WebhookRequest.Builder wrong = post(body);
+        c.getValue().forEach((k, v) -> wrong.header(k, v.replace(SECRET, "guess")));
+        refused(guard, wrong.build(), Reason.SIGNATURE_INVALID);
+      } else {
+        assertThat(((Decision.Respond) d).reason())
+            .as(provider)
+            .isEqualTo(Reason.SIGNATURE_INVALID);
+      }
+    }
+  }
+
+  @Test
+  void whereEachPresetFindsTheDeliveryIdAndEventType() {
+    String body =
+        "{\"id\":\"evt_1\",\"event\":{\"id\":\"pd-evt\",\"event_type\":\"incident.triggered\"}}";
+    WebhookEvent gitlab =
+        proceeds(
+            guard("gitlab", SECRET, Map.of()),
+            post(body)
+                .header("X-Gitlab-Token", SECRET)
+                .header("X-Gitlab-Event-UUID", "uuid-1")
+                .header("Idempotency-Key", "idem-1")
+                .header("X-Gitlab-Event", "Push Hook")
+                .build());
+    assertThat(gitlab.deliveryId()).contains("idem-1");
+    assertThat(gitlab.eventType()).contains("Push Hook");
+    WebhookEvent pagerduty =
+        proceeds(
+            guard("pagerduty", SECRET, Map.of()),
+            post(body).header("X-PagerDuty-Signature", "v1=" + hex256(SECRET, body)).build());
+    assertThat(pagerduty.deliveryId()).contains("pd-evt");
+    assertThat(pagerduty.eventType()).contains("incident.triggered");
+  }
+
+  @Test
+  void squareSignsThePublicUrlAndBody() {
+    String url = "https://example.com/webhooks/square";
+    String body = "{\"merchant_id\":\"M1\",\"type\":\"payment.created\",\"event_id\":\"sq-1\"}";
+    WebhookGuard guard = guard("square", SECRET, Map.of("public-url", url));
+    WebhookEvent event =
+        proceeds(
+            guard,
+            post(body).header("x-square-hmacsha256-signature", b64256(SECRET, url + body)).build());
+    assertThat(event.deliveryId()).contains("sq-1");
+    assertThat(event.eventType()).contains("payment.created");
+    // Signed for another URL (the request's own, without public-url) is not this endpoint's.
+    refused(
+        guard,
+        post(body)
+            .header(
+                "x-square-hmacsha256-signature", b64256(SECRET, "http://127.0.0.1:8080/" + body))
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    assertThatThrownBy(() -> guard("square", SECRET, Map.of("public-url", "/relative")))
+        .isInstanceOf(WebhookConfigurationException.class)
+        .hasMessageContaining("public-url");
+    assertThatThrownBy(() -> guard("github", SECRET, Map.of("public-url", url)))
+        .isInstanceOf(WebhookConfigurationException.class)
+        .hasMessageContaining("public-url")
+        .hasMessageContaining("not used");
+  }
+
+  @Test
+  void hubspotV3SignsMethodDecodedUrlBodyAndMillisecondTimestamp() {
+    long ms = NOW.toEpochMilli() - 1500;
+    String body = "[{\"eventId\":1,\"subscriptionType\":\"contact.creation\"}]";
+    String signedUrl = "https://example.com/hubspot?state=a:b";
+    WebhookGuard guard =
+        guard("hubspot", SECRET, Map.of("public-url", "https://example.com/hubspot"));
+    WebhookRequest.Builder request =
+        post(body)
+            .query("state=a%3Ab")
+            .header("X-HubSpot-Request-Timestamp", Long.toString(ms))
+            .header("X-HubSpot-Signature-v3", b64256(SECRET, "POST" + signedUrl + body + ms));
+    proceeds(guard, request.build());
+    long stale = NOW.toEpochMilli() - 6 * 60_000;
+    refused(
+        guard,
+        post(body)
+            .query("state=a%3Ab")
+            .header("X-HubSpot-Request-Timestamp", Long.toString(stale))
+            .header("X-HubSpot-Signature-v3", b64256(SECRET, "POST" + signedUrl + body + stale))
+            .build(),
+        Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+  }
+
+  @Test
+  void zoomUrlValidationIsAnsweredWithTheVerifyingSecret() {
+    long ts = NOW.getEpochSecond();
+    String body =
+        "{\"payload\":{\"plainToken\":\"qgg8vlvZRS6UYooatFL8Aw\"},\"event_ts\":1654503849680,\"event\":\"endpoint.url_validation\"}";
+    WebhookGuard guard = guard("zoom", SECRET, Map.of());
+    Decision.Respond r =
+        responds(
+            guard,
+            post(body)
+                .header("x-zm-request-timestamp", Long.toString(ts))
+                .header("x-zm-signature", "v0=" + hex256(SECRET, "v0:" + ts + ":" + body))
+                .build());
+    assertThat(r.outcome()).isEqualTo(Outcome.HANDSHAKE);
+    assertThat(r.headers()).containsEntry("Content-Type", "application/json");
+    assertThat(text(r))
+        .isEqualTo(
+            "{\"plainToken\":\"qgg8vlvZRS6UYooatFL8Aw\",\"encryptedToken\":\""
+                + hex256(SECRET, "qgg8vlvZRS6UYooatFL8Aw")
+                + "\"}");
+    refused(guard, post(body).build(), Reason.SIGNATURE_MISSING);
+  }
+
+  @Test
+  void metaSubscriptionIsAnsweredOnlyWithTheVerifyToken() {
+    WebhookGuard guard = guard("meta", SECRET, Map.of("verify-token", "meatball"));
+    Decision.Respond ok =
+        responds(
+            guard,
+            WebhookRequest.builder()
+                .method("GET")
+                .remoteAddress("127.0.0.1")
+                .query("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatball")
+                .build());
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.headers()).containsEntry("Content-Type", "text/plain");
+    assertThat(text(ok)).isEqualTo("1158201444");
+    refused(
+        guard,
+        WebhookRequest.builder()
+            .method("GET")
+            .remoteAddress("127.0.0.1")
+            .query("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess")
+            .build(),
+        Reason.SIGNATURE_MISSING);
+    assertThatThrownBy(() -> guard("meta", SECRET, Map.of()))
+        .isInstanceOf(WebhookConfigurationException.class)
+        .hasMessageContaining("verify-token");
+  }
+
+  @Test
+  void twitterCrcIsAnsweredWithTheResponseToken() {
+    Decision.Respond r =
+        responds(
+            guard("twitter", SECRET, Map.of()),
+            WebhookRequest.builder()
+                .method("GET")
+                .remoteAddress("127.0.0.1")
+                .query("crc_token=abc%2B123")
+                .build());
+    assertThat(r.headers()).containsEntry("Content-Type", "application/json");
+    assertThat(text(r))
+        .isEqualTo("{\"response_token\":\"sha256=" + b64256(SECRET, "abc+123") + "\"}");
+  }
+
+  @Test
+  void dropboxAndGraphEchoTheirChallengeAsPlainText() {
+    Decision.Respond dropbox =
+        responds(
+            guard("dropbox", SECRET, Map.of()),
+            WebhookRequest.builder()
+                .method("GET")
+                .remoteAddress("127.0.0.1")
+                .query("challenge=hxk5Kq")
+                .build());
+    assertThat(text(dropbox)).isEqualTo("hxk5Kq");
+    assertThat(dropbox.headers())
+        .containsEntry("Content-Type", "text/plain")
+        .containsEntry("X-Content-Type-Options", "nosniff");
+    Decision.Respond graph =
+        responds(
+            guard("microsoft-graph", SECRET, Map.of()),
+            WebhookRequest.builder()
+                .remoteAddress("127.0.0.1")
+                .header("Content-Type", "text/plain")
+                .query(
+                    "validationToken=Validation%3A%20Testing%20client%20application%20reachability")
+                .build());
+    assertThat(text(graph)).isEqualTo("Validation: Testing client application reachability");
+    assertThat(graph.headers()).containsEntry("Content-Type", "text/plain");
+  }
+
+  @Test
+  void graphNotificationsMustAllCarryAConfiguredClientState() {
+    WebhookGuard guard = guard("microsoft-graph", SECRET, Map.of());
+    String one =
+        "{\"subscriptionId\":\"s\",\"clientState\":\"" + SECRET + "\",\"changeType\":\"created\"}";
+    proceeds(guard, post("{\"value\":[" + one + "," + one + "]}").build());
+    refused(
+        guard,
+        post("{\"value\":[" + one + "," + one.replace(SECRET, "guess") + "]}").build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        guard, post("{\"value\":[{\"subscriptionId\":\"s\"}]}").build(), Reason.SIGNATURE_MISSING);
+  }
+
+  @Test
+  void eventGridValidationIsAnsweredAfterTheSecretVerified() {
+    String body =
+        "[{\"id\":\"2d1781af-3a4c-4d7c-bd0c-e34b19da4e66\",\"topic\":\"/subscriptions/x\",\"subject\":\"\","
+            + "\"data\":{\"validationCode\":\"512d38b6-c7b8-40c8-89fe-f46f9e9622b6\"},"
+            + "\"eventType\":\"Microsoft.EventGrid.SubscriptionValidationEvent\",\"eventTime\":\"2018-01-25T22:12:19.4556811Z\","
+            + "\"metadataVersion\":\"1\",\"dataVersion\":\"1\"}]";
+    WebhookGuard guard = guard("azure-event-grid", SECRET, Map.of());
+    Decision.Respond r =
+        responds(
+            guard,
+            post(body)
+                .query("code=" + SECRET)
+                .header("aeg-event-type", "SubscriptionValidation")
+                .build());
+    assertThat(r.outcome()).isEqualTo(Outcome.HANDSHAKE);
+    assertThat(text(r))
+        .isEqualTo("{\"validationResponse\":\"512d38b6-c7b8-40c8-89fe-f46f9e9622b6\"}");
+    refused(
+        guard,
+        post(body).header("aeg-event-type", "SubscriptionValidation").build(),
+        Reason.SIGNATURE_MISSING);
+  }
+
+  @Test
+  void cloudEventsOptionsIsAnsweredWithTheAllowedOrigin() {
+    Decision.Respond r =
+        responds(
+            guard("cloudevents", SECRET, Map.of()),
+            WebhookRequest.builder()
+                .method("OPTIONS")
+                .remoteAddress("127.0.0.1")
+                .header("WebHook-Request-Origin", "eventemitter.example.com")
+                .header("WebHook-Request-Rate", "120")
+                .build());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.headers())
+        .containsEntry("WebHook-Allowed-Origin", "eventemitter.example.com")
+        .containsEntry("WebHook-Allowed-Rate", "*");
+  }
+
+  @Test
+  void oktaVerificationIsAnsweredAfterItsAuthorizationVerified() {
+    WebhookGuard guard = guard("okta", SECRET, Map.of());
+    Decision.Respond r =
+        responds(
+            guard,
+            WebhookRequest.builder()
+                .method("GET")
+                .remoteAddress("127.0.0.1")
+                .header("Authorization", SECRET)
+                .header("X-Okta-Verification-Challenge", "oHx2-8XDbJx0B7zq")
+                .build());
+    assertThat(text(r)).isEqualTo("{\"verification\":\"oHx2-8XDbJx0B7zq\"}");
+    refused(
+        guard,
+        WebhookRequest.builder()
+            .method("GET")
+            .remoteAddress("127.0.0.1")
+            .header("X-Okta-Verification-Challenge", "oHx2-8XDbJx0B7zq")
+            .build(),
+        Reason.SIGNATURE_MISSING);
+  }
+
+  /** Computed vector with the RFC 8032 section 7.1 TEST 1 key pair, signed by the JDK. */
+  @Test
+  void discordEd25519AndPing() throws Exception {
+    byte[] seed =
+        HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    String publicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    PrivateKey key =
+        KeyFactory.getInstance("Ed25519")
+            .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+    long ts = NOW.getEpochSecond();
+    String ping = "{\"application_id\":\"1\",\"id\":\"ping-1\",\"type\":1,\"version\":1}";
+    Signature signer = Signature.getInstance("Ed25519");
+    signer.initSign(key);
+    signer.update((ts + ping).getBytes(StandardCharsets.UTF_8));
+    String signature = HexFormat.of().formatHex(signer.sign());
+    WebhookGuard guard = guard("discord", publicKey, Map.of());
+
+    Decision.Respond r =
+        responds(
+            guard,
+            post(ping)
+                .header("X-Signature-Timestamp", Long.toString(ts))
+                .header("X-Signature-Ed25519", signature)
+                .build());
+    assertThat(r.outcome()).isEqualTo(Outcome.HANDSHAKE);
+    assertThat(text(r)).isEqualTo("{\"type\":1}");
+    refused(
+        guard,
+        post(ping.replace("ping-1", "ping-2"))
+            .header("X-Signature-Timestamp", Long.toString(ts))
+            .header("X-Signature-Ed25519", signature)
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        guard,
+        post(ping)
+            .header("X-Signature-Timestamp", Long.toString(ts + 1))
+            .header("X-Signature-Ed25519", signature)
+            .build(),
+        Reason.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void mailgunSignatureFieldsInsideTheBody() {
+    long ts = NOW.getEpochSecond();
+    String token = "a8ce0edb2dd8301dcc6ba5f98b7fd6a3d7ce7bd4f2e1b3b8d7";
+    String body =
+        "{\"signature\":{\"timestamp\":\""
+            + ts
+            + "\",\"token\":\""
+            + token
+            + "\",\"signature\":\""
+            + hex256(SECRET, ts + token)
+            + "\"},\"event-data\":{\"id\":\"mg-1\",\"event\":\"delivered\"}}";
+    WebhookEvent event = proceeds(guard("mailgun", SECRET, Map.of()), post(body).build());
+    assertThat(event.deliveryId()).contains("mg-1");
+    assertThat(event.eventType()).contains("delivered");
+    refused(guard("mailgun", "other-key", Map.of()), post(body).build(), Reason.SIGNATURE_INVALID);
+    String form =
+        "timestamp="
+            + ts
+            + "&token="
+            + token
+            + "&signature="
+            + hex256(SECRET, ts + token)
+            + "&event=opened";
+    WebhookEvent legacy =
+        proceeds(
+            guard("mailgun", SECRET, Map.of()),
+            WebhookRequest.builder()
+                .remoteAddress("127.0.0.1")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(form.getBytes(StandardCharsets.UTF_8))
+                .build());
+    assertThat(legacy.deliveryId()).contains(token);
+  }
+
+  @Test
+  void linearChecksTheSignedBodyTimestampInMilliseconds() {
+    long fresh = NOW.toEpochMilli() - 2_000;
+    long stale = NOW.toEpochMilli() - 10 * 60_000;
+    WebhookGuard guard = guard("linear", SECRET, Map.of());
+    String body = "{\"action\":\"create\",\"type\":\"Issue\",\"webhookTimestamp\":" + fresh + "}";
+    WebhookEvent event =
+        proceeds(
+            guard,
+            post(body)
+                .header("Linear-Signature", hex256(SECRET, body))
+                .header("Linear-Delivery", "lin-1")
+                .header("Linear-Event", "Issue")
+                .build());
+    assertThat(event.deliveryId()).contains("lin-1");
+    String old = body.replace(Long.toString(fresh), Long.toString(stale));
+    refused(
+        guard,
+        post(old)
+            .header("Linear-Signature", hex256(SECRET, old))
+            .header("Linear-Delivery", "lin-2")
+            .build(),
+        Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+  }
+
+  @Test
+  void resendAndClerkAreSvix() {
+    String raw = "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    long ts = NOW.getEpochSecond();
+    String body = "{\"type\":\"email.sent\"}";
+    String sig =
+        Base64.getEncoder()
+            .encodeToString(
+                mac("HmacSHA256", Base64.getDecoder().decode(raw), "msg_1." + ts + "." + body));
+    for (String provider : java.util.List.of("resend", "clerk")) {
+      WebhookEvent event =
+          proceeds(
+              guard(provider, "whsec_" + raw, Map.of()),
+              post(body)
+                  .header("svix-id", "msg_1")
+                  .header("svix-timestamp", Long.toString(ts))
+                  .header("svix-signature", "v1," + sig)
+                  .build());
+      assertThat(event.provider()).isEqualTo(provider);
+      assertThat(event.eventType()).contains("email.sent");
+    }
+  }
+}
