@@ -40,16 +40,122 @@ public final class ConformanceEndpoints {
           "timestamp.header", "X-Timestamp",
           "id.header", "X-Delivery-Id");
 
-  /** Every secret configured anywhere, to check that no answer ever contains one. */
-  public static final java.util.List<String> ALL_SECRETS =
+  /** Discord's application public key (hex); a test key pair made for the kit. */
+  public static final String DISCORD_PUBLIC_KEY =
+      "92edddf42c4b0565cdbd9cd3283450f6bd404d3c89b92ca3390a2fba618768f5";
+
+  /** The private half of {@link #DISCORD_PUBLIC_KEY} (base64 PKCS#8), for signing. */
+  public static final String DISCORD_SIGNING_KEY =
+      "MC4CAQAwBQYDK2VwBCIEIAL24HzkH07VL/CyCoeuNnZXPNtgiZVQabplr3Ib/twk";
+
+  /** SendGrid's verification key (base64 X.509, P-256); a test key pair made for the kit. */
+  public static final String SENDGRID_PUBLIC_KEY =
+      "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEdSuJibEt//IXSHaB3cm5CLlbbOOdzAHTUc06Cu+TidWxGoLiNuSmh8j++3tzR+DhEuAvBfzNaiec0kW8vtC4HA==";
+
+  /** The private half of {@link #SENDGRID_PUBLIC_KEY} (base64 PKCS#8), for signing. */
+  public static final String SENDGRID_SIGNING_KEY =
+      "MEECAQAwEwYHKoZIzj0CAQYIKoZIzj0DAQcEJzAlAgEBBCCeMTehaXHtCIaqpZtHQoroP6UyD9w5nTkOVGaXYwWuoA==";
+
+  /** Meta's verify token. */
+  public static final String META_VERIFY_TOKEN = "conformance-meta-verify-token";
+
+  /** Square's notification URL, configured as its {@code public-url}. */
+  public static final String SQUARE_PUBLIC_URL = "https://example.com/hooks/square";
+
+  /**
+   * The catalogue presets beyond the first seven, each served at {@code /hooks/<preset>} by an
+   * endpoint of that name.
+   */
+  public static final java.util.List<String> CATALOGUE =
       java.util.List.of(
-          GITHUB_SECRET,
-          GITHUB_PREVIOUS_SECRET,
-          STRIPE_SECRET,
-          SLACK_SECRET,
-          STANDARD_WEBHOOKS_SECRET,
-          SHOPIFY_SECRET,
-          HMAC_SECRET);
+          "gitlab",
+          "bitbucket",
+          "twilio",
+          "square",
+          "hubspot",
+          "paddle",
+          "zoom",
+          "meta",
+          "discord",
+          "sendgrid",
+          "mailgun",
+          "intercom",
+          "linear",
+          "typeform",
+          "pagerduty",
+          "calendly",
+          "dropbox",
+          "twitter",
+          "resend",
+          "clerk",
+          "okta",
+          "microsoft-graph",
+          "azure-event-grid",
+          "cloudevents");
+
+  /** The secret an endpoint of the catalogue is configured with (a public key for two). */
+  public static String configuredSecret(String preset) {
+    switch (preset) {
+      case "discord":
+        return DISCORD_PUBLIC_KEY;
+      case "sendgrid":
+        return SENDGRID_PUBLIC_KEY;
+      case "resend":
+      case "clerk":
+        return STANDARD_WEBHOOKS_SECRET;
+      default:
+        return "conformance-" + preset + "-secret";
+    }
+  }
+
+  /** The secret a sender of the catalogue preset signs with (a private key for two). */
+  public static String signingSecret(String preset) {
+    switch (preset) {
+      case "discord":
+        return DISCORD_SIGNING_KEY;
+      case "sendgrid":
+        return SENDGRID_SIGNING_KEY;
+      default:
+        return configuredSecret(preset);
+    }
+  }
+
+  /** The provider keys a catalogue endpoint (and its sender) is configured with. */
+  public static Map<String, String> providerKeys(String preset) {
+    switch (preset) {
+      case "meta":
+        return Map.of("verify-token", META_VERIFY_TOKEN);
+      case "square":
+        return Map.of("public-url", SQUARE_PUBLIC_URL);
+      default:
+        return Map.of();
+    }
+  }
+
+  /** Every secret configured anywhere, to check that no answer ever contains one. */
+  public static final java.util.List<String> ALL_SECRETS = allSecrets();
+
+  private static java.util.List<String> allSecrets() {
+    java.util.List<String> all =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                GITHUB_SECRET,
+                GITHUB_PREVIOUS_SECRET,
+                STRIPE_SECRET,
+                SLACK_SECRET,
+                STANDARD_WEBHOOKS_SECRET,
+                SHOPIFY_SECRET,
+                HMAC_SECRET,
+                DISCORD_SIGNING_KEY,
+                SENDGRID_SIGNING_KEY,
+                META_VERIFY_TOKEN));
+    for (String preset : CATALOGUE) {
+      if (!preset.equals("discord") && !preset.equals("sendgrid")) {
+        all.add(configuredSecret(preset));
+      }
+    }
+    return java.util.List.copyOf(new java.util.LinkedHashSet<>(all));
+  }
 
   private ConformanceEndpoints() {}
 
@@ -93,6 +199,12 @@ public final class ConformanceEndpoints {
         "small", Map.of("provider", "github", "secrets", GITHUB_SECRET, "max-body-size", "1KB"));
     all.put(
         "limited", Map.of("provider", "github", "secrets", GITHUB_SECRET, "rate-limit", "3/1h"));
+    for (String preset : CATALOGUE) {
+      Map<String, String> keys = new LinkedHashMap<>(providerKeys(preset));
+      keys.put("provider", preset);
+      keys.put("secrets", configuredSecret(preset));
+      all.put(preset, Map.copyOf(keys));
+    }
     return all;
   }
 }

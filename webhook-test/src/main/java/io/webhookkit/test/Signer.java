@@ -28,18 +28,31 @@ public final class Signer {
     this.provider = provider;
     this.secret = Secret.of("signer", secret);
     this.providerKeys = Map.copyOf(providerKeys);
+    // An endpoint refuses signing keys (whsk_, private keys: they belong to senders): key the
+    // scheme with any valid secret or public key; sign() uses the given one.
+    String configured = secret.startsWith("whsk_") ? ANY_VALID_SW_SECRET : secret;
+    if (provider.equals("discord")) {
+      configured = ConformanceEndpoints.DISCORD_PUBLIC_KEY;
+    } else if (provider.equals("sendgrid")) {
+      configured = ConformanceEndpoints.SENDGRID_PUBLIC_KEY;
+    }
     EndpointConfig.Builder b =
         EndpointConfig.builder("signer")
             .provider(provider)
-            // An endpoint refuses whsk_ signing keys (they belong to senders): key the scheme with
-            // any valid secret; sign() uses the given one.
-            .secrets(secret.startsWith("whsk_") ? ANY_VALID_SW_SECRET : secret)
+            .secrets(configured)
             .idempotencyEnabled(false);
     providerKeys.forEach(b::providerKey);
+    if (provider.equals("meta") && !providerKeys.containsKey("verify-token")) {
+      b.providerKey("verify-token", "signer");
+    }
     this.scheme = b.build().rules().signatureScheme();
   }
 
-  /** A signer for a preset ({@code github}, {@code stripe}, {@code slack}, …). */
+  /**
+   * A signer for a preset ({@code github}, {@code stripe}, {@code slack}, …). For {@code discord}
+   * and {@code sendgrid} the secret is the sender's private key, as the base64 of its PKCS#8
+   * encoding.
+   */
   public static Signer of(String provider, String secret) {
     return new Signer(provider, secret, Map.of());
   }
@@ -69,6 +82,28 @@ public final class Signer {
    */
   public Map<String, String> sign(
       byte[] body, String id, @Nullable String eventType, Instant timestamp) {
+    return sign(body, id, eventType, timestamp, "POST", null);
+  }
+
+  /**
+   * The headers the provider sends with this body to this URL, for providers that sign the method
+   * and URL (Twilio, Square, HubSpot); a configured {@code public-url} replaces the URL's scheme,
+   * host and path.
+   *
+   * @param body the exact bytes
+   * @param id the delivery id (put where the provider puts it when it is a header)
+   * @param eventType the event type, for providers that send it in a header
+   * @param timestamp the send time, for providers that sign one
+   * @param method the HTTP method
+   * @param url the full URL the request is sent to, or {@code null} when unknown
+   */
+  public Map<String, String> sign(
+      byte[] body,
+      String id,
+      @Nullable String eventType,
+      Instant timestamp,
+      String method,
+      @Nullable String url) {
     Objects.requireNonNull(id, "id");
     Map<String, String> headers = new LinkedHashMap<>();
     switch (provider) {
@@ -90,21 +125,73 @@ public final class Signer {
           headers.put(idHeader, id);
         }
         break;
+      case "gitlab":
+        headers.put("X-Gitlab-Event-UUID", id);
+        putIfNotNull(headers, "X-Gitlab-Event", eventType);
+        break;
+      case "bitbucket":
+        headers.put("X-Request-UUID", id);
+        putIfNotNull(headers, "X-Event-Key", eventType);
+        break;
+      case "twilio":
+        headers.put("I-Twilio-Idempotency-Token", id);
+        break;
+      case "zoom":
+        headers.put("x-zm-trackingid", id);
+        break;
+      case "linear":
+        headers.put("Linear-Delivery", id);
+        putIfNotNull(headers, "Linear-Event", eventType);
+        break;
+      case "pagerduty":
+        headers.put("X-Webhook-Id", id);
+        break;
+      case "cloudevents":
+        headers.put("ce-specversion", "1.0");
+        headers.put("ce-id", id);
+        headers.put("ce-source", "/webhook-kit/conformance");
+        putIfNotNull(headers, "ce-type", eventType);
+        break;
+      case "azure-event-grid":
+        headers.put("aeg-event-type", "Notification");
+        break;
       default:
         break;
     }
-    headers.putAll(scheme.sign(new SigningInput(body, id, timestamp), secret));
+    headers.putAll(
+        scheme.sign(new SigningInput(body, id, timestamp, method, signedUrl(url)), secret));
     return headers;
+  }
+
+  private static void putIfNotNull(Map<String, String> headers, String name, @Nullable String v) {
+    if (v != null) {
+      headers.put(name, v);
+    }
+  }
+
+  /** The URL the provider signs: {@code public-url} with the URL's query, else the URL. */
+  private @Nullable String signedUrl(@Nullable String url) {
+    String publicUrl = providerKeys.get("public-url");
+    if (publicUrl == null) {
+      return url;
+    }
+    int q = url == null ? -1 : url.indexOf('?');
+    return q < 0 ? publicUrl : publicUrl + url.substring(q);
   }
 
   /** The name of the header that carries the signature itself. */
   public String signatureHeader() {
     Map<String, String> sample =
-        scheme.sign(new SigningInput(new byte[0], "id", Instant.EPOCH), secret);
+        scheme.sign(
+            new SigningInput(new byte[0], "id", Instant.EPOCH, "POST", "https://example.com/"),
+            secret);
     String last = null;
     for (String name : sample.keySet()) {
       last = name;
     }
-    return Objects.requireNonNull(last);
+    if (last == null) {
+      throw new IllegalStateException(provider + " signs inside the body, not in a header");
+    }
+    return last;
   }
 }

@@ -47,6 +47,8 @@ public final class TestDelivery {
     @Nullable Instant timestamp;
     boolean tamper;
     @Nullable String secondSecret;
+    @Nullable String url;
+    Instant createdAt = Instant.now();
     final Map<String, String> setHeaders = new LinkedHashMap<>();
     final List<String> removedHeaders = new ArrayList<>();
 
@@ -64,6 +66,8 @@ public final class TestDelivery {
       c.timestamp = timestamp;
       c.tamper = tamper;
       c.secondSecret = secondSecret;
+      c.url = url;
+      c.createdAt = createdAt;
       c.setHeaders.putAll(setHeaders);
       c.removedHeaders.addAll(removedHeaders);
       return c;
@@ -147,6 +151,84 @@ public final class TestDelivery {
     return create("hmac", secret, keys, "dlv_", null, "application/json");
   }
 
+  /** Presets that send no delivery id: the kit's id is the body's SHA-256, as the preset's. */
+  private static final Set<String> BODY_HASH_IDS =
+      Set.of(
+          "hubspot",
+          "meta",
+          "sendgrid",
+          "calendly",
+          "dropbox",
+          "twitter",
+          "microsoft-graph",
+          "azure-event-grid");
+
+  /**
+   * A delivery for any preset of the catalogue, signed with this secret (for {@code discord} and
+   * {@code sendgrid}: the base64 PKCS#8 private key) and the endpoint's provider keys ({@code
+   * public-url}, {@code verify-token}).
+   */
+  public static TestDelivery of(String provider, String secret, Map<String, String> keys) {
+    String form = "application/x-www-form-urlencoded";
+    String json = "application/json";
+    switch (provider) {
+      case "gitlab":
+        return create(provider, secret, keys, "", "Push Hook", json).withId(uuid());
+      case "bitbucket":
+        return create(provider, secret, keys, "", "repo:push", json).withId(uuid());
+      case "twilio":
+        return create(provider, secret, keys, "SM", "delivered", form);
+      case "square":
+        return create(provider, secret, keys, "", "payment.created", json).withId(uuid());
+      case "paddle":
+        return create(provider, secret, keys, "ntf_", "transaction.completed", json);
+      case "zoom":
+        return create(provider, secret, keys, "", "meeting.started", json).withId(uuid());
+      case "discord":
+        return create(provider, secret, keys, "", "2", json)
+            .withId(
+                Long.toString(
+                    Math.abs(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
+      case "mailgun":
+        return create(provider, secret, keys, "", "delivered", json).withId(uuid());
+      case "intercom":
+        return create(provider, secret, keys, "notif_", "conversation.user.created", json);
+      case "linear":
+        return create(provider, secret, keys, "", "Issue", json).withId(uuid());
+      case "typeform":
+        return create(provider, secret, keys, "", "form_response", json).withId(uuid());
+      case "pagerduty":
+        return create(provider, secret, keys, "", "incident.triggered", json).withId(uuid());
+      case "resend":
+        return create(provider, secret, keys, "msg_", "email.sent", json);
+      case "clerk":
+        return create(provider, secret, keys, "msg_", "user.created", json);
+      case "okta":
+        return create(provider, secret, keys, "", "com.okta.event_hook", json).withId(uuid());
+      case "cloudevents":
+        return create(provider, secret, keys, "", "com.example.object.created", json)
+            .withId(uuid());
+      case "hubspot":
+        return create(provider, secret, keys, "", "contact.creation", json);
+      case "calendly":
+        return create(provider, secret, keys, "", "invitee.created", json);
+      case "azure-event-grid":
+        return create(provider, secret, keys, "", "Microsoft.Storage.BlobCreated", json);
+      case "meta":
+      case "sendgrid":
+      case "dropbox":
+      case "twitter":
+      case "microsoft-graph":
+        return create(provider, secret, keys, "", null, json);
+      default:
+        return of(provider, secret);
+    }
+  }
+
+  private static String uuid() {
+    return UUID.randomUUID().toString();
+  }
+
   /** A delivery for any preset by name, with its default body. */
   public static TestDelivery of(String provider, String secret) {
     switch (provider) {
@@ -163,6 +245,30 @@ public final class TestDelivery {
       case "shopify":
         return shopify(secret);
       default:
+        if (provider.equals("meta")) {
+          return of(provider, secret, Map.of("verify-token", "any"));
+        }
+        if (BODY_HASH_IDS.contains(provider)
+            || Set.of(
+                    "gitlab",
+                    "bitbucket",
+                    "twilio",
+                    "square",
+                    "paddle",
+                    "zoom",
+                    "discord",
+                    "mailgun",
+                    "intercom",
+                    "linear",
+                    "typeform",
+                    "pagerduty",
+                    "resend",
+                    "clerk",
+                    "okta",
+                    "cloudevents")
+                .contains(provider)) {
+          return of(provider, secret, Map.of());
+        }
         throw new IllegalArgumentException("no default delivery for provider " + provider);
     }
   }
@@ -226,13 +332,36 @@ public final class TestDelivery {
   /** Signed with a secret nobody configured. */
   public TestDelivery withWrongSecret() {
     String provider = state.signer.provider();
-    boolean base64 = provider.equals("standard-webhooks") || provider.equals("svix");
+    if (provider.equals("discord") || provider.equals("sendgrid")) {
+      return signedWith(freshPrivateKey(provider.equals("discord")));
+    }
+    boolean base64 = Set.of("standard-webhooks", "svix", "resend", "clerk").contains(provider);
     return signedWith(
         base64
             ? "whsec_"
                 + java.util.Base64.getEncoder()
                     .encodeToString("a secret nobody configured".getBytes(StandardCharsets.UTF_8))
             : state.secret + "-wrong");
+  }
+
+  private static String freshPrivateKey(boolean ed25519) {
+    try {
+      java.security.KeyPairGenerator g =
+          java.security.KeyPairGenerator.getInstance(ed25519 ? "Ed25519" : "EC");
+      if (!ed25519) {
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+      }
+      return java.util.Base64.getEncoder()
+          .encodeToString(g.generateKeyPair().getPrivate().getEncoded());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has Ed25519 and P-256", e);
+    }
+  }
+
+  /** Sent to (and, for providers that sign the URL, signed for) this URL. */
+  public TestDelivery at(URI uri) {
+    String url = uri.toString();
+    return with(s -> s.url = url);
   }
 
   /**
@@ -268,8 +397,20 @@ public final class TestDelivery {
     return state.signer.provider();
   }
 
-  /** The delivery id. */
+  /**
+   * The delivery id as the endpoint will see it: the id given, or for presets that send none the
+   * body's SHA-256 ({@code sha256:<hex>}).
+   */
   public String id() {
+    if (BODY_HASH_IDS.contains(state.signer.provider())) {
+      try {
+        return "sha256:"
+            + java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(signedBody()));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+    }
     return state.id;
   }
 
@@ -324,11 +465,121 @@ public final class TestDelivery {
         return "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}";
       case "hmac":
         return "{\"event\":\"thing.happened\"}";
+      case "twilio":
+        return "MessageSid="
+            + s.id
+            + "&SmsStatus="
+            + type
+            + "&From=%2B14158675309&To=%2B18005551212&Body=Hello%20%26%20caf%C3%A9";
+      case "gitlab":
+      case "bitbucket":
+        return "{\"object_kind\":\"push\",\"ref\":\"refs/heads/main\",\"checkout_sha\":\"1a2b3c\"}";
+      case "square":
+        return "{\"merchant_id\":\"6SSW7HV8K2ST5\",\"type\":\""
+            + type
+            + "\",\"event_id\":\""
+            + s.id
+            + "\",\"data\":{\"type\":\"payment\",\"id\":\"KkAkhdMs\"}}";
+      case "hubspot":
+        return "[{\"eventId\":\""
+            + s.id
+            + "\",\"subscriptionType\":\""
+            + type
+            + "\",\"portalId\":62515,\"objectId\":123}]";
+      case "paddle":
+        return "{\"event_id\":\"evt_01\",\"event_type\":\""
+            + type
+            + "\",\"notification_id\":\""
+            + s.id
+            + "\",\"data\":{\"id\":\"txn_01\"}}";
+      case "zoom":
+        return "{\"event\":\"" + type + "\",\"payload\":{\"object\":{\"id\":\"" + s.id + "\"}}}";
+      case "meta":
+        return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + s.id + "\",\"time\":1520383571}]}";
+      case "discord":
+        return "{\"application_id\":\"1\",\"id\":\""
+            + s.id
+            + "\",\"type\":"
+            + type
+            + ",\"version\":1}";
+      case "sendgrid":
+        return "[{\"email\":\"example@test.com\",\"event\":\"processed\",\"sg_event_id\":\""
+            + s.id
+            + "\"}]\r\n";
+      case "mailgun":
+        {
+          String ts = Long.toString(bodyTime(s).getEpochSecond());
+          String token = "tok" + s.id.replace("-", "");
+          String sig =
+              io.webhookkit.core.signature.BodySignatureSchemes.mailgunSignature(
+                  io.webhookkit.core.Secret.of("signer", s.secret), ts, token);
+          return "{\"signature\":{\"timestamp\":\""
+              + ts
+              + "\",\"token\":\""
+              + token
+              + "\",\"signature\":\""
+              + sig
+              + "\"},\"event-data\":{\"id\":\""
+              + s.id
+              + "\",\"event\":\""
+              + type
+              + "\"}}";
+        }
+      case "intercom":
+        return "{\"type\":\"notification_event\",\"id\":\""
+            + s.id
+            + "\",\"topic\":\""
+            + type
+            + "\"}";
+      case "linear":
+        return "{\"action\":\"create\",\"type\":\""
+            + type
+            + "\",\"data\":{\"id\":\""
+            + s.id
+            + "\"},\"webhookTimestamp\":"
+            + bodyTime(s).toEpochMilli()
+            + "}";
+      case "typeform":
+        return "{\"event_id\":\"" + s.id + "\",\"event_type\":\"" + type + "\"}";
+      case "pagerduty":
+        return "{\"event\":{\"id\":\"" + s.id + "\",\"event_type\":\"" + type + "\"}}";
+      case "calendly":
+        return "{\"event\":\"" + type + "\",\"payload\":{\"uri\":\"" + s.id + "\"}}";
+      case "dropbox":
+        return "{\"list_folder\":{\"accounts\":[\"dbid:" + s.id + "\"]}}";
+      case "twitter":
+        return "{\"for_user_id\":\"2244994945\",\"tweet_create_events\":[{\"id_str\":\""
+            + s.id
+            + "\"}]}";
+      case "okta":
+        return "{\"eventType\":\""
+            + type
+            + "\",\"eventId\":\""
+            + s.id
+            + "\",\"data\":{\"events\":[]}}";
+      case "microsoft-graph":
+        return "{\"value\":[{\"subscriptionId\":\""
+            + s.id
+            + "\",\"clientState\":\""
+            + s.secret
+            + "\",\"changeType\":\"created\",\"resource\":\"Users/1\"}]}";
+      case "azure-event-grid":
+        return "[{\"id\":\""
+            + s.id
+            + "\",\"eventType\":\""
+            + type
+            + "\",\"subject\":\"/blobs/a\",\"data\":{},\"dataVersion\":\"1\"}]";
+      case "cloudevents":
+        return "{\"object\":\"" + s.id + "\"}";
       default:
         return "{\"type\":\""
             + type
             + "\",\"timestamp\":\"2026-11-26T12:00:00Z\",\"data\":{\"id\":1}}";
     }
+  }
+
+  private static Instant bodyTime(State s) {
+    return s.timestamp != null ? s.timestamp : s.createdAt;
   }
 
   /** The headers the provider sends (signed now unless a timestamp was set). */
@@ -338,7 +589,7 @@ public final class TestDelivery {
     byte[] signed = signedBody();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", s.contentType);
-    headers.putAll(s.signer.sign(signed, s.id, s.eventType, at));
+    headers.putAll(s.signer.sign(signed, s.id, s.eventType, at, "POST", s.url));
     if (s.secondSecret != null) {
       String name = s.signer.signatureHeader();
       String other =
@@ -374,7 +625,9 @@ public final class TestDelivery {
 
   /** A JDK HTTP request for this delivery (POST to the URI). */
   public HttpRequest toHttpRequest(URI uri) {
-    State s = state;
+    if (state.url == null) {
+      return at(uri).toHttpRequest(uri);
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .version(java.net.http.HttpClient.Version.HTTP_1_1)

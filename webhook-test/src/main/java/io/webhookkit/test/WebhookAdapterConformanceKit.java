@@ -145,6 +145,263 @@ public abstract class WebhookAdapterConformanceKit {
     assertThat(handler.callsFor(delivery.id())).isEmpty();
   }
 
+  /** One valid delivery per preset of the catalogue, at the endpoint named after the preset. */
+  public static Stream<Arguments> catalogue() {
+    return ConformanceEndpoints.CATALOGUE.stream()
+        .map(
+            preset ->
+                Arguments.of(
+                    preset,
+                    TestDelivery.of(
+                        preset,
+                        ConformanceEndpoints.signingSecret(preset),
+                        ConformanceEndpoints.providerKeys(preset))));
+  }
+
+  /**
+   * The catalogue presets whose signature covers the body (not a bare token, not fields beside the
+   * body's content).
+   */
+  public static Stream<Arguments> catalogueSignedBodies() {
+    return catalogue()
+        .filter(
+            a ->
+                !List.of(
+                        "gitlab",
+                        "okta",
+                        "azure-event-grid",
+                        "cloudevents",
+                        "mailgun",
+                        "microsoft-graph")
+                    .contains((String) a.get()[0]));
+  }
+
+  /** The catalogue presets that sign a timestamp. */
+  public static Stream<Arguments> catalogueTimestamped() {
+    return catalogue()
+        .filter(
+            a ->
+                List.of(
+                        "paddle",
+                        "zoom",
+                        "hubspot",
+                        "discord",
+                        "sendgrid",
+                        "mailgun",
+                        "linear",
+                        "calendly",
+                        "resend",
+                        "clerk")
+                    .contains((String) a.get()[0]));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#catalogue")
+  void aCataloguePresetsDeliveryReachesTheHandlerOnceAndItsRetryIsADuplicate(
+      String preset, TestDelivery delivery) throws Exception {
+    HttpResponse<byte[]> response = post(preset, delivery);
+
+    assertThat(response.statusCode())
+        .as(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    List<ConformanceHandler.Call> calls = handler.callsFor(delivery.id());
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).event().provider()).isEqualTo(preset);
+    assertThat(calls.get(0).body()).isEqualTo(delivery.body());
+    assertThat(post(preset, delivery).statusCode()).isEqualTo(200);
+    assertThat(handler.callsFor(delivery.id())).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#catalogue")
+  void aCataloguePresetsDeliveryWithAWrongSecretIsRefused(String preset, TestDelivery delivery)
+      throws Exception {
+    TestDelivery wrong = delivery.withWrongSecret();
+    assertRefused(post(preset, wrong), 401, "signature_invalid");
+    assertThat(handler.callsFor(wrong.id())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#catalogueSignedBodies")
+  void aCataloguePresetsTamperedBodyIsRefused(String preset, TestDelivery delivery)
+      throws Exception {
+    assertRefused(post(preset, delivery.withTamperedBody()), 401, "signature_invalid");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#catalogueTimestamped")
+  void aCataloguePresetsStaleTimestampIsRefused(String preset, TestDelivery delivery)
+      throws Exception {
+    assertRefused(post(preset, delivery.withStaleTimestamp()), 401, "timestamp_out_of_tolerance");
+    assertThat(handler.callsFor(delivery.withStaleTimestamp().id())).isEmpty();
+  }
+
+  private static String hmacSha256(String key, String content, boolean base64) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] out = mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+    return base64
+        ? java.util.Base64.getEncoder().encodeToString(out)
+        : java.util.HexFormat.of().formatHex(out);
+  }
+
+  private HttpResponse<byte[]> send(String method, String endpointAndQuery, String... headers)
+      throws IOException, InterruptedException {
+    java.net.http.HttpRequest.Builder b =
+        java.net.http.HttpRequest.newBuilder(baseUri().resolve("/hooks/" + endpointAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static void assertAnswer(HttpResponse<byte[]> response, String contentType, String body) {
+    String text = new String(response.body(), StandardCharsets.UTF_8);
+    assertThat(response.statusCode()).as(text).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith(contentType));
+    assertThat(text).isEqualTo(body);
+  }
+
+  @Test
+  void zoomUrlValidationIsAnsweredWithTheEncryptedToken() throws Exception {
+    String plain = "qgg8vlvZRS6UYooatFL8" + UUID.randomUUID().toString().substring(0, 4);
+    TestDelivery validation =
+        TestDelivery.of("zoom", ConformanceEndpoints.signingSecret("zoom"))
+            .withBody(
+                "{\"payload\":{\"plainToken\":\""
+                    + plain
+                    + "\"},\"event_ts\":1654503849680,\"event\":\"endpoint.url_validation\"}");
+
+    assertAnswer(
+        post("zoom", validation),
+        "application/json",
+        "{\"plainToken\":\""
+            + plain
+            + "\",\"encryptedToken\":\""
+            + hmacSha256(ConformanceEndpoints.configuredSecret("zoom"), plain, false)
+            + "\"}");
+    assertThat(handler.callsWithBodyContaining(plain)).isEmpty();
+    assertRefused(post("zoom", validation.withoutSignature()), 401, "signature_missing");
+  }
+
+  @Test
+  void metaSubscriptionGetIsAnsweredOnlyWithTheVerifyToken() throws Exception {
+    String challenge = Long.toString(System.nanoTime());
+    assertAnswer(
+        send(
+            "GET",
+            "meta?hub.mode=subscribe&hub.challenge="
+                + challenge
+                + "&hub.verify_token="
+                + ConformanceEndpoints.META_VERIFY_TOKEN),
+        "text/plain",
+        challenge);
+    assertRefused(
+        send("GET", "meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess"),
+        401,
+        "signature_missing");
+  }
+
+  @Test
+  void twitterCrcGetIsAnsweredWithTheResponseToken() throws Exception {
+    String crc = "crc" + System.nanoTime();
+    assertAnswer(
+        send("GET", "twitter?crc_token=" + crc),
+        "application/json",
+        "{\"response_token\":\"sha256="
+            + hmacSha256(ConformanceEndpoints.configuredSecret("twitter"), crc, true)
+            + "\"}");
+  }
+
+  @Test
+  void dropboxChallengeGetIsEchoedAsPlainTextNotSniffed() throws Exception {
+    String challenge = "dbx" + System.nanoTime();
+    HttpResponse<byte[]> response = send("GET", "dropbox?challenge=" + challenge);
+    assertAnswer(response, "text/plain", challenge);
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void microsoftGraphValidationTokenIsEchoedDecoded() throws Exception {
+    String token = "Validation: Testing client application reachability " + System.nanoTime();
+    assertAnswer(
+        send(
+            "POST",
+            "microsoft-graph?validationToken="
+                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20"),
+            "Content-Type",
+            "text/plain"),
+        "text/plain",
+        token);
+  }
+
+  @Test
+  void azureEventGridSubscriptionValidationIsAnsweredAfterTheSecretVerified() throws Exception {
+    String code = UUID.randomUUID().toString();
+    TestDelivery validation =
+        TestDelivery.of("azure-event-grid", ConformanceEndpoints.signingSecret("azure-event-grid"))
+            .withBody(
+                "[{\"id\":\"2d1781af\",\"topic\":\"/subscriptions/x\",\"subject\":\"\","
+                    + "\"data\":{\"validationCode\":\""
+                    + code
+                    + "\"},\"eventType\":\"Microsoft.EventGrid.SubscriptionValidationEvent\","
+                    + "\"eventTime\":\"2018-01-25T22:12:19.4556811Z\",\"dataVersion\":\"1\"}]")
+            .withHeader("aeg-event-type", "SubscriptionValidation");
+
+    assertAnswer(
+        post("azure-event-grid", validation),
+        "application/json",
+        "{\"validationResponse\":\"" + code + "\"}");
+    assertRefused(
+        post("azure-event-grid", validation.withoutSignature()), 401, "signature_missing");
+  }
+
+  @Test
+  void cloudEventsOptionsIsAnsweredWithTheAllowedOrigin() throws Exception {
+    HttpResponse<byte[]> response =
+        send(
+            "OPTIONS",
+            "cloudevents",
+            "WebHook-Request-Origin",
+            "eventemitter.example.com",
+            "WebHook-Request-Rate",
+            "120");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("WebHook-Allowed-Origin"))
+        .hasValue("eventemitter.example.com");
+    assertThat(response.headers().firstValue("WebHook-Allowed-Rate")).hasValue("*");
+  }
+
+  @Test
+  void oktaVerificationGetIsAnsweredAfterItsAuthorizationVerified() throws Exception {
+    String challenge = "oHx2-" + System.nanoTime();
+    assertAnswer(
+        send(
+            "GET",
+            "okta",
+            "Authorization",
+            ConformanceEndpoints.configuredSecret("okta"),
+            "X-Okta-Verification-Challenge",
+            challenge),
+        "application/json",
+        "{\"verification\":\"" + challenge + "\"}");
+    assertRefused(
+        send("GET", "okta", "X-Okta-Verification-Challenge", challenge), 401, "signature_missing");
+  }
+
+  @Test
+  void discordPingIsAnsweredWithPong() throws Exception {
+    TestDelivery ping =
+        TestDelivery.of("discord", ConformanceEndpoints.DISCORD_SIGNING_KEY)
+            .withBody("{\"application_id\":\"1\",\"id\":\"" + System.nanoTime() + "\",\"type\":1}");
+    assertAnswer(post("discord", ping), "application/json", "{\"type\":1}");
+    assertRefused(post("discord", ping.withTamperedBody()), 401, "signature_invalid");
+  }
+
   @Test
   void eitherSecretVerifiesDuringRotationAndTheEventNamesWhichOne() throws Exception {
     TestDelivery old = TestDelivery.github(ConformanceEndpoints.GITHUB_PREVIOUS_SECRET);
