@@ -28,6 +28,11 @@ public enum Reason {
   DELIVERY_CONFLICT("delivery_conflict", 409, "Delivery id reused with a different body"),
   /** The idempotency store failed; fail closed so that the provider retries. */
   STORE_UNAVAILABLE("store_unavailable", 503, "Idempotency store unavailable"),
+  /**
+   * A handler serving endpoints by name from its path ({@code @WebhookEndpoint("{provider}")}) was
+   * called with a name that is not configured.
+   */
+  UNKNOWN_ENDPOINT("unknown_endpoint", 404, "Unknown webhook endpoint"),
   /** A defect in the kit itself; logged with its stack trace. */
   INTERNAL_ERROR("internal_error", 500, "Internal error");
 

@@ -1,6 +1,7 @@
 package io.webhookkit.spring;
 
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookActivity;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
@@ -220,6 +221,7 @@ public class WebhookAutoConfiguration {
                         .forEach(
                             (HandlerMethod method) ->
                                 WebhookDispatchFilter.endpointName(method)
+                                    .filter(name -> EndpointNames.pathVariable(name).isEmpty())
                                     .filter(name -> guards.get(name).isEmpty())
                                     .ifPresent(
                                         name -> {

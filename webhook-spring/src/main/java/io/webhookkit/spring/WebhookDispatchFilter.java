@@ -1,5 +1,6 @@
 package io.webhookkit.spring;
 
+import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.FilterChain;
@@ -39,9 +40,15 @@ public class WebhookDispatchFilter extends OncePerRequestFilter implements Order
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    WebhookGuard guard = lookup.endpointFor(request).flatMap(guards::get).orElse(null);
-    if (guard == null) {
+    WebhookHandlerLookup.Target target = lookup.endpointFor(request).orElse(null);
+    if (target == null) {
       chain.doFilter(request, response);
+      return;
+    }
+    WebhookGuard guard = target.name() == null ? null : guards.get(target.name()).orElse(null);
+    if (guard == null) {
+      // Only a {variable} name can miss: start-up checked every fixed one.
+      WebhookFilter.write(EndpointNames.unknown(), response);
       return;
     }
     WebhookFilter.filter(guard, request, response, chain);

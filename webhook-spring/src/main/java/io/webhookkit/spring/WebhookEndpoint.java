@@ -12,11 +12,18 @@ import java.lang.annotation.Target;
  * handler runs; a {@link io.webhookkit.core.WebhookEvent} parameter receives the event, and
  * {@code @RequestBody} and {@code @RequestParam} bind the exact verified bytes. A name that is not
  * configured fails start-up.
+ *
+ * <p>A value in braces takes the name from that URI template variable, so that one handler serves
+ * every configured endpoint: {@code @WebhookEndpoint("{provider}")} on
+ * {@code @PostMapping("/hooks/{provider}")}; a request naming an endpoint that is not configured is
+ * refused with 404 {@code unknown_endpoint}. {@code GET}, {@code HEAD} and {@code OPTIONS} requests
+ * to the handler's path reach the guard even when the handler maps only {@code POST}, so that
+ * providers' verification handshakes are answered.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface WebhookEndpoint {
-  /** The endpoint name under {@code webhook.endpoints}. */
+  /** The endpoint name under {@code webhook.endpoints}, or {@code {variable}}. */
   String value();
 }

@@ -1,5 +1,6 @@
 package io.webhookkit.spring;
 
+import io.webhookkit.core.EndpointNames;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -40,10 +41,35 @@ final class WebhookHandlerLookup {
   }
 
   /**
-   * The endpoint name of the handler this request maps to, if it carries {@link WebhookEndpoint}.
+   * The endpoint a request is for.
+   *
+   * @param value the annotation's value as written (a name, or {@code {variable}})
+   * @param name the endpoint name, resolved from the path for a {@code {variable}}; {@code null}
+   *     when the path gives none
    */
-  Optional<String> endpointFor(HttpServletRequest request) {
-    HttpServletRequest lookup = new BodylessRequest(request);
+  record Target(String value, @Nullable String name) {}
+
+  /**
+   * The endpoint of the handler this request maps to, if it carries {@link WebhookEndpoint}. A
+   * {@code GET}, {@code HEAD} or {@code OPTIONS} that maps to no handler of its own is looked up as
+   * the {@code POST} it may be the handshake of (Meta, X, Dropbox, Okta, CloudEvents).
+   */
+  Optional<Target> endpointFor(HttpServletRequest request) {
+    Optional<Optional<Target>> found = lookup(new BodylessRequest(request, null));
+    if (found.isPresent() || !HANDSHAKE_METHODS.contains(request.getMethod())) {
+      return found.flatMap(t -> t);
+    }
+    return lookup(new BodylessRequest(request, "POST")).flatMap(t -> t);
+  }
+
+  private static final java.util.Set<String> HANDSHAKE_METHODS =
+      java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+  /**
+   * The handler's endpoint: empty when no application handler maps the request, an empty target
+   * when one does that is not a webhook endpoint.
+   */
+  private Optional<Optional<Target>> lookup(BodylessRequest lookup) {
     for (HandlerMapping mapping : mappings()) {
       HandlerExecutionChain found;
       try {
@@ -56,8 +82,23 @@ final class WebhookHandlerLookup {
       }
       if (found.getHandler() instanceof HandlerMethod) {
         HandlerMethod method = (HandlerMethod) found.getHandler();
-        return endpointOf.computeIfAbsent(method.getMethod(), m -> endpointName(method));
+        if (method.getBeanType().getName().startsWith("org.springframework.")) {
+          return Optional.empty(); // Spring's own OPTIONS answer: no application handler
+        }
+        Optional<String> value =
+            endpointOf.computeIfAbsent(method.getMethod(), m -> endpointName(method));
+        if (value.isEmpty()) {
+          return Optional.of(Optional.empty());
+        }
+        Object variables = lookup.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        @SuppressWarnings("unchecked")
+        Map<String, String> vars =
+            variables instanceof Map ? (Map<String, String>) variables : Map.of();
+        return Optional.of(
+            Optional.of(
+                new Target(value.get(), EndpointNames.resolve(value.get(), vars).orElse(null))));
       }
+      // Static resources and the like: not an application handler a handshake could belong to.
       return Optional.empty();
     }
     return Optional.empty();
@@ -77,8 +118,16 @@ final class WebhookHandlerLookup {
 
   /** The request as handler mappings may see it before the body is captured. */
   private static final class BodylessRequest extends HttpServletRequestWrapper {
-    BodylessRequest(HttpServletRequest request) {
+    private final @Nullable String method;
+
+    BodylessRequest(HttpServletRequest request, @Nullable String method) {
       super(request);
+      this.method = method;
+    }
+
+    @Override
+    public String getMethod() {
+      return method == null ? super.getMethod() : method;
     }
 
     @Override

@@ -159,7 +159,7 @@ public class WebhookProperties {
 
   /** One endpoint: {@code webhook.endpoints.<name>.*}. */
   public static class Endpoint {
-    /** Preset name (github, stripe, slack, standard-webhooks, svix, shopify) or hmac. */
+    /** Preset name (github, stripe, slack, twilio, … see the README's provider table) or hmac. */
     private @Nullable String provider;
 
     /** Secrets; any may match (rotation). */
@@ -198,6 +198,32 @@ public class WebhookProperties {
     /** The generic hmac scheme's delivery id header. */
     private Header id = new Header();
 
+    /** The public URL the provider calls (Twilio, Square, HubSpot sign it). */
+    private @Nullable String publicUrl;
+
+    /** Meta's verify token, answered in its subscription check. */
+    private @Nullable String verifyToken;
+
+    /** The public URL the provider calls. */
+    public @Nullable String getPublicUrl() {
+      return publicUrl;
+    }
+
+    /** Sets the public URL. */
+    public void setPublicUrl(@Nullable String publicUrl) {
+      this.publicUrl = publicUrl;
+    }
+
+    /** Meta's verify token. */
+    public @Nullable String getVerifyToken() {
+      return verifyToken;
+    }
+
+    /** Sets Meta's verify token. */
+    public void setVerifyToken(@Nullable String verifyToken) {
+      this.verifyToken = verifyToken;
+    }
+
     /** The flat keys of the design, for the core. */
     ConfigSource toConfigSource() {
       Map<String, String> keys = new LinkedHashMap<>();
@@ -232,6 +258,8 @@ public class WebhookProperties {
       putIfSet(keys, "signature.payload", signature.payload);
       putIfSet(keys, "timestamp.header", timestamp.header);
       putIfSet(keys, "id.header", id.header);
+      putIfSet(keys, "public-url", publicUrl);
+      putIfSet(keys, "verify-token", verifyToken);
       return ConfigSource.of(keys);
     }
 

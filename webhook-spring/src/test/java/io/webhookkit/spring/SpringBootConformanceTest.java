@@ -1,11 +1,20 @@
 package io.webhookkit.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.webhookkit.spring.conformance.ConformanceApplication;
 import io.webhookkit.test.ConformanceEndpoints;
+import io.webhookkit.test.ConformanceHandler;
+import io.webhookkit.test.TestDelivery;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +38,34 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
                 keys.forEach(
                     (key, value) ->
                         registry.add("webhook.endpoints[" + name + "]." + key, () -> value)));
+  }
+
+  @Test
+  void aPathNamingNoConfiguredEndpointIsRefusedWith404() throws Exception {
+    TestDelivery delivery = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                delivery.toHttpRequest(baseUri().resolve("/hooks/nobody")),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("\"reason\":\"unknown_endpoint\"");
+    assertThat(ConformanceHandler.shared().callsFor(delivery.id())).isEmpty();
+  }
+
+  @Autowired WebhookHandlerLookup lookup;
+
+  @Test
+  void anApplicationsOwnGetOnAWebhookPathIsLeftAloneAndOtherGetsAreLookedUpAsPost() {
+    MockHttpServletRequest ownGet = new MockHttpServletRequest("GET", "/hooks/github");
+    MockHttpServletRequest handshake = new MockHttpServletRequest("GET", "/hooks/meta");
+    MockHttpServletRequest unknown = new MockHttpServletRequest("POST", "/hooks/nobody");
+
+    assertThat(lookup.endpointFor(ownGet)).isEmpty();
+    assertThat(lookup.endpointFor(handshake))
+        .contains(new WebhookHandlerLookup.Target("{name}", "meta"));
+    assertThat(lookup.endpointFor(unknown))
+        .contains(new WebhookHandlerLookup.Target("{name}", "nobody"));
   }
 
   @Override
