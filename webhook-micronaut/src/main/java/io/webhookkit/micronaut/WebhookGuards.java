@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
@@ -45,14 +46,14 @@ public final class WebhookGuards {
     this.guards = Collections.unmodifiableMap(built);
     for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
       String name = endpointName(route);
-      if (name != null && !guards.containsKey(name)) {
+      if (name != null && EndpointNames.pathVariable(name).isEmpty() && !guards.containsKey(name)) {
         throw WebhookConfigurationException.unconfiguredEndpoint(
             name, route.getHttpMethodName() + " " + route.getUriMatchTemplate());
       }
     }
   }
 
-  private static @Nullable String endpointName(UriRouteInfo<?, ?> route) {
+  static @Nullable String endpointName(UriRouteInfo<?, ?> route) {
     AnnotationMetadata metadata = route.getAnnotationMetadata();
     return metadata.stringValue(WebhookEndpoint.class).filter(s -> !s.isBlank()).orElse(null);
   }

@@ -17,6 +17,7 @@ import io.micronaut.web.router.RouteMatch;
 import io.webhookkit.core.BoundedBody;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.DeliveryTicket;
+import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookRequest;
@@ -58,11 +59,12 @@ final class WebhookServerFilter implements Ordered {
   @RequestFilter
   @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable HttpResponse<?> guard(HttpRequest<?> request, RouteMatch<?> route) throws IOException {
-    String name = route.getAnnotationMetadata().stringValue(WebhookEndpoint.class).orElse("");
-    WebhookGuard guard =
-        guards
-            .guard(name)
-            .orElseThrow(() -> new IllegalStateException("no webhook endpoint '" + name + "'"));
+    String value = route.getAnnotationMetadata().stringValue(WebhookEndpoint.class).orElse("");
+    WebhookGuard guard = guardFor(guards, value, route).orElse(null);
+    if (guard == null) {
+      // Only a {variable} name can miss: start-up checked every fixed one.
+      return toResponse(EndpointNames.unknown());
+    }
     Decision decision = guard.inspect(toWebhookRequest(request, read(request, guard)));
     if (decision instanceof Decision.Respond respond) {
       return toResponse(respond);
@@ -73,6 +75,18 @@ final class WebhookServerFilter implements Ordered {
     return null;
   }
 
+  /** The guard of a route's endpoint, a {@code {variable}} name resolved from the route's path. */
+  static java.util.Optional<WebhookGuard> guardFor(
+      WebhookGuards guards, String value, RouteMatch<?> route) {
+    return EndpointNames.resolve(
+            value,
+            variable -> {
+              Object v = route.getVariableValues().get(variable);
+              return v == null ? null : v.toString();
+            })
+        .flatMap(guards::guard);
+  }
+
   @ResponseFilter
   @ExecuteOn(TaskExecutors.BLOCKING)
   void settle(HttpRequest<?> request, MutableHttpResponse<?> response) {
@@ -81,7 +95,7 @@ final class WebhookServerFilter implements Ordered {
         .ifPresent(ticket -> ticket.settle(response.code()));
   }
 
-  private static BoundedBody read(HttpRequest<?> request, WebhookGuard guard) throws IOException {
+  static BoundedBody read(HttpRequest<?> request, WebhookGuard guard) throws IOException {
     long declared = request.getContentLength();
     if (declared > guard.maxBodySize()) {
       return BoundedBody.exceeded();
@@ -95,11 +109,11 @@ final class WebhookServerFilter implements Ordered {
     }
   }
 
-  private static WebhookRequest toWebhookRequest(HttpRequest<?> request, BoundedBody body) {
+  static WebhookRequest toWebhookRequest(HttpRequest<?> request, BoundedBody body) {
     WebhookRequest.Builder b =
         WebhookRequest.builder()
             .method(request.getMethodName())
-            .path(request.getPath())
+            .path(rawPath(request))
             .query(request.getUri().getRawQuery())
             .secure(request.isSecure())
             .body(body);
@@ -111,7 +125,13 @@ final class WebhookServerFilter implements Ordered {
     return b.build();
   }
 
-  private static MutableHttpResponse<?> toResponse(Decision.Respond respond) {
+  /** The path as sent, still percent-encoded (providers sign the URL they called). */
+  static String rawPath(HttpRequest<?> request) {
+    String raw = request.getUri().getRawPath();
+    return raw == null || raw.isEmpty() ? request.getPath() : raw;
+  }
+
+  static MutableHttpResponse<?> toResponse(Decision.Respond respond) {
     MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>ok().status(respond.status());
     for (Map.Entry<String, String> header : respond.headers().entrySet()) {
       response.header(header.getKey(), header.getValue());

@@ -77,12 +77,6 @@ public class ConformanceController {
     return handle("github", e, r, b);
   }
 
-  @WebhookEndpoint("stripe")
-  @Post(uri = "/stripe", consumes = MediaType.ALL)
-  HttpResponse<String> stripe(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("stripe", e, r, b);
-  }
-
   /** Slack sends JSON and forms; form fields through Micronaut's own form decoder. */
   @WebhookEndpoint("slack")
   @Post(uri = "/slack", consumes = MediaType.ALL)
@@ -94,58 +88,11 @@ public class ConformanceController {
     return handle("slack", e, r, b, fields);
   }
 
-  @WebhookEndpoint("standard-webhooks")
-  @Post(uri = "/standard-webhooks", consumes = MediaType.ALL)
-  HttpResponse<String> standardWebhooks(
-      WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("standard-webhooks", e, r, b);
-  }
-
-  @WebhookEndpoint("svix")
-  @Post(uri = "/svix", consumes = MediaType.ALL)
-  HttpResponse<String> svix(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("svix", e, r, b);
-  }
-
-  @WebhookEndpoint("shopify")
-  @Post(uri = "/shopify", consumes = MediaType.ALL)
-  HttpResponse<String> shopify(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("shopify", e, r, b);
-  }
-
-  @WebhookEndpoint("hmac")
-  @Post(uri = "/hmac", consumes = MediaType.ALL)
-  HttpResponse<String> hmac(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("hmac", e, r, b);
-  }
-
-  @WebhookEndpoint("allowlisted")
-  @Post(uri = "/allowlisted", consumes = MediaType.ALL)
-  HttpResponse<String> allowlisted(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("allowlisted", e, r, b);
-  }
-
-  @WebhookEndpoint("no-proxy")
-  @Post(uri = "/no-proxy", consumes = MediaType.ALL)
-  HttpResponse<String> noProxy(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("no-proxy", e, r, b);
-  }
-
-  @WebhookEndpoint("https-only")
-  @Post(uri = "/https-only", consumes = MediaType.ALL)
-  HttpResponse<String> httpsOnly(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("https-only", e, r, b);
-  }
-
-  @WebhookEndpoint("small")
-  @Post(uri = "/small", consumes = MediaType.ALL)
-  HttpResponse<String> small(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("small", e, r, b);
-  }
-
-  @WebhookEndpoint("limited")
-  @Post(uri = "/limited", consumes = MediaType.ALL)
-  HttpResponse<String> limited(WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
-    return handle("limited", e, r, b);
+  /** Every other endpoint, by the name in its path. */
+  @WebhookEndpoint("{name}")
+  @Post(uri = "/{name}", consumes = MediaType.ALL)
+  HttpResponse<String> byName(
+      String name, WebhookEvent e, HttpRequest<?> r, @Body byte @Nullable [] b) {
+    return handle(name, e, r, b);
   }
 }
