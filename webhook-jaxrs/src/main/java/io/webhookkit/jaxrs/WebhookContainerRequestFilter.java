@@ -3,6 +3,7 @@ package io.webhookkit.jaxrs;
 import io.webhookkit.core.BoundedBody;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.DeliveryTicket;
+import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookRequest;
@@ -66,14 +67,19 @@ public class WebhookContainerRequestFilter
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    String name = endpointName();
-    WebhookGuard guard =
-        Objects.requireNonNull(guards, "not injected: the filter must be a CDI bean")
-            .guard(name)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "@WebhookEndpoint(\"" + name + "\") names no configured endpoint"));
+    WebhookGuards all =
+        Objects.requireNonNull(guards, "not injected: the filter must be a CDI bean");
+    String name =
+        EndpointNames.resolve(
+                endpointName(),
+                variable -> request.getUriInfo().getPathParameters().getFirst(variable))
+            .orElse("");
+    WebhookGuard guard = all.guard(name).orElse(null);
+    if (guard == null) {
+      // Only a {variable} name can miss: the deployment checked every fixed one.
+      request.abortWith(toResponse(EndpointNames.unknown()));
+      return;
+    }
     long declared = request.getLength();
     BoundedBody body =
         declared > guard.maxBodySize()
@@ -85,6 +91,12 @@ public class WebhookContainerRequestFilter
       return;
     }
     Decision.Proceed proceed = (Decision.Proceed) decision;
+    if (request.getProperty(WebhookHandshakeFilter.HANDSHAKE_METHOD) != null) {
+      // A verified GET/HEAD/OPTIONS that is no handshake: the resource has no method for it.
+      proceed.ticket().settle(405);
+      request.abortWith(Response.status(405).header("Allow", "POST").build());
+      return;
+    }
     request.setEntityStream(new ByteArrayInputStream(body.bytes()));
     request.setProperty(WebhookEvent.ATTRIBUTE, proceed.event());
     request.setProperty(TICKET, proceed.ticket());
@@ -125,7 +137,10 @@ public class WebhookContainerRequestFilter
     Object client = request.getProperty(CLIENT_ADDRESS);
     WebhookRequest.Builder b =
         WebhookRequest.builder()
-            .method(request.getMethod())
+            .method(
+                request.getProperty(WebhookHandshakeFilter.HANDSHAKE_METHOD) instanceof String m
+                    ? m
+                    : request.getMethod())
             .path(uri.getRequestUri().getRawPath())
             .query(uri.getRequestUri().getRawQuery())
             .remoteAddress(client instanceof String s ? s : null)

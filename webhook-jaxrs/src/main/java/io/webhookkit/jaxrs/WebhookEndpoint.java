@@ -25,6 +25,13 @@ import java.lang.annotation.Target;
  *   public Response onEvent(Map<String, Object> payload) { … }
  * }
  * }</pre>
+ *
+ * <p>A value in braces takes the name from that path parameter, so that one resource method serves
+ * every configured endpoint: {@code @Path("/hooks/{name}") @POST @WebhookEndpoint("{name}")}; a
+ * request naming an endpoint that is not configured is refused with 404 {@code unknown_endpoint}
+ * (observe such events unqualified). {@code GET}, {@code HEAD} and {@code OPTIONS} requests on the
+ * path of a guarded {@code POST} method without a method of their own reach the guard (see {@link
+ * WebhookHandshakeFilter}), so that providers' verification handshakes are answered.
  */
 @NameBinding
 @Qualifier
@@ -32,7 +39,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER, ElementType.FIELD})
 public @interface WebhookEndpoint {
-  /** The endpoint's name under {@code webhook.endpoints}. */
+  /** The endpoint's name under {@code webhook.endpoints}, or {@code {variable}}. */
   String value() default "";
 
   /** An instance of the annotation, to select or fire events for one endpoint. */

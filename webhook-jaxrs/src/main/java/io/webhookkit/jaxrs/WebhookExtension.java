@@ -1,5 +1,6 @@
 package io.webhookkit.jaxrs;
 
+import io.webhookkit.core.EndpointNames;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
@@ -7,7 +8,16 @@ import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,6 +28,8 @@ import java.util.TreeMap;
  */
 public class WebhookExtension implements Extension {
   private final Map<String, String> used = new TreeMap<>();
+  private final List<HandshakePaths.Route> postRoutes = new ArrayList<>();
+  private final Set<String> otherRoutes = new HashSet<>();
 
   <T> void collect(@Observes @WithAnnotations(WebhookEndpoint.class) ProcessAnnotatedType<T> pat) {
     AnnotatedType<T> type = pat.getAnnotatedType();
@@ -26,11 +38,28 @@ public class WebhookExtension implements Extension {
     if (onType != null) {
       use(onType, owner);
     }
+    Path classPath = type.getAnnotation(Path.class);
     for (AnnotatedMethod<? super T> method : type.getMethods()) {
       String where = owner + "." + method.getJavaMember().getName();
       WebhookEndpoint onMethod = method.getAnnotation(WebhookEndpoint.class);
       if (onMethod != null) {
         use(onMethod, where);
+      }
+      WebhookEndpoint effective =
+          onMethod != null && !onMethod.value().isEmpty() ? onMethod : onType;
+      Path methodPath = method.getAnnotation(Path.class);
+      String template =
+          HandshakePaths.join(
+              classPath == null ? null : classPath.value(),
+              methodPath == null ? null : methodPath.value());
+      if (method.isAnnotationPresent(POST.class)
+          && effective != null
+          && !effective.value().isEmpty()) {
+        postRoutes.add(new HandshakePaths.Route(template, effective.value()));
+      } else if (method.isAnnotationPresent(GET.class)
+          || method.isAnnotationPresent(HEAD.class)
+          || method.isAnnotationPresent(OPTIONS.class)) {
+        otherRoutes.add(template);
       }
       for (AnnotatedParameter<? super T> parameter : method.getParameters()) {
         WebhookEndpoint onParameter = parameter.getAnnotation(WebhookEndpoint.class);
@@ -42,9 +71,23 @@ public class WebhookExtension implements Extension {
   }
 
   private void use(WebhookEndpoint endpoint, String where) {
-    if (!endpoint.value().isEmpty()) {
+    if (!endpoint.value().isEmpty() && EndpointNames.pathVariable(endpoint.value()).isEmpty()) {
       used.putIfAbsent(endpoint.value(), where);
     }
+  }
+
+  /**
+   * The paths of the guarded {@code POST} resource methods whose path has no {@code GET}, {@code
+   * HEAD} or {@code OPTIONS} method of its own, for {@link WebhookHandshakeFilter}.
+   */
+  HandshakePaths handshakePaths() {
+    List<HandshakePaths.Route> routes = new ArrayList<>();
+    for (HandshakePaths.Route route : postRoutes) {
+      if (!otherRoutes.contains(route.template())) {
+        routes.add(route);
+      }
+    }
+    return new HandshakePaths(routes);
   }
 
   /** Endpoint name → where a {@code @WebhookEndpoint} names it, for {@link WebhookGuards}. */

@@ -13,6 +13,7 @@ public class WebhookFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.register(WebhookContainerRequestFilter.class);
+    context.register(WebhookHandshakeFilter.class);
     if (servletPresent()) {
       context.register(WebhookServletClientAddressFilter.class);
     }

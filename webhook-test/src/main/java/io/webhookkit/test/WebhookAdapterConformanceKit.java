@@ -248,8 +248,14 @@ public abstract class WebhookAdapterConformanceKit {
 
   private HttpResponse<byte[]> send(String method, String endpointAndQuery, String... headers)
       throws IOException, InterruptedException {
+    int q = endpointAndQuery.indexOf('?');
+    URI uri =
+        q < 0
+            ? endpoint(endpointAndQuery)
+            : URI.create(
+                endpoint(endpointAndQuery.substring(0, q)) + endpointAndQuery.substring(q));
     java.net.http.HttpRequest.Builder b =
-        java.net.http.HttpRequest.newBuilder(baseUri().resolve("/hooks/" + endpointAndQuery))
+        java.net.http.HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(30))
             .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {

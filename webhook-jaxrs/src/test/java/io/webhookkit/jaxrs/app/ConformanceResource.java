@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -71,80 +72,11 @@ public class ConformanceResource {
     return handle("github", body);
   }
 
+  /** Every other endpoint, by the name in its path. */
   @POST
-  @Path("stripe")
-  @WebhookEndpoint("stripe")
-  public Response stripe(byte[] body) throws IOException {
-    return handle("stripe", body);
-  }
-
-  @POST
-  @Path("slack")
-  @WebhookEndpoint("slack")
-  public Response slack(byte[] body) throws IOException {
-    return handle("slack", body);
-  }
-
-  @POST
-  @Path("standard-webhooks")
-  @WebhookEndpoint("standard-webhooks")
-  public Response standardWebhooks(byte[] body) throws IOException {
-    return handle("standard-webhooks", body);
-  }
-
-  @POST
-  @Path("svix")
-  @WebhookEndpoint("svix")
-  public Response svix(byte[] body) throws IOException {
-    return handle("svix", body);
-  }
-
-  @POST
-  @Path("shopify")
-  @WebhookEndpoint("shopify")
-  public Response shopify(byte[] body) throws IOException {
-    return handle("shopify", body);
-  }
-
-  @POST
-  @Path("hmac")
-  @WebhookEndpoint("hmac")
-  public Response hmac(byte[] body) throws IOException {
-    return handle("hmac", body);
-  }
-
-  @POST
-  @Path("allowlisted")
-  @WebhookEndpoint("allowlisted")
-  public Response allowlisted(byte[] body) throws IOException {
-    return handle("allowlisted", body);
-  }
-
-  @POST
-  @Path("no-proxy")
-  @WebhookEndpoint("no-proxy")
-  public Response noProxy(byte[] body) throws IOException {
-    return handle("no-proxy", body);
-  }
-
-  @POST
-  @Path("https-only")
-  @WebhookEndpoint("https-only")
-  public Response httpsOnly(byte[] body) throws IOException {
-    return handle("https-only", body);
-  }
-
-  @POST
-  @Path("small")
-  @WebhookEndpoint("small")
-  public Response small(byte[] body) throws IOException {
-    return handle("small", body);
-  }
-
-  @POST
-  @Path("limited")
-  @WebhookEndpoint("limited")
-  public Response limited(byte[] body) throws IOException {
-    return handle("limited", body);
+  @Path("{name}")
+  @WebhookEndpoint("{name}")
+  public Response byName(@PathParam("name") String name, byte[] body) throws IOException {
+    return handle(name, body);
   }
 }
