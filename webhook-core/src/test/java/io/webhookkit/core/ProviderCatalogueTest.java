@@ -537,6 +537,42 @@ class ProviderCatalogueTest {
         .isEqualTo("{\"response_token\":\"sha256=" + b64256(SECRET, "abc+123") + "\"}");
   }
 
+  /**
+   * X keys CRC answers and delivery signatures alike: the CRC answer must never sign a body that
+   * would verify.
+   */
+  @Test
+  void twitterCrcIsNoSigningOracle() {
+    WebhookGuard guard = guard("twitter", SECRET, Map.of());
+    refused(
+        guard,
+        WebhookRequest.builder()
+            .method("GET")
+            .remoteAddress("127.0.0.1")
+            .query("crc_token=%7B%22tweet_create_events%22%3A%5B%5D%7D")
+            .build(),
+        Reason.SIGNATURE_MISSING);
+    Decision.Respond answer =
+        responds(
+            guard,
+            WebhookRequest.builder()
+                .method("GET")
+                .remoteAddress("127.0.0.1")
+                .query("crc_token=true")
+                .build());
+    String token = text(answer).replaceAll(".*\"(sha256=[^\"]+)\".*", "$1");
+    refused(
+        guard,
+        post("true").header("x-twitter-webhooks-signature", token).build(),
+        Reason.SIGNATURE_INVALID);
+    String object = "{\"tweet_create_events\":[]}";
+    proceeds(
+        guard,
+        post(object)
+            .header("x-twitter-webhooks-signature", "sha256=" + b64256(SECRET, object))
+            .build());
+  }
+
   @Test
   void dropboxAndGraphEchoTheirChallengeAsPlainText() {
     Decision.Respond dropbox =

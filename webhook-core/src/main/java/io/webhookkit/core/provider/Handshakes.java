@@ -40,9 +40,30 @@ public final class Handshakes {
     return new HandshakeAnswer(200, "application/json", Json.object(fields), Map.of());
   }
 
-  private static HandshakeAnswer text(String value, Map<String, String> headers) {
-    return new HandshakeAnswer(200, "text/plain", value.getBytes(StandardCharsets.UTF_8), headers);
+  /** An echo as plain text, never sniffed into anything else by a browser. */
+  private static HandshakeAnswer text(String value) {
+    return new HandshakeAnswer(
+        200,
+        "text/plain",
+        value.getBytes(StandardCharsets.UTF_8),
+        Map.of("X-Content-Type-Options", "nosniff"));
   }
+
+  private static boolean constantTimeEquals(String a, byte[] expectedDigest) {
+    return MessageDigest.isEqual(sha256(a), expectedDigest);
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** X's CRC tokens: base64-like text, which can never be a JSON object (see twitterCrc). */
+  private static final java.util.regex.Pattern CRC_TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9+/=_.-]{1,255}");
 
   private static String hmacSha256(String key, String value) throws GeneralSecurityException {
     Mac mac = Mac.getInstance("HmacSHA256");
@@ -129,7 +150,7 @@ public final class Handshakes {
    *     getting started with webhooks</a>
    */
   public static HandshakeResponder metaSubscription(String verifyToken) {
-    byte[] expected = verifyToken.getBytes(StandardCharsets.UTF_8);
+    byte[] expected = sha256(verifyToken);
     return unsigned(
         (request, payload) -> {
           if (!isGet(request)
@@ -140,10 +161,10 @@ public final class Handshakes {
           Optional<String> challenge = query(request, "hub.challenge");
           if (token.isEmpty()
               || challenge.isEmpty()
-              || !MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8), expected)) {
+              || !constantTimeEquals(token.get(), expected)) {
             return Optional.empty();
           }
-          return Optional.of(text(challenge.get(), Map.of()));
+          return Optional.of(text(challenge.get()));
         });
   }
 
@@ -151,6 +172,11 @@ public final class Handshakes {
    * X (Twitter) Account Activity CRC: {@code GET ?crc_token=…} answered with {@code
    * {"response_token": "sha256=" + base64 HMAC-SHA256(consumer secret, crc_token)}}, keyed with the
    * first configured secret. The answer itself proves the secret; the request is not signed.
+   *
+   * <p>X keys the CRC answer and the delivery signature alike (HMAC-SHA256 of the consumer secret),
+   * so an endpoint answering any token would sign any body for whoever asks. Only tokens of
+   * base64-like characters are answered, and the {@code twitter} preset verifies only bodies that
+   * are JSON objects, which such a token can never be.
    *
    * @see <a
    *     href="https://docs.x.com/x-api/enterprise-gnip-2.0/fundamentals/account-activity#challenge-response-checks">X:
@@ -160,7 +186,9 @@ public final class Handshakes {
     Secret first = secrets.get(0);
     return unsigned(
         (request, payload) -> {
-          Optional<String> crc = isGet(request) ? query(request, "crc_token") : Optional.empty();
+          Optional<String> crc =
+              (isGet(request) ? query(request, "crc_token") : Optional.<String>empty())
+                  .filter(t -> CRC_TOKEN.matcher(t).matches());
           if (crc.isEmpty()) {
             return Optional.empty();
           }
@@ -187,7 +215,7 @@ public final class Handshakes {
     return unsigned(
         (request, payload) ->
             (isGet(request) ? query(request, "challenge") : Optional.<String>empty())
-                .map(c -> text(c, Map.of("X-Content-Type-Options", "nosniff"))));
+                .map(Handshakes::text));
   }
 
   /**
@@ -199,8 +227,7 @@ public final class Handshakes {
    *     Graph: notificationUrl validation</a>
    */
   public static HandshakeResponder graphValidation() {
-    return unsigned(
-        (request, payload) -> query(request, "validationToken").map(t -> text(t, Map.of())));
+    return unsigned((request, payload) -> query(request, "validationToken").map(Handshakes::text));
   }
 
   /**

@@ -81,6 +81,45 @@ public final class BodySignatureSchemes {
     return new BodyTimestamp(bodySignature, jsonPath, millis);
   }
 
+  /**
+   * A scheme that verifies only bodies that are JSON objects (the first byte after whitespace and a
+   * byte-order mark is <code>&#123;</code>); X's, whose CRC answers would otherwise sign any other
+   * text.
+   */
+  public static SignatureScheme jsonObjectsOnly(SignatureScheme inner) {
+    return new SignatureScheme() {
+      @Override
+      public SignatureVerdict verify(WebhookRequest request) {
+        SignatureVerdict verdict = inner.verify(request);
+        if (!(verdict instanceof SignatureVerdict.Verified) || isJsonObject(request.body())) {
+          return verdict;
+        }
+        return SignatureVerdict.failed(
+            Reason.SIGNATURE_INVALID, "Only JSON object bodies are verified for this provider.");
+      }
+
+      @Override
+      public Map<String, String> sign(SigningInput input, Secret secret) {
+        return inner.sign(input, secret);
+      }
+    };
+  }
+
+  private static boolean isJsonObject(byte[] body) {
+    int i = 0;
+    if (body.length >= 3
+        && (body[0] & 0xff) == 0xEF
+        && (body[1] & 0xff) == 0xBB
+        && (body[2] & 0xff) == 0xBF) {
+      i = 3;
+    }
+    while (i < body.length
+        && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+      i++;
+    }
+    return i < body.length && body[i] == '{';
+  }
+
   private static List<KeyedMac> keys(List<Secret> secrets) {
     List<KeyedMac> k = new ArrayList<>();
     for (Secret secret : secrets) {
