@@ -1,15 +1,8 @@
 package io.webhookkit.jaxrs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.webhookkit.jaxrs.app.ConformanceResource;
-import io.webhookkit.test.ConformanceEndpoints;
-import io.webhookkit.test.ConformanceHandler;
-import io.webhookkit.test.TestDelivery;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,15 +27,7 @@ class JerseyWeldConformanceTest extends WebhookAdapterConformanceKit {
 
   @Test
   void aPathNamingNoConfiguredEndpointIsRefusedWith404() throws Exception {
-    TestDelivery delivery = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                delivery.toHttpRequest(baseUri().resolve("/hooks/nobody")),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.body()).contains("\"reason\":\"unknown_endpoint\"");
-    assertThat(ConformanceHandler.shared().callsFor(delivery.id())).isEmpty();
+    assertAPathNamingNoConfiguredEndpointIsRefused();
   }
 
   @Override

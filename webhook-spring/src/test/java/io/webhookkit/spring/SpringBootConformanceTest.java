@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webhookkit.spring.conformance.ConformanceApplication;
 import io.webhookkit.test.ConformanceEndpoints;
-import io.webhookkit.test.ConformanceHandler;
-import io.webhookkit.test.TestDelivery;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,15 +38,7 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
 
   @Test
   void aPathNamingNoConfiguredEndpointIsRefusedWith404() throws Exception {
-    TestDelivery delivery = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                delivery.toHttpRequest(baseUri().resolve("/hooks/nobody")),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.body()).contains("\"reason\":\"unknown_endpoint\"");
-    assertThat(ConformanceHandler.shared().callsFor(delivery.id())).isEmpty();
+    assertAPathNamingNoConfiguredEndpointIsRefused();
   }
 
   @Autowired WebhookHandlerLookup lookup;

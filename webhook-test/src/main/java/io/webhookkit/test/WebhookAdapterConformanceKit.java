@@ -408,6 +408,18 @@ public abstract class WebhookAdapterConformanceKit {
     assertRefused(post("discord", ping.withTamperedBody()), 401, "signature_invalid");
   }
 
+  /**
+   * For adapters whose annotation takes the endpoint name from the path
+   * ({@code @WebhookEndpoint("{name}")}): call it from a test of the adapter's own. A path naming
+   * no configured endpoint is refused with 404 {@code unknown_endpoint} and the handler is not
+   * called.
+   */
+  protected void assertAPathNamingNoConfiguredEndpointIsRefused() throws Exception {
+    TestDelivery delivery = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
+    assertRefused(post("nobody", delivery), 404, "unknown_endpoint");
+    assertThat(handler.callsFor(delivery.id())).isEmpty();
+  }
+
   @Test
   void eitherSecretVerifiesDuringRotationAndTheEventNamesWhichOne() throws Exception {
     TestDelivery old = TestDelivery.github(ConformanceEndpoints.GITHUB_PREVIOUS_SECRET);

@@ -111,6 +111,16 @@ public final class Macs {
             }
           });
 
+  /**
+   * The SHA-256 of a text's UTF-8 bytes: compare secrets and tokens as digests, so that neither
+   * their content nor their length shows in the comparison's time.
+   */
+  public static byte[] sha256(String text) {
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    return digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** The SHA-256 of the bytes, as lower-case hex. */
   public static String sha256Hex(byte[] bytes) {
     MessageDigest digest = SHA256.get();

@@ -9,6 +9,7 @@ import io.webhookkit.core.internal.Base64s;
 import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.Hex;
 import io.webhookkit.core.internal.Json;
+import io.webhookkit.core.internal.Macs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -50,15 +51,7 @@ public final class Handshakes {
   }
 
   private static boolean constantTimeEquals(String a, byte[] expectedDigest) {
-    return MessageDigest.isEqual(sha256(a), expectedDigest);
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return MessageDigest.isEqual(Macs.sha256(a), expectedDigest);
   }
 
   /** X's CRC tokens: base64-like text, which can never be a JSON object (see twitterCrc). */
@@ -150,7 +143,7 @@ public final class Handshakes {
    *     getting started with webhooks</a>
    */
   public static HandshakeResponder metaSubscription(String verifyToken) {
-    byte[] expected = sha256(verifyToken);
+    byte[] expected = Macs.sha256(verifyToken);
     return unsigned(
         (request, payload) -> {
           if (!isGet(request)

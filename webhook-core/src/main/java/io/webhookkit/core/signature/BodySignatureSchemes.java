@@ -12,8 +12,6 @@ import io.webhookkit.core.internal.JsonScan;
 import io.webhookkit.core.internal.Macs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,7 +206,7 @@ public final class BodySignatureSchemes {
     ClientState(List<Secret> secrets) {
       List<State> s = new ArrayList<>();
       for (Secret secret : secrets) {
-        s.add(new State(secret.label(), sha256(secret.reveal())));
+        s.add(new State(secret.label(), Macs.sha256(secret.reveal())));
       }
       this.states = List.copyOf(s);
     }
@@ -222,7 +220,7 @@ public final class BodySignatureSchemes {
       }
       String label = null;
       for (String value : found) {
-        byte[] digest = sha256(value);
+        byte[] digest = Macs.sha256(value);
         String matched = null;
         for (State state : states) {
           if (Macs.equal(digest, state.digest())) {
@@ -279,14 +277,6 @@ public final class BodySignatureSchemes {
     @Override
     public Map<String, String> sign(SigningInput input, Secret secret) {
       return Map.of(); // the clientState is part of each notification in the body
-    }
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

@@ -6,8 +6,6 @@ import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.Macs;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +36,7 @@ public final class TokenSignatureScheme implements SignatureScheme {
     this.queryParameter = b.queryParameter;
     List<Token> t = new ArrayList<>();
     for (Secret secret : b.secrets) {
-      t.add(new Token(secret.label(), sha256(secret.reveal())));
+      t.add(new Token(secret.label(), Macs.sha256(secret.reveal())));
     }
     this.tokens = List.copyOf(t);
   }
@@ -46,14 +44,6 @@ public final class TokenSignatureScheme implements SignatureScheme {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   @Override
@@ -75,7 +65,7 @@ public final class TokenSignatureScheme implements SignatureScheme {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_MISSING, "The request has no " + where() + ".");
     }
-    byte[] digest = sha256(token);
+    byte[] digest = Macs.sha256(token);
     for (Token t : tokens) {
       if (Macs.equal(digest, t.digest())) {
         return new SignatureVerdict.Verified(t.label(), null, null);
