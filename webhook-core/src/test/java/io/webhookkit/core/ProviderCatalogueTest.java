@@ -313,6 +313,101 @@ class ProviderCatalogueTest {
         .hasMessageNotContaining("not a key");
   }
 
+  /**
+   * Square's own SDK test vectors: square-java-sdk {@code WebhooksHelperTest} (a test notification
+   * captured from the Square Developer Portal, and the escaped-body vector).
+   */
+  @Test
+  void squareSdkVectorsVerify() {
+    String body =
+        "{\"merchant_id\":\"MLEFBHHSJGVHD\",\"type\":\"webhooks.test_notification\","
+            + "\"event_id\":\"ac3ac95b-f97d-458c-a6e6-18981597e05f\","
+            + "\"created_at\":\"2022-07-13T20:30:59.037339943Z\","
+            + "\"data\":{\"type\":\"webhooks\",\"id\":\"bc368e64-01aa-407e-b46e-3231809b1129\"}}";
+    String url = "https://webhook.site/679a4f3a-dcfa-49ee-bac5-9d0edad886b9";
+    String signature = "GF4YkrJgGBDZ9NIYbNXBnMzqb2HoL4RW/S6vkZ9/2N4=";
+
+    WebhookEvent event =
+        proceeds(
+            guard("square", "Ibxx_5AKakO-3qeNVR61Dw", Map.of("public-url", url)),
+            post(body).header("x-square-hmacsha256-signature", signature).build());
+    assertThat(event.deliveryId()).contains("ac3ac95b-f97d-458c-a6e6-18981597e05f");
+    assertThat(event.eventType()).contains("webhooks.test_notification");
+    // "testSignatureValidationFailUrlMismatch", "...FailInvalidSignatureKey".
+    refused(
+        guard(
+            "square",
+            "Ibxx_5AKakO-3qeNVR61Dw",
+            Map.of("public-url", "https://webhook.site/79a4f3a-dcfa-49ee-bac5-9d0edad886b9")),
+        post(body).header("x-square-hmacsha256-signature", signature).build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        guard("square", "MCmhFRxGX82xMwg5FsaoQA", Map.of("public-url", url)),
+        post(body).header("x-square-hmacsha256-signature", signature).build(),
+        Reason.SIGNATURE_INVALID);
+    // "testSignatureValidationEscapedPass": verifies, then has no event_id.
+    refused(
+        guard("square", "signature-key", Map.of("public-url", "https://webhook.site/webhooks")),
+        post("{\"data\":{\"type\":\"webhooks\",\"id\":\">id<\"}}")
+            .header("x-square-hmacsha256-signature", "Cxt7+aTi4rKgcA0bC4g9EHdVtLSDWdqccmL5MvihU4U=")
+            .build(),
+        Reason.MALFORMED_PAYLOAD);
+  }
+
+  /**
+   * Paddle's own SDK test vectors: paddle-node-sdk {@code webhooks-validator.test.ts} (secret
+   * VALID_SECRET, ts 1698796800; the second header carries two h1 and an unknown h2). Those bodies
+   * have no notification_id: a verified one is then refused as malformed, which proves the
+   * signature passed.
+   */
+  @Test
+  void paddleSdkVectorsVerify() {
+    Instant at = Instant.ofEpochSecond(1698796800L + 1);
+    WebhookGuard guard = guard("paddle", "VALID_SECRET", Map.of(), at);
+    refused(
+        guard,
+        post("{\"data\": [\"1\", \"2\"]}")
+            .header(
+                "Paddle-Signature",
+                "ts=1698796800;h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9")
+            .build(),
+        Reason.MALFORMED_PAYLOAD);
+    refused(
+        guard,
+        post("{\"data\": \"value\"}")
+            .header(
+                "Paddle-Signature",
+                "ts=1698796800;h1=28981e941fae76e53db32f3d2a83cb69db41476595e84e1970a1b5d98f62b261;"
+                    + "h1=28981e941fae76e53db32f3d2a83cb69db41476595e84e1970a1b5d98f62b261;h2=RANDOM_HASH")
+            .build(),
+        Reason.MALFORMED_PAYLOAD);
+    // "Invalid data - has more space", "Invalid secret", "InValid timestamp".
+    refused(
+        guard,
+        post("{ \"data\": [ \"1\", \"2\" ]}")
+            .header(
+                "Paddle-Signature",
+                "ts=1698796800;h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9")
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        guard("paddle", "INVALID_VALID_SECRET", Map.of(), at),
+        post("{\"data\": [\"1\", \"2\"]}")
+            .header(
+                "Paddle-Signature",
+                "ts=1698796800;h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9")
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        guard,
+        post("{\"data\": [\"1\", \"2\"]}")
+            .header(
+                "Paddle-Signature",
+                "ts=9876;h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9")
+            .build(),
+        Reason.SIGNATURE_INVALID);
+  }
+
   /** Computed vectors: one HMAC preset per row, signed here from its documented algorithm. */
   @Test
   void hmacPresetsVerifyTheirDocumentedSignatures() {
