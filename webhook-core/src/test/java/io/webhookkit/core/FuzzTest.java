@@ -26,7 +26,7 @@ import java.util.Set;
 class FuzzTest {
   private static final Clock CLOCK = Clock.fixed(Delivery.NOW, ZoneOffset.UTC);
 
-  private static final List<WebhookGuard> GUARDS =
+  private static final List<WebhookGuard> FIRST_GUARDS =
       List.of(
           guard("github", Delivery.SECRET, b -> b.allowedIps(List.of("0.0.0.0/0", "::/0"))),
           guard(
@@ -52,6 +52,14 @@ class FuzzTest {
                       .build())
               .clock(CLOCK)
               .build());
+
+  private static final List<WebhookGuard> GUARDS = guards();
+
+  private static List<WebhookGuard> guards() {
+    List<WebhookGuard> all = new java.util.ArrayList<>(FIRST_GUARDS);
+    all.addAll(ProviderCatalogueTest.catalogueGuards(CLOCK));
+    return List.copyOf(all);
+  }
 
   private static WebhookGuard guard(
       String provider, String secret, java.util.function.Consumer<EndpointConfig.Builder> tweak) {
@@ -81,14 +89,42 @@ class FuzzTest {
     "X-Forwarded-Proto",
     "X-Sig",
     "X-Ts",
-    "X-Id"
+    "X-Id",
+    "X-Gitlab-Token",
+    "X-Twilio-Signature",
+    "x-square-hmacsha256-signature",
+    "X-HubSpot-Signature-v3",
+    "X-HubSpot-Request-Timestamp",
+    "Paddle-Signature",
+    "x-zm-signature",
+    "x-zm-request-timestamp",
+    "X-Signature-Ed25519",
+    "X-Signature-Timestamp",
+    "X-Twilio-Email-Event-Webhook-Signature",
+    "X-Twilio-Email-Event-Webhook-Timestamp",
+    "Linear-Signature",
+    "Calendly-Webhook-Signature",
+    "X-Okta-Verification-Challenge",
+    "Authorization",
+    "aeg-event-type",
+    "WebHook-Request-Origin",
+    "Host",
+    "X-Forwarded-Host",
+    "X-Forwarded-Port"
   };
+
+  /** The header names the fuzzer sets. */
+  static String[] headerNames() {
+    return HEADERS.clone();
+  }
 
   @com.code_intelligence.jazzer.junit.FuzzTest
   void theGuardAnswersEveryRequestWithADecision(FuzzedDataProvider data) {
     WebhookGuard guard = GUARDS.get(data.consumeInt(0, GUARDS.size() - 1));
     WebhookRequest.Builder b =
         WebhookRequest.builder()
+            .method(data.pickValue(new String[] {"POST", "GET", "HEAD", "OPTIONS"}))
+            .query(data.consumeBoolean() ? data.consumeString(200) : null)
             .remoteAddress(data.consumeString(45))
             .secure(data.consumeBoolean());
     int headers = data.consumeInt(0, 8);
