@@ -15,6 +15,7 @@ import io.webhookkit.core.provider.HandshakeResponder;
 import io.webhookkit.core.provider.Payload;
 import io.webhookkit.core.provider.ProviderRules;
 import io.webhookkit.core.signature.RequestUrl;
+import io.webhookkit.core.signature.SignatureScheme;
 import io.webhookkit.core.signature.SignatureVerdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,15 +173,16 @@ public final class WebhookGuard {
       }
     }
 
+    SignatureScheme scheme = rules.signatureScheme();
     SignatureVerdict verdict =
-        rules
-            .signatureScheme()
-            .verify(
+        scheme.signsUrl()
+            ? scheme.verify(
                 request,
                 RequestUrl.of(
                     request,
                     rules.publicUrl().orElse(null),
-                    clientResolver.trusts(request.remoteAddress().orElse(null))));
+                    clientResolver.trusts(request.remoteAddress().orElse(null))))
+            : scheme.verify(request);
     if (verdict instanceof SignatureVerdict.Failed) {
       SignatureVerdict.Failed failed = (SignatureVerdict.Failed) verdict;
       return refuse(failed.reason(), failed.detail(), null, clientText, start);

@@ -88,7 +88,20 @@ public final class BodySignatureSchemes {
     return new SignatureScheme() {
       @Override
       public SignatureVerdict verify(WebhookRequest request) {
-        SignatureVerdict verdict = inner.verify(request);
+        return objectsOnly(request, inner.verify(request));
+      }
+
+      @Override
+      public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
+        return objectsOnly(request, inner.verify(request, url));
+      }
+
+      @Override
+      public boolean signsUrl() {
+        return inner.signsUrl();
+      }
+
+      private SignatureVerdict objectsOnly(WebhookRequest request, SignatureVerdict verdict) {
         if (!(verdict instanceof SignatureVerdict.Verified) || isJsonObject(request.body())) {
           return verdict;
         }
@@ -295,7 +308,20 @@ public final class BodySignatureSchemes {
 
     @Override
     public SignatureVerdict verify(WebhookRequest request) {
-      SignatureVerdict verdict = inner.verify(request);
+      return withBodyTimestamp(request, inner.verify(request));
+    }
+
+    @Override
+    public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
+      return withBodyTimestamp(request, inner.verify(request, url));
+    }
+
+    @Override
+    public boolean signsUrl() {
+      return inner.signsUrl();
+    }
+
+    private SignatureVerdict withBodyTimestamp(WebhookRequest request, SignatureVerdict verdict) {
       if (!(verdict instanceof SignatureVerdict.Verified)) {
         return verdict;
       }

@@ -81,11 +81,20 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   @Override
   public SignatureVerdict verify(WebhookRequest request) {
-    return verify(request, RequestUrl.direct(request));
+    return verifyAt(request, null);
   }
 
   @Override
   public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
+    return verifyAt(request, url);
+  }
+
+  @Override
+  public boolean signsUrl() {
+    return content.signsUrl();
+  }
+
+  private SignatureVerdict verifyAt(WebhookRequest request, @Nullable RequestUrl url) {
     List<String> values = request.headers().all(headerKey);
     if (values.isEmpty()) {
       return SignatureVerdict.failed(
@@ -123,7 +132,10 @@ public final class HmacSignatureScheme implements SignatureScheme {
     // of the body, no list of candidates, nothing allocated per signature.
     byte[] body = request.body();
     String method = content.signsUrl() ? request.method() : "";
-    String signedUrl = content.signsUrl() ? urlForm.apply(url.value()) : "";
+    String signedUrl =
+        content.signsUrl()
+            ? urlForm.apply((url != null ? url : RequestUrl.direct(request)).value())
+            : "";
     byte[] scratch = Macs.scratch(2 * macLength);
     for (KeyedMac key : keys) {
       Mac mac = key.macs().get();

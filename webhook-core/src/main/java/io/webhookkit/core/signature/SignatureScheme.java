@@ -27,6 +27,14 @@ public interface SignatureScheme {
   }
 
   /**
+   * True when the scheme signs the public URL, so that the guard builds a {@link RequestUrl} only
+   * for the schemes that read it (nothing is allocated for the others).
+   */
+  default boolean signsUrl() {
+    return false;
+  }
+
+  /**
    * The headers a sender would add to sign this content with this secret (for tests, the test kit's
    * signers and senders).
    *

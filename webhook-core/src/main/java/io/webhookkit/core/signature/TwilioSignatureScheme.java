@@ -58,6 +58,11 @@ public final class TwilioSignatureScheme implements SignatureScheme {
   }
 
   @Override
+  public boolean signsUrl() {
+    return true;
+  }
+
+  @Override
   public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
     Optional<String> header = request.header("x-twilio-signature");
     if (header.isEmpty()) {
