@@ -68,8 +68,8 @@ public final class EndpointConfig {
 
   /**
    * Keys read by providers: the generic {@code hmac} scheme's, {@code public-url} (URL-signing
-   * providers) and {@code verify-token} (Meta). A provider key the chosen provider does not read
-   * fails start-up.
+   * providers), {@code verify-token} (Meta) and {@code allowed-origins} (CloudEvents). A provider
+   * key the chosen provider does not read fails start-up.
    */
   public static final Set<String> PROVIDER_KEYS =
       Set.of(
@@ -81,7 +81,8 @@ public final class EndpointConfig {
           "timestamp.header",
           "id.header",
           "public-url",
-          "verify-token");
+          "verify-token",
+          "allowed-origins");
 
   /** Every key an endpoint accepts. */
   public static final Set<String> KEYS;

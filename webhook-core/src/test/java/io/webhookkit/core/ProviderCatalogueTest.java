@@ -874,6 +874,33 @@ class ProviderCatalogueTest {
   }
 
   @Test
+  void cloudEventsOptionsIsAnsweredOnlyForAllowedOriginsWhenTheyAreListed() {
+    WebhookGuard guard =
+        guard(
+            "cloudevents", SECRET, Map.of("allowed-origins", "events.example.com, other.example"));
+    Decision.Respond listed =
+        responds(
+            guard,
+            WebhookRequest.builder()
+                .method("OPTIONS")
+                .remoteAddress("127.0.0.1")
+                .header("WebHook-Request-Origin", "Events.Example.com")
+                .build());
+    assertThat(listed.headers()).containsEntry("WebHook-Allowed-Origin", "Events.Example.com");
+    refused(
+        guard,
+        WebhookRequest.builder()
+            .method("OPTIONS")
+            .remoteAddress("127.0.0.1")
+            .header("WebHook-Request-Origin", "eventemitter.example.com")
+            .build(),
+        Reason.SIGNATURE_MISSING);
+    assertThatThrownBy(() -> guard("github", SECRET, Map.of("allowed-origins", "x")))
+        .isInstanceOf(WebhookConfigurationException.class)
+        .hasMessageContaining("allowed-origins");
+  }
+
+  @Test
   void oktaVerificationIsAnsweredAfterItsAuthorizationVerified() {
     WebhookGuard guard = guard("okta", SECRET, Map.of());
     Decision.Respond r =

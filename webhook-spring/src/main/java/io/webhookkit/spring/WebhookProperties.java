@@ -204,6 +204,19 @@ public class WebhookProperties {
     /** Meta's verify token, answered in its subscription check. */
     private @Nullable String verifyToken;
 
+    /** CloudEvents: the origins granted in the OPTIONS check; empty grants any. */
+    private List<String> allowedOrigins = new ArrayList<>();
+
+    /** CloudEvents: the origins granted in the OPTIONS check. */
+    public List<String> getAllowedOrigins() {
+      return allowedOrigins;
+    }
+
+    /** Sets the granted origins. */
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+      this.allowedOrigins = allowedOrigins;
+    }
+
     /** The public URL the provider calls. */
     public @Nullable String getPublicUrl() {
       return publicUrl;
@@ -260,6 +273,9 @@ public class WebhookProperties {
       putIfSet(keys, "id.header", id.header);
       putIfSet(keys, "public-url", publicUrl);
       putIfSet(keys, "verify-token", verifyToken);
+      if (!allowedOrigins.isEmpty()) {
+        keys.put("allowed-origins", String.join(",", allowedOrigins));
+      }
       return ConfigSource.of(keys);
     }
 

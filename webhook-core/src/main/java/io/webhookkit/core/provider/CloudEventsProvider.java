@@ -5,9 +5,9 @@ import io.webhookkit.core.signature.TokenSignatureScheme;
 /**
  * CloudEvents over HTTP web hooks: the sender's token in {@code Authorization: Bearer …} ({@code
  * signature.header} to change the header) or the {@code access_token} query parameter; the {@code
- * OPTIONS} abuse-protection request is answered with {@code WebHook-Allowed-Origin}. Delivery id
- * {@code ce-id} (binary mode) or {@code id} (structured mode); event type {@code ce-type} or {@code
- * type}.
+ * OPTIONS} abuse-protection request is answered with {@code WebHook-Allowed-Origin} for the origins
+ * in {@code allowed-origins} (any origin when it is not set). Delivery id {@code ce-id} (binary
+ * mode) or {@code id} (structured mode); event type {@code ce-type} or {@code type}.
  *
  * @see <a
  *     href="https://github.com/cloudevents/spec/blob/main/cloudevents/http-webhook.md">CloudEvents:
@@ -35,7 +35,18 @@ public final class CloudEventsProvider implements Provider {
         .payloadFormat(PayloadFormat.BY_CONTENT_TYPE)
         .deliveryId(Locator.header("ce-id"), Locator.json("id"))
         .eventType(Locator.header("ce-type"), Locator.json("type"))
-        .handshake(Handshakes.cloudEventsValidation())
+        .handshake(Handshakes.cloudEventsValidation(allowedOrigins(settings)))
         .build();
+  }
+
+  private static java.util.List<String> allowedOrigins(ProviderSettings settings) {
+    String value = settings.get("allowed-origins");
+    if (value == null) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(o -> !o.isEmpty())
+        .toList();
   }
 }

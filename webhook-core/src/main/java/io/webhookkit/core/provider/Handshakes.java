@@ -279,13 +279,18 @@ public final class Handshakes {
   /**
    * The CloudEvents webhook abuse protection: {@code OPTIONS} with {@code WebHook-Request-Origin}
    * answered 200 with {@code WebHook-Allowed-Origin} (and {@code WebHook-Allowed-Rate: *} when a
-   * rate was asked), granting delivery to that origin.
+   * rate was asked), granting delivery to that origin — to any origin when {@code allowedOrigins}
+   * is empty, else only to those listed (case-insensitive); another origin is not answered and goes
+   * on to the token check.
    *
    * @see <a
    *     href="https://github.com/cloudevents/spec/blob/main/cloudevents/http-webhook.md#4-abuse-protection">CloudEvents:
    *     HTTP 1.1 web hooks, abuse protection</a>
    */
-  public static HandshakeResponder cloudEventsValidation() {
+  public static HandshakeResponder cloudEventsValidation(
+      java.util.Collection<String> allowedOrigins) {
+    Set<String> allowed = new java.util.HashSet<>();
+    allowedOrigins.forEach(o -> allowed.add(o.trim().toLowerCase(java.util.Locale.ROOT)));
     return unsigned(
         (request, payload) -> {
           if (!request.method().equals("OPTIONS")) {
@@ -299,7 +304,9 @@ public final class Handshakes {
                       o ->
                           !o.isEmpty()
                               && o.length() <= 255
-                              && o.chars().allMatch(c -> c > 32 && c < 127));
+                              && o.chars().allMatch(c -> c > 32 && c < 127)
+                              && (allowed.isEmpty()
+                                  || allowed.contains(o.toLowerCase(java.util.Locale.ROOT))));
           if (origin.isEmpty()) {
             return Optional.empty();
           }
