@@ -85,35 +85,52 @@ public final class BodySignatureSchemes {
    * text.
    */
   public static SignatureScheme jsonObjectsOnly(SignatureScheme inner) {
-    return new SignatureScheme() {
+    return new Refined(inner) {
       @Override
-      public SignatureVerdict verify(WebhookRequest request) {
-        return objectsOnly(request, inner.verify(request));
-      }
-
-      @Override
-      public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
-        return objectsOnly(request, inner.verify(request, url));
-      }
-
-      @Override
-      public boolean signsUrl() {
-        return inner.signsUrl();
-      }
-
-      private SignatureVerdict objectsOnly(WebhookRequest request, SignatureVerdict verdict) {
-        if (!(verdict instanceof SignatureVerdict.Verified) || isJsonObject(request.body())) {
-          return verdict;
-        }
-        return SignatureVerdict.failed(
-            Reason.SIGNATURE_INVALID, "Only JSON object bodies are verified for this provider.");
-      }
-
-      @Override
-      public Map<String, String> sign(SigningInput input, Secret secret) {
-        return inner.sign(input, secret);
+      SignatureVerdict refine(WebhookRequest request, SignatureVerdict.Verified verified) {
+        return isJsonObject(request.body())
+            ? verified
+            : SignatureVerdict.failed(
+                Reason.SIGNATURE_INVALID,
+                "Only JSON object bodies are verified for this provider.");
       }
     };
+  }
+
+  /** A scheme that checks more once another verified: it signs and reads the URL as that one. */
+  private abstract static class Refined implements SignatureScheme {
+    private final SignatureScheme inner;
+
+    Refined(SignatureScheme inner) {
+      this.inner = inner;
+    }
+
+    /** The verdict on a request the inner scheme verified. */
+    abstract SignatureVerdict refine(WebhookRequest request, SignatureVerdict.Verified verified);
+
+    private SignatureVerdict then(WebhookRequest request, SignatureVerdict verdict) {
+      return verdict instanceof SignatureVerdict.Verified v ? refine(request, v) : verdict;
+    }
+
+    @Override
+    public SignatureVerdict verify(WebhookRequest request) {
+      return then(request, inner.verify(request));
+    }
+
+    @Override
+    public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
+      return then(request, inner.verify(request, url));
+    }
+
+    @Override
+    public boolean signsUrl() {
+      return inner.signsUrl();
+    }
+
+    @Override
+    public Map<String, String> sign(SigningInput input, Secret secret) {
+      return inner.sign(input, secret);
+    }
   }
 
   private static boolean isJsonObject(byte[] body) {
@@ -293,38 +310,20 @@ public final class BodySignatureSchemes {
     }
   }
 
-  private static final class BodyTimestamp implements SignatureScheme {
-    private final SignatureScheme inner;
+  private static final class BodyTimestamp extends Refined {
     private final String path;
     private final JsonScan scan;
     private final boolean millis;
 
     BodyTimestamp(SignatureScheme inner, String path, boolean millis) {
-      this.inner = inner;
+      super(inner);
       this.path = path;
       this.scan = new JsonScan(Set.of(path));
       this.millis = millis;
     }
 
     @Override
-    public SignatureVerdict verify(WebhookRequest request) {
-      return withBodyTimestamp(request, inner.verify(request));
-    }
-
-    @Override
-    public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
-      return withBodyTimestamp(request, inner.verify(request, url));
-    }
-
-    @Override
-    public boolean signsUrl() {
-      return inner.signsUrl();
-    }
-
-    private SignatureVerdict withBodyTimestamp(WebhookRequest request, SignatureVerdict verdict) {
-      if (!(verdict instanceof SignatureVerdict.Verified)) {
-        return verdict;
-      }
+    SignatureVerdict refine(WebhookRequest request, SignatureVerdict.Verified verified) {
       Map<String, String> found = scan.scan(request.body());
       String text = found == null ? null : found.get(path);
       Instant instant =
@@ -333,13 +332,7 @@ public final class BodySignatureSchemes {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_INVALID, "The signed body has no valid " + path + ".");
       }
-      SignatureVerdict.Verified v = (SignatureVerdict.Verified) verdict;
-      return new SignatureVerdict.Verified(v.secretLabel(), instant, v.signedId());
-    }
-
-    @Override
-    public Map<String, String> sign(SigningInput input, Secret secret) {
-      return inner.sign(input, secret);
+      return new SignatureVerdict.Verified(verified.secretLabel(), instant, verified.signedId());
     }
   }
 }
