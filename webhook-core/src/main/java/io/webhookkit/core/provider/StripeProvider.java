@@ -1,6 +1,6 @@
 package io.webhookkit.core.provider;
 
-import io.webhookkit.core.signature.StripeSignatureScheme;
+import io.webhookkit.core.signature.KeyValueSignatureScheme;
 
 /**
  * Stripe: {@code Stripe-Signature: t=…,v1=…} over {@code <t>.<body>} with the whole {@code whsec_…}
@@ -21,7 +21,7 @@ public final class StripeProvider implements Provider {
   @Override
   public ProviderRules rules(ProviderSettings settings) {
     return ProviderRules.builder()
-        .signatureScheme(StripeSignatureScheme.of(settings.secrets()))
+        .signatureScheme(KeyValueSignatureScheme.stripe(settings.secrets()))
         .payloadFormat(PayloadFormat.JSON)
         .deliveryId(Locator.json("id"))
         .eventType(Locator.json("type"))
