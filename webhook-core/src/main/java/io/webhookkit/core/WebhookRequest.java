@@ -55,6 +55,27 @@ public final class WebhookRequest {
     return Optional.ofNullable(query);
   }
 
+  /**
+   * The first value of a query parameter, percent-decoded as UTF-8; empty when it is absent or the
+   * query is not well-formed.
+   */
+  public Optional<String> queryParameter(String name) {
+    if (query == null || query.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.List<java.util.Map.Entry<String, String>> pairs =
+        io.webhookkit.core.internal.FormBody.parse(
+            query.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    if (pairs != null) {
+      for (java.util.Map.Entry<String, String> pair : pairs) {
+        if (pair.getKey().equals(name)) {
+          return Optional.of(pair.getValue());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The headers. */
   public Headers headers() {
     return headers;

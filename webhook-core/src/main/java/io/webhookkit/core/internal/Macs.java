@@ -116,15 +116,18 @@ public final class Macs {
    * their content nor their length shows in the comparison's time.
    */
   public static byte[] sha256(String text) {
+    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The SHA-256 of the bytes. */
+  public static byte[] sha256(byte[] bytes) {
     MessageDigest digest = SHA256.get();
     digest.reset();
-    return digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return digest.digest(bytes);
   }
 
   /** The SHA-256 of the bytes, as lower-case hex. */
   public static String sha256Hex(byte[] bytes) {
-    MessageDigest digest = SHA256.get();
-    digest.reset();
-    return Hex.encode(digest.digest(bytes));
+    return Hex.encode(sha256(bytes));
   }
 }

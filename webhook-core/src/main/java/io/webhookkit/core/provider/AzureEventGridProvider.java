@@ -1,7 +1,5 @@
 package io.webhookkit.core.provider;
 
-import io.webhookkit.core.signature.TokenSignatureScheme;
-
 /**
  * Azure Event Grid (Event Grid schema): a shared secret sent as a delivery header ({@code
  * signature.header}, default {@code Authorization}, as it is or after {@code Bearer }) or as the
@@ -25,13 +23,7 @@ public final class AzureEventGridProvider implements Provider {
   @Override
   public ProviderRules rules(ProviderSettings settings) {
     return ProviderRules.builder()
-        .signatureScheme(
-            TokenSignatureScheme.builder()
-                .header(settings.get("signature.header", "Authorization"))
-                .bearer(true)
-                .queryParameter("code")
-                .secrets(settings.secrets())
-                .build())
+        .signatureScheme(settings.bearerToken("code"))
         .deliveryId(Locator.bodySha256())
         .eventType(Locator.header("aeg-event-type"))
         .handshake(Handshakes.eventGridValidation())

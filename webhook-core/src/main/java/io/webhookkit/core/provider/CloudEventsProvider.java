@@ -1,7 +1,5 @@
 package io.webhookkit.core.provider;
 
-import io.webhookkit.core.signature.TokenSignatureScheme;
-
 /**
  * CloudEvents over HTTP web hooks: the sender's token in {@code Authorization: Bearer …} ({@code
  * signature.header} to change the header) or the {@code access_token} query parameter; the {@code
@@ -25,13 +23,7 @@ public final class CloudEventsProvider implements Provider {
   @Override
   public ProviderRules rules(ProviderSettings settings) {
     return ProviderRules.builder()
-        .signatureScheme(
-            TokenSignatureScheme.builder()
-                .header(settings.get("signature.header", "Authorization"))
-                .bearer(true)
-                .queryParameter("access_token")
-                .secrets(settings.secrets())
-                .build())
+        .signatureScheme(settings.bearerToken("access_token"))
         .payloadFormat(PayloadFormat.BY_CONTENT_TYPE)
         .deliveryId(Locator.header("ce-id"), Locator.json("id"))
         .eventType(Locator.header("ce-type"), Locator.json("type"))

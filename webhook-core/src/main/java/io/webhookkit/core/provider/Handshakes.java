@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.Base64s;
-import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.Hex;
 import io.webhookkit.core.internal.Json;
 import io.webhookkit.core.internal.Macs;
@@ -66,22 +65,7 @@ public final class Handshakes {
 
   /** The first value of a query parameter, decoded; empty when absent, malformed or too long. */
   static Optional<String> query(WebhookRequest request, String name) {
-    String query = request.query().orElse(null);
-    if (query == null) {
-      return Optional.empty();
-    }
-    List<Map.Entry<String, String>> pairs =
-        FormBody.parse(query.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-    if (pairs == null) {
-      return Optional.empty();
-    }
-    for (Map.Entry<String, String> pair : pairs) {
-      if (pair.getKey().equals(name)) {
-        String v = pair.getValue();
-        return v.isEmpty() || v.length() > MAX_ECHO ? Optional.empty() : Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return request.queryParameter(name).filter(v -> !v.isEmpty() && v.length() <= MAX_ECHO);
   }
 
   private static boolean isGet(WebhookRequest request) {

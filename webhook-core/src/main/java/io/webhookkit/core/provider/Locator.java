@@ -96,7 +96,7 @@ public sealed interface Locator {
   record BodySha256() implements Locator {
     @Override
     public Optional<String> find(WebhookRequest request, Payload payload) {
-      return Optional.of("sha256:" + io.webhookkit.core.internal.Macs.sha256Hex(request.body()));
+      return Optional.of("sha256:" + payload.sha256Hex());
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.webhookkit.core.provider;
 
-import io.webhookkit.core.signature.TokenSignatureScheme;
-
 /**
  * Okta event hooks: the authorization header configured in Okta ({@code signature.header}, default
  * {@code Authorization}) must carry the secret, as it is or after {@code Bearer } (a token: it does
@@ -23,12 +21,7 @@ public final class OktaProvider implements Provider {
   @Override
   public ProviderRules rules(ProviderSettings settings) {
     return ProviderRules.builder()
-        .signatureScheme(
-            TokenSignatureScheme.builder()
-                .header(settings.get("signature.header", "Authorization"))
-                .bearer(true)
-                .secrets(settings.secrets())
-                .build())
+        .signatureScheme(settings.bearerToken(null))
         .deliveryId(Locator.json("eventId"))
         .eventType(Locator.json("eventType"))
         .handshake(Handshakes.oktaVerification())

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body, checked and parsed just enough: whether it is well-formed for the provider's format,
  * the JSON values the provider's rules asked for, and the form pairs. Built once per request by the
- * guard; handshake responders and locators read it. Immutable.
+ * guard; handshake responders and locators read it. Not thread-safe (one per request).
  */
 public final class Payload {
   /** What the body turned out to be. */
@@ -26,22 +27,37 @@ public final class Payload {
     OTHER
   }
 
-  private static final Payload UNCHECKED = new Payload(Kind.OTHER, true, Map.of(), List.of());
-
   private final Kind kind;
   private final boolean wellFormed;
   private final Map<String, String> json;
   private final List<Map.Entry<String, String>> form;
+  private final byte[] body;
+  private @Nullable String sha256Hex;
 
   private Payload(
+      byte[] body,
       Kind kind,
       boolean wellFormed,
       Map<String, String> json,
       List<Map.Entry<String, String>> form) {
+    this.body = body;
     this.kind = kind;
     this.wellFormed = wellFormed;
     this.json = json;
     this.form = form;
+  }
+
+  /**
+   * The body's SHA-256 as lower-case hex, computed once per request: the idempotency fingerprint,
+   * and the delivery id of providers that send none.
+   */
+  public String sha256Hex() {
+    String h = sha256Hex;
+    if (h == null) {
+      h = io.webhookkit.core.internal.Macs.sha256Hex(body);
+      sha256Hex = h;
+    }
+    return h;
   }
 
   /**
@@ -55,7 +71,7 @@ public final class Payload {
     Kind kind;
     switch (format) {
       case ANY:
-        return UNCHECKED;
+        return new Payload(request.body(), Kind.OTHER, true, Map.of(), List.of());
       case FORM:
         kind = Kind.FORM;
         break;
@@ -69,7 +85,7 @@ public final class Payload {
         } else if (type.equals("application/json") || type.endsWith("+json")) {
           kind = Kind.JSON;
         } else {
-          return UNCHECKED;
+          return new Payload(request.body(), Kind.OTHER, true, Map.of(), List.of());
         }
         break;
       default:
@@ -80,13 +96,13 @@ public final class Payload {
       List<Map.Entry<String, String>> pairs =
           FormBody.parse(request.body(), StandardCharsets.UTF_8);
       return pairs == null
-          ? new Payload(Kind.FORM, false, Map.of(), List.of())
-          : new Payload(Kind.FORM, true, Map.of(), List.copyOf(pairs));
+          ? new Payload(request.body(), Kind.FORM, false, Map.of(), List.of())
+          : new Payload(request.body(), Kind.FORM, true, Map.of(), List.copyOf(pairs));
     }
     Map<String, String> values = jsonScan.scan(request.body());
     return values == null
-        ? new Payload(Kind.JSON, false, Map.of(), List.of())
-        : new Payload(Kind.JSON, true, values, List.of());
+        ? new Payload(request.body(), Kind.JSON, false, Map.of(), List.of())
+        : new Payload(request.body(), Kind.JSON, true, values, List.of());
   }
 
   /** What the body is. */

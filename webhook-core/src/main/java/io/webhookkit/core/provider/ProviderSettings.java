@@ -90,6 +90,23 @@ public final class ProviderSettings {
         "must be the absolute http(s) URL the provider calls, e.g. https://example.com/hooks/twilio");
   }
 
+  /**
+   * A bearer token in the header named by {@code signature.header} (default {@code Authorization}),
+   * bare or after {@code Bearer }, else in a query parameter: the scheme of the presets whose
+   * sender holds a shared token (Okta, Event Grid, CloudEvents).
+   *
+   * @param queryParameter the query parameter that may carry the token instead, or {@code null}
+   */
+  public io.webhookkit.core.signature.TokenSignatureScheme bearerToken(
+      @Nullable String queryParameter) {
+    return io.webhookkit.core.signature.TokenSignatureScheme.builder()
+        .header(get("signature.header", "Authorization"))
+        .bearer(true)
+        .queryParameter(queryParameter)
+        .secrets(secrets)
+        .build();
+  }
+
   /** An error naming this endpoint and the key; the message must not contain a secret. */
   public WebhookConfigurationException invalid(String key, String problem) {
     return new WebhookConfigurationException(endpoint, key, problem);

@@ -3,9 +3,7 @@ package io.webhookkit.core.signature;
 import io.webhookkit.core.Reason;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
-import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.Macs;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +57,7 @@ public final class TokenSignatureScheme implements SignatureScheme {
       }
     }
     if (token == null && queryParameter != null) {
-      token = queryValue(request, queryParameter);
+      token = request.queryParameter(queryParameter).orElse(null);
     }
     if (token == null || token.isEmpty()) {
       return SignatureVerdict.failed(
@@ -80,25 +78,6 @@ public final class TokenSignatureScheme implements SignatureScheme {
       return header + " header or " + queryParameter + " query parameter";
     }
     return header != null ? header + " header" : queryParameter + " query parameter";
-  }
-
-  /** The first value of a query parameter, decoded; {@code null} when absent or malformed. */
-  static @Nullable String queryValue(WebhookRequest request, String name) {
-    String query = request.query().orElse(null);
-    if (query == null) {
-      return null;
-    }
-    List<Map.Entry<String, String>> pairs =
-        FormBody.parse(query.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-    if (pairs == null) {
-      return null;
-    }
-    for (Map.Entry<String, String> pair : pairs) {
-      if (pair.getKey().equals(name)) {
-        return pair.getValue();
-      }
-    }
-    return null;
   }
 
   @Override

@@ -83,14 +83,13 @@ public final class TwilioSignatureScheme implements SignatureScheme {
             Reason.SIGNATURE_INVALID, "The form body cannot be read to check its signature.");
       }
     } else {
-      String bodyHash = TokenSignatureScheme.queryValue(request, "bodySHA256");
+      String bodyHash = request.queryParameter("bodySHA256").orElse(null);
       if (bodyHash == null) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_INVALID, "A body that is not a form needs the bodySHA256 parameter.");
       }
       byte[] expectedHash = Hex.decode(bodyHash, 0, bodyHash.length());
-      byte[] actualHash = Hex.decode(Macs.sha256Hex(request.body()), 0, 64);
-      if (expectedHash == null || actualHash == null || !Macs.equal(expectedHash, actualHash)) {
+      if (expectedHash == null || !Macs.equal(expectedHash, Macs.sha256(request.body()))) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_INVALID, "The body's SHA-256 differs from its bodySHA256 parameter.");
       }
