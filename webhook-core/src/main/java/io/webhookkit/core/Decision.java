@@ -15,14 +15,18 @@ public sealed interface Decision permits Decision.Respond, Decision.Proceed {
 
   /**
    * A refusal as every adapter answers it: the reason's status, {@code application/problem+json}
-   * with {@code title}, {@code status}, {@code reason} and {@code detail}, and {@code Retry-After}
-   * when given. The detail must be a fixed sentence, never a received value or a secret.
+   * with {@code title}, {@code status}, {@code reason} and {@code detail}, {@code Retry-After} when
+   * given, and {@code Allow: POST} for {@link Reason#METHOD_NOT_ALLOWED}. The detail must be a
+   * fixed sentence, never a received value or a secret.
    */
   static Respond refusal(Reason reason, String detail, @Nullable Long retryAfterSeconds) {
     Map<String, String> headers = new java.util.LinkedHashMap<>();
     headers.put("Content-Type", "application/problem+json");
     if (retryAfterSeconds != null) {
       headers.put("Retry-After", Long.toString(retryAfterSeconds));
+    }
+    if (reason == Reason.METHOD_NOT_ALLOWED) {
+      headers.put("Allow", "POST");
     }
     Map<String, Object> problem = new java.util.LinkedHashMap<>();
     problem.put("title", reason.title());

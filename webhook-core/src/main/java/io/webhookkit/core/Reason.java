@@ -20,6 +20,11 @@ public enum Reason {
   /** The signed timestamp is outside {@code tolerance}, in either direction. */
   TIMESTAMP_OUT_OF_TOLERANCE(
       "timestamp_out_of_tolerance", 401, "Timestamp outside the accepted window"),
+  /**
+   * A {@code GET}, {@code HEAD} or {@code OPTIONS} request that is no handshake: providers deliver
+   * with a body; the answer carries {@code Allow: POST}.
+   */
+  METHOD_NOT_ALLOWED("method_not_allowed", 405, "Method not allowed"),
   /** The body is not well-formed, or the delivery id is not where the provider puts it. */
   MALFORMED_PAYLOAD("malformed_payload", 400, "Malformed payload"),
   /** The same delivery is being processed elsewhere; the answer carries {@code Retry-After}. */

@@ -9,7 +9,6 @@ import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import io.webhookkit.core.internal.ClientResolver;
 import io.webhookkit.core.internal.ClockTimeMeter;
 import io.webhookkit.core.internal.LogValues;
-import io.webhookkit.core.internal.Macs;
 import io.webhookkit.core.provider.HandshakeAnswer;
 import io.webhookkit.core.provider.HandshakeResponder;
 import io.webhookkit.core.provider.Payload;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides each request to one endpoint, running its checks in this order: HTTPS, client address,
- * rate limit, body size, signature, timestamp window, handshake, payload and delivery id,
+ * rate limit, body size, unsigned handshake, signature, timestamp window, signed handshake, method
+ * ({@code GET}/{@code HEAD}/{@code OPTIONS} only as handshakes), payload and delivery id,
  * idempotency. The first check that fails answers with its status and reason code as {@code
  * application/problem+json}; nothing after it runs and the handler is not called.
  *
@@ -212,6 +212,14 @@ public final class WebhookGuard {
         return handshake(answer.get(), verified.secretLabel(), clientText, start);
       }
     }
+    if (isHandshakeMethod(request.method())) {
+      return refuse(
+          Reason.METHOD_NOT_ALLOWED,
+          "Only a provider's handshake is answered to " + request.method() + ".",
+          null,
+          clientText,
+          start);
+    }
     if (!payload.isWellFormed()) {
       return refuse(
           Reason.MALFORMED_PAYLOAD,
@@ -257,7 +265,7 @@ public final class WebhookGuard {
     try {
       acquisition =
           Objects.requireNonNull(
-              store.acquire(key, Macs.sha256Hex(request.body()), config.idempotencyLease()),
+              store.acquire(key, payload.sha256Hex(), config.idempotencyLease()),
               "the store answered null");
     } catch (RuntimeException storeDown) {
       LOG.warn(
@@ -298,6 +306,15 @@ public final class WebhookGuard {
         clientText,
         start,
         event);
+  }
+
+  /**
+   * True for {@code GET}, {@code HEAD} and {@code OPTIONS}: methods providers use for handshakes
+   * only, never for a delivery. Adapters send such a request to the guard when it has no handler of
+   * its own on a webhook endpoint's path; the guard never lets one proceed.
+   */
+  public static boolean isHandshakeMethod(String method) {
+    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
   }
 
   private static long ceilSeconds(long nanos) {

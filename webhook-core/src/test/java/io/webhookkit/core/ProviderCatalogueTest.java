@@ -42,6 +42,11 @@ class ProviderCatalogueTest {
     return WebhookGuard.builder(b.build()).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
   }
 
+  /** A GET from loopback with this raw query, as the handshakes of Meta, X and Dropbox come. */
+  private static WebhookRequest.Builder get(String query) {
+    return WebhookRequest.builder().method("GET").remoteAddress("127.0.0.1").query(query);
+  }
+
   private static WebhookRequest.Builder post(String body) {
     return WebhookRequest.builder()
         .remoteAddress("127.0.0.1")
@@ -719,21 +724,13 @@ class ProviderCatalogueTest {
     Decision.Respond ok =
         responds(
             guard,
-            WebhookRequest.builder()
-                .method("GET")
-                .remoteAddress("127.0.0.1")
-                .query("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatball")
-                .build());
+            get("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatball").build());
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.headers()).containsEntry("Content-Type", "text/plain");
     assertThat(text(ok)).isEqualTo("1158201444");
     refused(
         guard,
-        WebhookRequest.builder()
-            .method("GET")
-            .remoteAddress("127.0.0.1")
-            .query("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess")
-            .build(),
+        get("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess").build(),
         Reason.SIGNATURE_MISSING);
     assertThatThrownBy(() -> guard("meta", SECRET, Map.of()))
         .isInstanceOf(WebhookConfigurationException.class)
@@ -743,13 +740,7 @@ class ProviderCatalogueTest {
   @Test
   void twitterCrcIsAnsweredWithTheResponseToken() {
     Decision.Respond r =
-        responds(
-            guard("twitter", SECRET, Map.of()),
-            WebhookRequest.builder()
-                .method("GET")
-                .remoteAddress("127.0.0.1")
-                .query("crc_token=abc%2B123")
-                .build());
+        responds(guard("twitter", SECRET, Map.of()), get("crc_token=abc%2B123").build());
     assertThat(r.headers()).containsEntry("Content-Type", "application/json");
     assertThat(text(r))
         .isEqualTo("{\"response_token\":\"sha256=" + b64256(SECRET, "abc+123") + "\"}");
@@ -764,20 +755,9 @@ class ProviderCatalogueTest {
     WebhookGuard guard = guard("twitter", SECRET, Map.of());
     refused(
         guard,
-        WebhookRequest.builder()
-            .method("GET")
-            .remoteAddress("127.0.0.1")
-            .query("crc_token=%7B%22tweet_create_events%22%3A%5B%5D%7D")
-            .build(),
+        get("crc_token=%7B%22tweet_create_events%22%3A%5B%5D%7D").build(),
         Reason.SIGNATURE_MISSING);
-    Decision.Respond answer =
-        responds(
-            guard,
-            WebhookRequest.builder()
-                .method("GET")
-                .remoteAddress("127.0.0.1")
-                .query("crc_token=true")
-                .build());
+    Decision.Respond answer = responds(guard, get("crc_token=true").build());
     String token = text(answer).replaceAll(".*\"(sha256=[^\"]+)\".*", "$1");
     refused(
         guard,
@@ -794,13 +774,7 @@ class ProviderCatalogueTest {
   @Test
   void dropboxAndGraphEchoTheirChallengeAsPlainText() {
     Decision.Respond dropbox =
-        responds(
-            guard("dropbox", SECRET, Map.of()),
-            WebhookRequest.builder()
-                .method("GET")
-                .remoteAddress("127.0.0.1")
-                .query("challenge=hxk5Kq")
-                .build());
+        responds(guard("dropbox", SECRET, Map.of()), get("challenge=hxk5Kq").build());
     assertThat(text(dropbox)).isEqualTo("hxk5Kq");
     assertThat(dropbox.headers())
         .containsEntry("Content-Type", "text/plain")
@@ -898,6 +872,21 @@ class ProviderCatalogueTest {
     assertThatThrownBy(() -> guard("github", SECRET, Map.of("allowed-origins", "x")))
         .isInstanceOf(WebhookConfigurationException.class)
         .hasMessageContaining("allowed-origins");
+  }
+
+  @Test
+  void aVerifiedGetThatIsNoHandshakeIsRefusedWith405() {
+    Decision.Respond r =
+        responds(
+            guard("okta", SECRET, Map.of()),
+            WebhookRequest.builder()
+                .method("GET")
+                .remoteAddress("127.0.0.1")
+                .header("Authorization", "Bearer " + SECRET)
+                .build());
+    assertThat(r.reason()).isEqualTo(Reason.METHOD_NOT_ALLOWED);
+    assertThat(r.status()).isEqualTo(405);
+    assertThat(r.headers()).containsEntry("Allow", "POST");
   }
 
   @Test

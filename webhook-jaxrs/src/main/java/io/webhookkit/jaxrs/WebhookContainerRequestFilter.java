@@ -91,12 +91,6 @@ public class WebhookContainerRequestFilter
       return;
     }
     Decision.Proceed proceed = (Decision.Proceed) decision;
-    if (request.getProperty(WebhookHandshakeFilter.HANDSHAKE_METHOD) != null) {
-      // A verified GET/HEAD/OPTIONS that is no handshake: the resource has no method for it.
-      proceed.ticket().settle(405);
-      request.abortWith(Response.status(405).header("Allow", "POST").build());
-      return;
-    }
     request.setEntityStream(new ByteArrayInputStream(body.bytes()));
     request.setProperty(WebhookEvent.ATTRIBUTE, proceed.event());
     request.setProperty(TICKET, proceed.ticket());

@@ -1,5 +1,6 @@
 package io.webhookkit.jaxrs;
 
+import io.webhookkit.core.WebhookGuard;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * own for it is matched as that {@code POST} (remembering its real method), so that {@link
  * WebhookContainerRequestFilter} decides it — Meta's and X's {@code GET} challenges, Dropbox's,
  * Okta's and the CloudEvents {@code OPTIONS} are answered although the resource declares only
- * {@code @POST}. Such a request never reaches the resource method: what the guard does not answer
- * is refused with {@code 405}. Other requests pass untouched.
+ * {@code @POST}. Such a request never reaches the resource method: the guard answers every {@code
+ * GET}/{@code HEAD}/{@code OPTIONS}, as a handshake or a refusal ({@code 405 method_not_allowed}
+ * when it verified). Other requests pass untouched.
  */
 @Provider
 @PreMatching
@@ -28,14 +29,12 @@ public class WebhookHandshakeFilter implements ContainerRequestFilter {
   /** The request property holding the method a handshake was sent with. */
   public static final String HANDSHAKE_METHOD = "io.webhookkit.jaxrs.handshakeMethod";
 
-  private static final Set<String> HANDSHAKE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
   @Inject private @Nullable WebhookExtension extension;
   private volatile @Nullable HandshakePaths paths;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!HANDSHAKE_METHODS.contains(request.getMethod())) {
+    if (!WebhookGuard.isHandshakeMethod(request.getMethod())) {
       return;
     }
     HandshakePaths p = paths;

@@ -3,8 +3,6 @@ package io.webhookkit.micronaut;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -19,7 +17,6 @@ import io.webhookkit.core.Decision;
 import io.webhookkit.core.WebhookGuard;
 import jakarta.inject.Named;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
@@ -29,14 +26,12 @@ import org.reactivestreams.Publisher;
  * OPTIONS} request that matches no route of its own, on the path of a {@code POST} route annotated
  * with {@link WebhookEndpoint}, is decided by that endpoint's guard (on the blocking executor) — so
  * Meta's and X's {@code GET} challenges, Dropbox's, Okta's and the CloudEvents {@code OPTIONS} are
- * answered although the controller maps only {@code POST}. A verified request that is no handshake
- * is answered {@code 405} (there is no handler for its method). Every other request passes
- * untouched, on the event loop.
+ * answered although the controller maps only {@code POST}; the guard refuses every other such
+ * request ({@code 405 method_not_allowed} when it verified). Every other request passes untouched,
+ * on the event loop.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class WebhookHandshakeFilter implements HttpServerFilter {
-  private static final Set<String> HANDSHAKE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
   private final WebhookGuards guards;
   private final Router router;
   private final ExecutorService blocking;
@@ -58,7 +53,7 @@ final class WebhookHandshakeFilter implements HttpServerFilter {
   @Override
   public Publisher<MutableHttpResponse<?>> doFilter(
       HttpRequest<?> request, ServerFilterChain chain) {
-    if (!HANDSHAKE_METHODS.contains(request.getMethodName())
+    if (!WebhookGuard.isHandshakeMethod(request.getMethodName())
         || RouteAttributes.getRouteMatch(request).isPresent()) {
       return chain.proceed(request);
     }
@@ -85,12 +80,7 @@ final class WebhookHandshakeFilter implements HttpServerFilter {
                       guard.inspect(
                           WebhookServerFilter.toWebhookRequest(
                               request, BoundedBody.of(new byte[0])));
-                  if (decision instanceof Decision.Proceed proceed) {
-                    // A verified request that is no handshake has no handler for its method.
-                    proceed.ticket().settle(405);
-                    return HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-                        .header("Allow", "POST");
-                  }
+                  // The guard answers every GET/HEAD/OPTIONS: a handshake or a refusal.
                   return WebhookServerFilter.toResponse((Decision.Respond) decision);
                 },
                 blocking));

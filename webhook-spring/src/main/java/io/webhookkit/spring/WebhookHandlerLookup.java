@@ -55,15 +55,31 @@ final class WebhookHandlerLookup {
    * the {@code POST} it may be the handshake of (Meta, X, Dropbox, Okta, CloudEvents).
    */
   Optional<Target> endpointFor(HttpServletRequest request) {
+    // The dispatch filter and Spring Security's matcher both ask, once each per request: look the
+    // handler up once (per method and path, so a forward or an error dispatch asks again).
+    Object cached = request.getAttribute(CACHE);
+    if (cached instanceof Cached c
+        && c.method().equals(request.getMethod())
+        && c.uri().equals(request.getRequestURI())) {
+      return c.target();
+    }
+    Optional<Target> target = find(request);
+    request.setAttribute(CACHE, new Cached(request.getMethod(), request.getRequestURI(), target));
+    return target;
+  }
+
+  private static final String CACHE = WebhookHandlerLookup.class.getName() + ".target";
+
+  private record Cached(String method, String uri, Optional<Target> target) {}
+
+  private Optional<Target> find(HttpServletRequest request) {
     Optional<Optional<Target>> found = lookup(new BodylessRequest(request, null));
-    if (found.isPresent() || !HANDSHAKE_METHODS.contains(request.getMethod())) {
+    if (found.isPresent()
+        || !io.webhookkit.core.WebhookGuard.isHandshakeMethod(request.getMethod())) {
       return found.flatMap(t -> t);
     }
     return lookup(new BodylessRequest(request, "POST")).flatMap(t -> t);
   }
-
-  private static final java.util.Set<String> HANDSHAKE_METHODS =
-      java.util.Set.of("GET", "HEAD", "OPTIONS");
 
   /**
    * The handler's endpoint: empty when no application handler maps the request, an empty target

@@ -397,6 +397,10 @@ public abstract class WebhookAdapterConformanceKit {
         "{\"verification\":\"" + challenge + "\"}");
     assertRefused(
         send("GET", "okta", "X-Okta-Verification-Challenge", challenge), 401, "signature_missing");
+    HttpResponse<byte[]> noChallenge =
+        send("GET", "okta", "Authorization", ConformanceEndpoints.configuredSecret("okta"));
+    assertRefused(noChallenge, 405, "method_not_allowed");
+    assertThat(noChallenge.headers().firstValue("Allow")).hasValue("POST");
   }
 
   @Test
