@@ -7,12 +7,12 @@ import io.webhookkit.core.WebhookAttempt;
 import io.webhookkit.jaxrs.app.AppResource;
 import io.webhookkit.jaxrs.app.Attempts;
 import io.webhookkit.jaxrs.app.Observers;
+import io.webhookkit.test.BindingCheck;
 import io.webhookkit.test.TestDelivery;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,21 +59,7 @@ class JaxrsApplicationTest {
 
   @Test
   void theEntityBindsAsAMapAPojoAndAStringAndTheEventIsInjected() throws Exception {
-    String id = UUID.randomUUID().toString();
-    String push = "{\"ref\":\"refs/heads/main\",\"repository\":{\"name\":\"kit\"}}";
-    TestDelivery map = TestDelivery.github(SECRET).withId(id + "-m").withBody(push);
-    TestDelivery pojo = TestDelivery.github(SECRET).withId(id + "-p").withBody(push);
-    TestDelivery string = TestDelivery.github(SECRET).withId(id + "-s").withBody(push);
-
-    assertThat(post("/app/map", map).statusCode()).isEqualTo(200);
-    assertThat(post("/app/pojo", pojo).statusCode()).isEqualTo(200);
-    assertThat(post("/app/string", string).statusCode()).isEqualTo(200);
-
-    assertThat(AppResource.SEEN)
-        .contains(
-            "map " + id + "-m refs/heads/main",
-            "pojo " + id + "-p refs/heads/main",
-            "string push " + string.body().length);
+    BindingCheck.mapPojoAndStringBind(server.baseUri(), SECRET, AppResource.SEEN);
   }
 
   @Test

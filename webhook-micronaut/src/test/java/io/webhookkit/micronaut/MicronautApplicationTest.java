@@ -6,13 +6,13 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.webhookkit.micronaut.app.AppController;
+import io.webhookkit.test.BindingCheck;
 import io.webhookkit.test.TestDelivery;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,21 +43,8 @@ class MicronautApplicationTest {
 
   @Test
   void theBodyBindsAsAMapAPojoAndAStringBehindTheGuard() throws Exception {
-    String id = UUID.randomUUID().toString();
-    String push = "{\"ref\":\"refs/heads/main\",\"repository\":{\"name\":\"kit\"}}";
-    TestDelivery map = TestDelivery.github(SECRET).withId(id + "-m").withBody(push);
-    TestDelivery pojo = TestDelivery.github(SECRET).withId(id + "-p").withBody(push);
-    TestDelivery string = TestDelivery.github(SECRET).withId(id + "-s").withBody(push);
-
-    assertThat(post("/app/map", map).statusCode()).isEqualTo(200);
-    assertThat(post("/app/pojo", pojo).statusCode()).isEqualTo(200);
-    assertThat(post("/app/string", string).statusCode()).isEqualTo(200);
-
-    assertThat(AppController.SEEN)
-        .contains(
-            "map " + id + "-m refs/heads/main",
-            "pojo " + id + "-p refs/heads/main",
-            "string push " + string.body().length);
+    BindingCheck.mapPojoAndStringBind(
+        URI.create("http://127.0.0.1:" + server.getPort()), SECRET, AppController.SEEN);
   }
 
   @Test
