@@ -10,6 +10,12 @@ import java.io.InputStream;
  * body costs at most the limit. Works for chunked bodies (no declared length) too.
  */
 public final class BoundedBody {
+  /**
+   * How much of a refused body {@link #discardRest} reads and throws away: 2 MiB, Tomcat's {@code
+   * maxSwallowSize} default. A longer rest is left unread and the connection closes.
+   */
+  public static final long SWALLOW_LIMIT = 2L << 20;
+
   private static final byte[] NONE = new byte[0];
   private final byte[] bytes;
   private final boolean exceeded;
@@ -62,6 +68,37 @@ public final class BoundedBody {
       remaining -= n;
     }
     return remaining == 0 ? exceeded() : of(out.toByteArray());
+  }
+
+  /**
+   * Reads and discards what is left of a refused body, at most {@link #SWALLOW_LIMIT} bytes, after
+   * the answer was written and flushed. A provider sends its whole body before it reads the answer;
+   * a server that answers and closes with part of the body unread makes the kernel reset the
+   * connection, and the provider sees no answer (the 413) at all. A client that has read the answer
+   * and hung up ends the reading. Reads nothing when the declared length is over the swallow limit,
+   * or when the client waits for {@code 100 Continue} (it has not sent the body, and reading would
+   * ask for it).
+   *
+   * @param in the body stream, after {@link #read} and the answer; not closed
+   * @param declaredLength the {@code Content-Length}, or {@code -1} when unknown
+   * @param expectsContinue whether the request carries {@code Expect: 100-continue}
+   * @return true when the body was read to its end
+   */
+  public static boolean discardRest(InputStream in, long declaredLength, boolean expectsContinue) {
+    if (expectsContinue || declaredLength > SWALLOW_LIMIT) {
+      return false;
+    }
+    byte[] buffer = new byte[8192];
+    long budget = SWALLOW_LIMIT;
+    try {
+      int n;
+      while (budget > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, budget))) >= 0) {
+        budget -= n;
+      }
+      return budget > 0;
+    } catch (IOException clientWentAway) {
+      return false;
+    }
   }
 
   /** The bytes read (empty when exceeded). */

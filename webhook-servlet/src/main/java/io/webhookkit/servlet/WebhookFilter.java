@@ -178,6 +178,12 @@ public class WebhookFilter implements Filter {
 
     if (decision instanceof Decision.Respond) {
       write((Decision.Respond) decision, response);
+      if (body.isExceeded()) {
+        BoundedBody.discardRest(
+            request.getInputStream(),
+            request.getContentLengthLong(),
+            "100-continue".equalsIgnoreCase(request.getHeader("Expect")));
+      }
       return;
     }
     Decision.Proceed proceed = (Decision.Proceed) decision;

@@ -589,6 +589,27 @@ public abstract class WebhookAdapterConformanceKit {
     assertRefused(response, 413, "payload_too_large");
   }
 
+  /**
+   * A provider sends its whole body before it reads the answer. When the endpoint answers 413 and
+   * closes with the rest of the body unread, the kernel resets the connection and the provider may
+   * see no answer at all; the kit reads and discards the rest (up to {@code
+   * BoundedBody.SWALLOW_LIMIT}) so that the 413 arrives. Repeated, since the reset is a race.
+   */
+  @Test
+  void aProviderStillSendingAnOversizedBodyReadsThe413() throws Exception {
+    String pad = "x".repeat(600 * 1024);
+    for (int i = 0; i < 12; i++) {
+      TestDelivery big =
+          TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+              .withId(UUID.randomUUID().toString())
+              .withBody("{\"pad\":\"" + pad + "\"}");
+      assertRefused(post("small", big), 413, "payload_too_large");
+      RawHttp.Response chunked =
+          RawHttp.to(endpoint("small")).headers(big.headers()).body(big.body()).chunked().send();
+      assertRefused(chunked, 413, "payload_too_large");
+    }
+  }
+
   @Test
   void anOversizedChunkedBodyIsRefusedWhenItsLengthPassesTheLimit() throws Exception {
     TestDelivery big =
