@@ -60,6 +60,15 @@ public class WebhookContainerRequestFilter
 
   private static final String TICKET = DeliveryTicket.class.getName();
 
+  /**
+   * The request property marking a refused, oversized body whose rest is still unread: its {@link
+   * UnreadBody}.
+   */
+  static final String UNREAD_BODY = UnreadBody.class.getName();
+
+  /** What {@link BoundedBody#discardRest} needs of a refused, oversized body. */
+  record UnreadBody(long declaredLength, boolean expectsContinue) {}
+
   @Context private @Nullable ResourceInfo resource;
   @Inject private @Nullable WebhookGuards guards;
   @Inject private @Nullable WebhookRequestState state;
@@ -87,6 +96,12 @@ public class WebhookContainerRequestFilter
             : BoundedBody.read(request.getEntityStream(), declared, guard.maxBodySize());
     Decision decision = guard.inspect(toWebhookRequest(request, body));
     if (decision instanceof Decision.Respond respond) {
+      if (body.isExceeded()) {
+        request.setProperty(
+            UNREAD_BODY,
+            new UnreadBody(
+                declared, "100-continue".equalsIgnoreCase(request.getHeaderString("Expect"))));
+      }
       request.abortWith(toResponse(respond));
       return;
     }

@@ -1,5 +1,6 @@
 package io.webhookkit.jaxrs;
 
+import io.webhookkit.core.BoundedBody;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -7,6 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,11 +18,17 @@ import org.jspecify.annotations.Nullable;
  * connection's peer address to {@link WebhookContainerRequestFilter}, which Jakarta REST itself
  * does not expose. Forwarding headers are not read here; the guard believes them only from the
  * endpoint's trusted proxies.
+ *
+ * <p>It also writes a refused oversized body's 413 and then reads and discards the rest of the body
+ * ({@link BoundedBody#discardRest}): a provider sends its whole body before it reads the answer,
+ * and a servlet container that closes on unread bytes (Jetty) would have the connection reset under
+ * it, the 413 lost.
  */
 @Provider
 @WebhookEndpoint
 @Priority(Priorities.AUTHENTICATION - 100)
-public class WebhookServletClientAddressFilter implements ContainerRequestFilter {
+public class WebhookServletClientAddressFilter
+    implements ContainerRequestFilter, WriterInterceptor {
   @Context private @Nullable HttpServletRequest servletRequest;
 
   @Override
@@ -26,6 +36,19 @@ public class WebhookServletClientAddressFilter implements ContainerRequestFilter
     HttpServletRequest servlet = servletRequest;
     if (servlet != null) {
       request.setProperty(WebhookContainerRequestFilter.CLIENT_ADDRESS, servlet.getRemoteAddr());
+    }
+  }
+
+  @Override
+  public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+    context.proceed();
+    HttpServletRequest servlet = servletRequest;
+    if (servlet != null
+        && context.getProperty(WebhookContainerRequestFilter.UNREAD_BODY)
+            instanceof WebhookContainerRequestFilter.UnreadBody unread) {
+      context.getOutputStream().close(); // Jersey 4 sends the status and headers only at close
+      BoundedBody.discardRest(
+          servlet.getInputStream(), unread.declaredLength(), unread.expectsContinue());
     }
   }
 }

@@ -33,6 +33,7 @@ public final class RawHttp {
   private long declaredLength = -1;
   private boolean omitBody;
   private Duration bodyDelay = Duration.ZERO;
+  private Duration readTimeout = Duration.ofSeconds(30);
 
   private RawHttp(URI target) {
     this.target = target;
@@ -86,6 +87,12 @@ public final class RawHttp {
     return this;
   }
 
+  /** How long to wait for the answer (default 30 s); a shorter wait fails a server that dawdles. */
+  public RawHttp readTimeout(Duration timeout) {
+    this.readTimeout = timeout;
+    return this;
+  }
+
   /**
    * A response.
    *
@@ -111,7 +118,7 @@ public final class RawHttp {
     int port = target.getPort() < 0 ? 80 : target.getPort();
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(target.getHost(), port), 5_000);
-      socket.setSoTimeout(30_000);
+      socket.setSoTimeout((int) readTimeout.toMillis());
       OutputStream out = socket.getOutputStream();
       StringBuilder head = new StringBuilder();
       String path =
