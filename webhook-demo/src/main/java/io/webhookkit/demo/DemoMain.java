@@ -47,6 +47,14 @@ public final class DemoMain {
   }
 
   static int run(String[] given) throws Exception {
+    return run(given, ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /**
+   * Runs the demo; a relaunch (to put the demo secrets in the environment) writes its output to
+   * {@code relaunchOutput}.
+   */
+  static int run(String[] given, ProcessBuilder.Redirect relaunchOutput) throws Exception {
     // -Ddemo.args="keep-running --port 8081" arrives as one argument through exec:exec.
     String[] args =
         java.util.Arrays.stream(given)
@@ -74,7 +82,7 @@ public final class DemoMain {
           }
         });
     if (!missing.isEmpty()) {
-      return relaunchWithDemoSecrets(args, missing);
+      return relaunchWithDemoSecrets(args, missing, relaunchOutput);
     }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.log.io.webhookkit", keepRunning ? "info" : "warn");
@@ -94,8 +102,8 @@ public final class DemoMain {
   }
 
   /** The filters read secrets-env, so the demo defaults must be in the environment: re-launch. */
-  private static int relaunchWithDemoSecrets(String[] args, Map<String, String> missing)
-      throws Exception {
+  private static int relaunchWithDemoSecrets(
+      String[] args, Map<String, String> missing, ProcessBuilder.Redirect output) throws Exception {
     if (System.getenv("WEBHOOK_DEMO_RELAUNCHED") != null) {
       System.out.println("demo: secrets still missing after relaunch: " + missing.keySet());
       return 2;
@@ -113,7 +121,11 @@ public final class DemoMain {
     command.add(System.getProperty("java.class.path"));
     command.add(DemoMain.class.getName());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.INHERIT)
+            .redirectOutput(output)
+            .redirectErrorStream(true);
     builder.environment().putAll(missing);
     builder.environment().put("WEBHOOK_DEMO_RELAUNCHED", "1");
     Process child = builder.start();
