@@ -3,6 +3,7 @@ package io.webhookkit.jaxrs;
 import io.webhookkit.core.BoundedBody;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public class WebhookServletClientAddressFilter
     implements ContainerRequestFilter, WriterInterceptor {
   @Context private @Nullable HttpServletRequest servletRequest;
+  @Context private @Nullable HttpServletResponse servletResponse;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -46,7 +48,12 @@ public class WebhookServletClientAddressFilter
     if (servlet != null
         && context.getProperty(WebhookContainerRequestFilter.UNREAD_BODY)
             instanceof WebhookContainerRequestFilter.UnreadBody unread) {
-      context.getOutputStream().close(); // Jersey 4 sends the status and headers only at close
+      // Jersey sets the status and headers on the servlet response only when its stream closes
+      // (which leaves the servlet's stream open); the servlet's flush then sends the answer.
+      context.getOutputStream().close();
+      if (servletResponse != null) {
+        servletResponse.flushBuffer();
+      }
       BoundedBody.discardRest(
           servlet.getInputStream(), unread.declaredLength(), unread.expectsContinue());
     }
