@@ -90,7 +90,7 @@ class ProviderSimulatorTest {
         ProviderSimulator.builder()
             .schedule(RetrySchedule.exponential(Duration.ofMinutes(1), 4))
             .timeScale(0.0001)
-            .timeout(Duration.ofMillis(500))
+            .timeout(Duration.ofSeconds(2)) // the slow attempt waits 10 s; others answer at once
             .build();
 
     ProviderSimulator.DeliveryLog log = simulator.deliver(url, delivery);
