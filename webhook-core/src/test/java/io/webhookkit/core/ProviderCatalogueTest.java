@@ -258,8 +258,16 @@ class ProviderCatalogueTest {
             "okta",
             "microsoft-graph",
             "azure-event-grid",
-            "cloudevents")
-        .hasSizeGreaterThanOrEqualTo(31);
+            "cloudevents",
+            "twitch",
+            "sentry",
+            "vercel",
+            "xero",
+            "quickbooks",
+            "mux",
+            "webflow",
+            "lemonsqueezy")
+        .hasSizeGreaterThanOrEqualTo(39);
   }
 
   /**
@@ -537,6 +545,118 @@ class ProviderCatalogueTest {
   }
 
   /** Computed vectors: one HMAC preset per row, signed here from its documented algorithm. */
+  /**
+   * Mux's own SDK test vectors: mux-node-sdk {@code tests/api-resources/webhooks.test.ts} (secret
+   * SuperSecret123, t=1565125718): the signature verifies (the body carries no id, so the guard
+   * then refuses it as malformed), one of several {@code v1} entries suffices, a {@code v2} alone
+   * does not, and six minutes later it is too old.
+   */
+  @Test
+  void muxSdkVectorsVerify() {
+    Instant at = Instant.ofEpochSecond(1565125718L);
+    WebhookGuard guard = guard("mux", "SuperSecret123", Map.of(), at);
+    String hash = "854ece4c22acef7c66b57d4e504153bc512595e8e9c772ece2a68150548c19a7";
+    String payload = "{\"test\":\"body\"}";
+    refused(
+        guard,
+        post(payload).header("Mux-Signature", "t=1565125718,v1=" + hash).build(),
+        Reason.MALFORMED_PAYLOAD);
+    refused(
+        guard,
+        post(payload).header("Mux-Signature", "t=1565125718,v1=invalid-sig,v1=" + hash).build(),
+        Reason.MALFORMED_PAYLOAD);
+    refused(
+        guard,
+        post(payload).header("Mux-Signature", "t=1565125718,v2=" + hash + ",v1=" + hash).build(),
+        Reason.MALFORMED_PAYLOAD);
+    refused(
+        guard,
+        post("{\"test\":{\"nested\":{\"nanos\":718234, \"seconds\":1691711005}}}")
+            .header(
+                "Mux-Signature",
+                "t=1565125718,v1=bd315c24bce1c2b8ad325696f26530c8ef7d7d830afb7c1381903705d04607be")
+            .build(),
+        Reason.MALFORMED_PAYLOAD);
+    assertThat(
+            responds(
+                    guard, post(payload).header("Mux-Signature", "t=1565125718,v2=" + hash).build())
+                .reason())
+        .isIn(Reason.SIGNATURE_INVALID, Reason.SIGNATURE_MISSING);
+    refused(
+        guard,
+        post("{\"test\":\"bodY\"}").header("Mux-Signature", "t=1565125718,v1=" + hash).build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        guard("mux", "SuperSecret123", Map.of(), at.plusSeconds(360)),
+        post(payload).header("Mux-Signature", "t=1565125718,v1=" + hash).build(),
+        Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+  }
+
+  /**
+   * Twitch signs id + RFC 3339 timestamp (nanoseconds) + body; its challenge is answered as plain
+   * text only after the signature verified (the challenge value is the one in Twitch's
+   * documentation); a revocation reaches the handler marked as such; stale and unparsable
+   * timestamps are refused. Computed vector.
+   */
+  @Test
+  void twitchSignsIdRfc3339TimestampAndBodyAndAnswersItsChallenge() {
+    WebhookGuard guard = guard("twitch", SECRET, Map.of());
+    String at = "2026-11-29T11:59:58.123456789Z";
+    String challenge =
+        "{\"challenge\":\"pogchamp-kappa-360noscope-vohiyo\",\"subscription\":{\"id\":"
+            + "\"f1c2a387-161a-49f9-a165-0f21d7a4e1c4\",\"status\":"
+            + "\"webhook_callback_verification_pending\",\"type\":\"channel.follow\"}}";
+    java.util.function.BiFunction<String, String, WebhookRequest.Builder> signed =
+        (body, timestamp) ->
+            post(body)
+                .header("Twitch-Eventsub-Message-Id", "m-1")
+                .header("Twitch-Eventsub-Message-Timestamp", timestamp)
+                .header(
+                    "Twitch-Eventsub-Message-Signature",
+                    "sha256=" + hex256(SECRET, "m-1" + timestamp + body));
+    Decision.Respond answered =
+        responds(
+            guard,
+            signed
+                .apply(challenge, at)
+                .header("Twitch-Eventsub-Message-Type", "webhook_callback_verification")
+                .build());
+    assertThat(answered.status()).isEqualTo(200);
+    assertThat(answered.headers()).containsEntry("Content-Type", "text/plain");
+    assertThat(text(answered)).isEqualTo("pogchamp-kappa-360noscope-vohiyo");
+    refused(
+        guard,
+        post(challenge)
+            .header("Twitch-Eventsub-Message-Type", "webhook_callback_verification")
+            .header("Twitch-Eventsub-Message-Id", "m-1")
+            .header("Twitch-Eventsub-Message-Timestamp", at)
+            .header("Twitch-Eventsub-Message-Signature", "sha256=" + hex256("guess", "m-1" + at))
+            .build(),
+        Reason.SIGNATURE_INVALID);
+
+    String revocation =
+        "{\"subscription\":{\"id\":\"f1c2a387\",\"status\":\"authorization_revoked\","
+            + "\"type\":\"channel.follow\"}}";
+    WebhookEvent revoked =
+        proceeds(
+            guard,
+            signed
+                .apply(revocation, at)
+                .header("Twitch-Eventsub-Message-Type", "revocation")
+                .header("Twitch-Eventsub-Subscription-Type", "channel.follow")
+                .build());
+    assertThat(revoked.deliveryId()).contains("m-1");
+    assertThat(revoked.eventType()).contains("channel.follow");
+    assertThat(revoked.attribute("message-type")).contains("revocation");
+    assertThat(revoked.timestamp()).contains(Instant.parse(at));
+
+    refused(
+        guard,
+        signed.apply(revocation, "2026-11-29T11:50:00Z").build(),
+        Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+    refused(guard, signed.apply(revocation, "1764417600").build(), Reason.SIGNATURE_INVALID);
+  }
+
   @Test
   void hmacPresetsVerifyTheirDocumentedSignatures() {
     long ts = NOW.getEpochSecond();
@@ -588,6 +708,35 @@ class ProviderCatalogueTest {
             "gl-1",
             "X-Gitlab-Event",
             "Push Hook"));
+    String twitchAt = NOW.minusMillis(1234).toString().replace("Z", "123456Z");
+    cases.put(
+        "twitch",
+        Map.of(
+            "Twitch-Eventsub-Message-Id",
+            "tw-1",
+            "Twitch-Eventsub-Message-Timestamp",
+            twitchAt,
+            "Twitch-Eventsub-Message-Signature",
+            "sha256=" + hex256(SECRET, "tw-1" + twitchAt + body)));
+    cases.put("sentry", Map.of("Sentry-Hook-Signature", hex256(SECRET, body), "Request-ID", "s-1"));
+    cases.put(
+        "vercel",
+        Map.of(
+            "x-vercel-signature",
+            HexFormat.of()
+                .formatHex(mac("HmacSHA1", SECRET.getBytes(StandardCharsets.UTF_8), body))));
+    cases.put("xero", Map.of("x-xero-signature", b64256(SECRET, body)));
+    cases.put("quickbooks", Map.of("intuit-signature", b64256(SECRET, body)));
+    cases.put("mux", Map.of("Mux-Signature", "t=" + ts + ",v1=" + hex256(SECRET, ts + "." + body)));
+    long ms = NOW.toEpochMilli() - 2500;
+    cases.put(
+        "webflow",
+        Map.of(
+            "x-webflow-timestamp",
+            Long.toString(ms),
+            "x-webflow-signature",
+            hex256(SECRET, ms + ":" + body)));
+    cases.put("lemonsqueezy", Map.of("X-Signature", hex256(SECRET, body)));
     cases.put("okta", Map.of("Authorization", "Bearer " + SECRET));
     cases.put("azure-event-grid", Map.of("Authorization", SECRET));
     cases.put(

@@ -91,7 +91,15 @@ public final class ConformanceEndpoints {
           "okta",
           "microsoft-graph",
           "azure-event-grid",
-          "cloudevents");
+          "cloudevents",
+          "twitch",
+          "sentry",
+          "vercel",
+          "xero",
+          "quickbooks",
+          "mux",
+          "webflow",
+          "lemonsqueezy");
 
   /** The secret an endpoint of the catalogue is configured with (a public key for two). */
   public static String configuredSecret(String preset) {

@@ -155,6 +155,18 @@ public final class Signer {
       case "azure-event-grid":
         headers.put("aeg-event-type", "Notification");
         break;
+      case "twitch":
+        headers.put("Twitch-Eventsub-Message-Type", "notification");
+        putIfNotNull(headers, "Twitch-Eventsub-Subscription-Type", eventType);
+        headers.put("Twitch-Eventsub-Subscription-Version", "1");
+        break;
+      case "sentry":
+        headers.put("Request-ID", id);
+        putIfNotNull(headers, "Sentry-Hook-Resource", eventType);
+        break;
+      case "lemonsqueezy":
+        putIfNotNull(headers, "X-Event-Name", eventType);
+        break;
       default:
         break;
     }

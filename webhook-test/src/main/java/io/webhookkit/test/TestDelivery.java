@@ -161,7 +161,11 @@ public final class TestDelivery {
           "dropbox",
           "twitter",
           "microsoft-graph",
-          "azure-event-grid");
+          "azure-event-grid",
+          "xero",
+          "quickbooks",
+          "webflow",
+          "lemonsqueezy");
 
   /**
    * A delivery for any preset of the catalogue, signed with this secret (for {@code discord} and
@@ -214,6 +218,21 @@ public final class TestDelivery {
         return create(provider, secret, keys, "", "invitee.created", json);
       case "azure-event-grid":
         return create(provider, secret, keys, "", "Microsoft.Storage.BlobCreated", json);
+      case "twitch":
+        return create(provider, secret, keys, "", "channel.follow", json).withId(uuid());
+      case "sentry":
+        return create(provider, secret, keys, "", "issue", json).withId(uuid());
+      case "vercel":
+        return create(provider, secret, keys, "", "deployment.created", json);
+      case "mux":
+        return create(provider, secret, keys, "", "video.asset.ready", json).withId(uuid());
+      case "webflow":
+        return create(provider, secret, keys, "", "form_submission", json);
+      case "lemonsqueezy":
+        return create(provider, secret, keys, "", "order_created", json);
+      case "xero":
+      case "quickbooks":
+        return create(provider, secret, keys, "", null, json);
       case "meta":
       case "sendgrid":
       case "dropbox":
@@ -265,7 +284,11 @@ public final class TestDelivery {
                     "resend",
                     "clerk",
                     "okta",
-                    "cloudevents")
+                    "cloudevents",
+                    "twitch",
+                    "sentry",
+                    "vercel",
+                    "mux")
                 .contains(provider)) {
           return of(provider, secret, Map.of());
         }
@@ -571,6 +594,50 @@ public final class TestDelivery {
             + "\",\"subject\":\"/blobs/a\",\"data\":{},\"dataVersion\":\"1\"}]";
       case "cloudevents":
         return "{\"object\":\"" + s.id + "\"}";
+      case "twitch":
+        return "{\"subscription\":{\"id\":\"f1c2a387-161a-49f9-a165-0f21d7a4e1c4\",\"type\":\""
+            + type
+            + "\",\"version\":\"2\",\"status\":\"enabled\"},\"event\":{\"user_id\":\""
+            + s.id
+            + "\",\"broadcaster_user_id\":\"1337\"}}";
+      case "sentry":
+        return "{\"action\":\"created\",\"data\":{\"issue\":{\"id\":\""
+            + s.id
+            + "\"}},\"installation\":{\"uuid\":\"7a485448-a9e2-4c85-8a3c-4f44175783c9\"}}";
+      case "vercel":
+        return "{\"id\":\""
+            + s.id
+            + "\",\"type\":\""
+            + type
+            + "\",\"createdAt\":1764417600000,\"payload\":{\"deployment\":{\"id\":\"dpl_1\"}}}";
+      case "mux":
+        return "{\"id\":\""
+            + s.id
+            + "\",\"type\":\""
+            + type
+            + "\",\"object\":{\"type\":\"asset\",\"id\":\"a1\"},\"data\":{\"status\":\"ready\"}}";
+      case "webflow":
+        return "{\"triggerType\":\""
+            + type
+            + "\",\"payload\":{\"id\":\""
+            + s.id
+            + "\",\"name\":\"Contact\"}}";
+      case "lemonsqueezy":
+        return "{\"meta\":{\"event_name\":\""
+            + type
+            + "\"},\"data\":{\"type\":\"orders\",\"id\":\""
+            + s.id
+            + "\"}}";
+      case "xero":
+        return "{\"events\":[{\"resourceId\":\""
+            + s.id
+            + "\",\"eventCategory\":\"INVOICE\",\"eventType\":\"UPDATE\"}],"
+            + "\"firstEventSequence\":1,\"lastEventSequence\":1,\"entropy\":\"S0m3r4Nd0mt3xt\"}";
+      case "quickbooks":
+        return "{\"eventNotifications\":[{\"realmId\":\"1185883450\",\"dataChangeEvent\":"
+            + "{\"entities\":[{\"name\":\"Customer\",\"id\":\""
+            + s.id
+            + "\",\"operation\":\"Create\"}]}}]}";
       default:
         return "{\"type\":\""
             + type

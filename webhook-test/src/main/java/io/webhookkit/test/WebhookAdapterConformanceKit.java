@@ -191,7 +191,10 @@ public abstract class WebhookAdapterConformanceKit {
                         "linear",
                         "calendly",
                         "resend",
-                        "clerk")
+                        "clerk",
+                        "twitch",
+                        "mux",
+                        "webflow")
                     .contains((String) a.get()[0]));
   }
 
@@ -292,6 +295,25 @@ public abstract class WebhookAdapterConformanceKit {
             + "\"}");
     assertThat(handler.callsWithBodyContaining(plain)).isEmpty();
     assertRefused(post("zoom", validation.withoutSignature()), 401, "signature_missing");
+  }
+
+  @Test
+  void twitchCallbackVerificationIsAnsweredWithTheChallengeAfterTheSignature() throws Exception {
+    String challenge = "pogchamp-kappa-360noscope-vohiyo-" + System.nanoTime();
+    TestDelivery verification =
+        TestDelivery.of("twitch", ConformanceEndpoints.signingSecret("twitch"))
+            .withHeader("Twitch-Eventsub-Message-Type", "webhook_callback_verification")
+            .withBody(
+                "{\"challenge\":\""
+                    + challenge
+                    + "\",\"subscription\":{\"id\":\"f1c2a387-161a-49f9-a165-0f21d7a4e1c4\","
+                    + "\"status\":\"webhook_callback_verification_pending\",\"type\":\"channel.follow\"}}");
+
+    HttpResponse<byte[]> answered = post("twitch", verification);
+
+    assertAnswer(answered, "text/plain", challenge);
+    assertThat(handler.callsWithBodyContaining(challenge)).isEmpty();
+    assertRefused(post("twitch", verification.withWrongSecret()), 401, "signature_invalid");
   }
 
   @Test

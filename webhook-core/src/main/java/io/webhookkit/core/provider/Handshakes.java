@@ -343,6 +343,38 @@ public final class Handshakes {
     };
   }
 
+  /**
+   * Twitch EventSub's callback verification: a signed message with {@code
+   * Twitch-Eventsub-Message-Type: webhook_callback_verification}, answered 200 with the body's
+   * {@code challenge} as {@code text/plain}.
+   *
+   * @see <a
+   *     href="https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#responding-to-a-challenge-request">Twitch:
+   *     responding to a challenge request</a>
+   */
+  public static HandshakeResponder twitchChallenge() {
+    return new HandshakeResponder() {
+      @Override
+      public Optional<HandshakeAnswer> answer(WebhookRequest request, Payload payload) {
+        if (!request
+            .header("twitch-eventsub-message-type")
+            .filter("webhook_callback_verification"::equals)
+            .isPresent()) {
+          return Optional.empty();
+        }
+        return payload
+            .json("challenge")
+            .filter(c -> !c.isEmpty() && c.length() <= MAX_ECHO)
+            .map(Handshakes::text);
+      }
+
+      @Override
+      public Set<String> jsonPaths() {
+        return Set.of("challenge");
+      }
+    };
+  }
+
   /** A responder the provider sends without a signature. */
   private static HandshakeResponder unsigned(
       java.util.function.BiFunction<WebhookRequest, Payload, Optional<HandshakeAnswer>> answer) {

@@ -38,6 +38,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
   private final List<KeyedMac> keys;
   private final int macLength;
   private final boolean timestampMillis;
+  private final boolean timestampRfc3339;
   private final java.util.function.UnaryOperator<String> urlForm;
 
   private HmacSignatureScheme(Builder b) {
@@ -71,6 +72,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     this.keys = List.copyOf(keyed);
     this.macLength = algorithm.length();
     this.timestampMillis = b.timestampMillis;
+    this.timestampRfc3339 = b.timestampRfc3339;
     this.urlForm = b.urlForm;
   }
 
@@ -109,14 +111,19 @@ public final class HmacSignatureScheme implements SignatureScheme {
             Reason.SIGNATURE_MISSING, "The request has no " + timestampHeader + " header.");
       }
       timestamp = t.get();
-      instant = timestampMillis ? Timestamps.millis(timestamp) : Timestamps.seconds(timestamp);
+      instant =
+          timestampRfc3339
+              ? Timestamps.rfc3339(timestamp)
+              : timestampMillis ? Timestamps.millis(timestamp) : Timestamps.seconds(timestamp);
       if (instant == null) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_INVALID,
             "The "
                 + timestampHeader
-                + " header is not a Unix timestamp in "
-                + (timestampMillis ? "milliseconds." : "seconds."));
+                + " header is not "
+                + (timestampRfc3339
+                    ? "an RFC 3339 date-time."
+                    : "a Unix timestamp in " + (timestampMillis ? "milliseconds." : "seconds.")));
       }
     }
     String id = "";
@@ -180,7 +187,10 @@ public final class HmacSignatureScheme implements SignatureScheme {
     String timestamp = "";
     if (content.signsTimestamp()) {
       Instant at = input.requireTimestamp();
-      timestamp = Long.toString(timestampMillis ? at.toEpochMilli() : at.getEpochSecond());
+      timestamp =
+          timestampRfc3339
+              ? at.toString()
+              : Long.toString(timestampMillis ? at.toEpochMilli() : at.getEpochSecond());
     }
     String id = content.signsId() ? input.requireId() : "";
     String signedUrl = content.signsUrl() ? urlForm.apply(input.requireUrl()) : "";
@@ -226,6 +236,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     private @Nullable String idHeader;
     private List<Secret> secrets = List.of();
     private boolean timestampMillis;
+    private boolean timestampRfc3339;
     private java.util.function.UnaryOperator<String> urlForm = u -> u;
 
     private Builder() {}
@@ -233,6 +244,15 @@ public final class HmacSignatureScheme implements SignatureScheme {
     /** Whether the timestamp header holds milliseconds rather than seconds (default seconds). */
     public Builder timestampMillis(boolean millis) {
       this.timestampMillis = millis;
+      return this;
+    }
+
+    /**
+     * Whether the timestamp header holds an RFC 3339 date-time ({@code 2026-11-29T12:00:00.123Z},
+     * Twitch) rather than a Unix timestamp; signed as the header's exact text.
+     */
+    public Builder timestampRfc3339(boolean rfc3339) {
+      this.timestampRfc3339 = rfc3339;
       return this;
     }
 
@@ -272,7 +292,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
       return this;
     }
 
-    /** The header with the signed Unix timestamp in seconds. */
+    /** The header with the signed timestamp (Unix seconds unless set otherwise). */
     public Builder timestampHeader(@Nullable String timestampHeader) {
       this.timestampHeader = timestampHeader;
       return this;

@@ -3,7 +3,7 @@ package io.webhookkit.core.signature;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** Parses Unix timestamps from headers without throwing. */
+/** Parses timestamps from headers without throwing. */
 final class Timestamps {
   private Timestamps() {}
 
@@ -27,6 +27,21 @@ final class Timestamps {
       value = value * 10 + (c - '0');
     }
     return Instant.ofEpochMilli(value);
+  }
+
+  /**
+   * An RFC 3339 date-time with an offset ({@code 2026-11-29T12:00:00.123456789Z}), at most 40
+   * characters; {@code null} otherwise.
+   */
+  static @Nullable Instant rfc3339(String text) {
+    if (text.isEmpty() || text.length() > 40) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException malformed) {
+      return null;
+    }
   }
 
   /** {@link #seconds(String)} over {@code text[from, to)}, without copying it. */
