@@ -46,6 +46,8 @@ module io.webhookkit.core {
       io.webhookkit.core.provider.MuxProvider,
       io.webhookkit.core.provider.WebflowProvider,
       io.webhookkit.core.provider.LemonSqueezyProvider,
+      io.webhookkit.core.provider.BoxProvider,
+      io.webhookkit.core.provider.TrelloProvider,
       io.webhookkit.core.provider.MetaProvider,
       io.webhookkit.core.provider.DiscordProvider,
       io.webhookkit.core.provider.SendGridProvider,

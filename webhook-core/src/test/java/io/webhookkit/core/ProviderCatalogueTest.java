@@ -12,6 +12,7 @@ import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -266,8 +267,10 @@ class ProviderCatalogueTest {
             "quickbooks",
             "mux",
             "webflow",
-            "lemonsqueezy")
-        .hasSizeGreaterThanOrEqualTo(39);
+            "lemonsqueezy",
+            "box",
+            "trello")
+        .hasSizeGreaterThanOrEqualTo(41);
   }
 
   /**
@@ -590,6 +593,112 @@ class ProviderCatalogueTest {
         guard("mux", "SuperSecret123", Map.of(), at.plusSeconds(360)),
         post(payload).header("Mux-Signature", "t=1565125718,v1=" + hash).build(),
         Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+  }
+
+  /**
+   * Box's own SDK test vectors: box-java-sdk {@code BoxWebHookSignatureVerifierTest} (primary key
+   * faqZQd…, secondary key 4SidLL…, delivery timestamp 2016-07-08T01:20:32-07:00, payload {@code {
+   * "payload" : "test" }}): the primary or the secondary signature verifies alone (the payload has
+   * no {@code box-delivery-id} here, so the guard then refuses it as malformed), an empty one does
+   * not, nor a tampered payload, nor the same delivery eleven minutes later.
+   */
+  @Test
+  void boxSdkVectorsVerify() {
+    Instant at = OffsetDateTime.parse("2016-07-08T01:20:32-07:00").toInstant();
+    EndpointConfig config =
+        EndpointConfig.builder("box")
+            .provider("box")
+            .secrets("faqZQdZ2dbNVaFdPWRsVMjZOC4nVwgp0", "4SidLLVJLIx3L3RAvMhybvvpmJHUd4iD")
+            .build();
+    WebhookGuard guard =
+        WebhookGuard.builder(config).clock(Clock.fixed(at.plusSeconds(30), ZoneOffset.UTC)).build();
+    String payload = "{ \"payload\" : \"test\" }";
+    String primary = "R54s9jpedqP/Og92+77Ip8hVtfWjR4pnaJXcvRGafCQ=";
+    String secondary = "V4b6jfPoCaTpcPvUDaaYLfVC4+DUZ3/B6F0pz44shEE=";
+    java.util.function.Function<String, WebhookRequest.Builder> delivery =
+        body ->
+            post(body)
+                .header("box-delivery-timestamp", "2016-07-08T01:20:32-07:00")
+                .header("box-signature-version", "1")
+                .header("box-signature-algorithm", "HmacSHA256");
+    refused(
+        guard,
+        delivery.apply(payload).header("box-signature-primary", primary).build(),
+        Reason.MALFORMED_PAYLOAD);
+    refused(
+        guard,
+        delivery.apply(payload).header("box-signature-secondary", secondary).build(),
+        Reason.MALFORMED_PAYLOAD);
+    refused(
+        guard,
+        delivery
+            .apply(payload)
+            .header("box-signature-primary", "")
+            .header("box-signature-secondary", secondary)
+            .build(),
+        Reason.MALFORMED_PAYLOAD);
+    WebhookEvent event =
+        proceeds(
+            guard,
+            delivery
+                .apply(payload)
+                .header("box-signature-primary", primary)
+                .header("box-delivery-id", "d-1")
+                .build());
+    assertThat(event.deliveryId()).contains("d-1");
+    refused(
+        guard,
+        delivery.apply(payload).header("box-signature-primary", "").build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        guard,
+        delivery
+            .apply("{ \"payload\" : \"tESt\" }")
+            .header("box-signature-primary", primary)
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    refused(
+        WebhookGuard.builder(config)
+            .clock(Clock.fixed(at.plusSeconds(11 * 60), ZoneOffset.UTC))
+            .build(),
+        delivery.apply(payload).header("box-signature-primary", primary).build(),
+        Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+  }
+
+  /**
+   * Trello signs the body followed by the callback URL (HMAC-SHA1, base64) and checks the URL with
+   * an unsigned {@code HEAD} first. Computed vector.
+   */
+  @Test
+  void trelloSignsBodyThenCallbackUrlAndAnswersItsHead() {
+    String url = "https://example.com/hooks/trello";
+    WebhookGuard guard = guard("trello", SECRET, Map.of("public-url", url));
+    String body =
+        "{\"model\":{\"id\":\"4d5ea62fd76aa1136000000c\"},\"action\":{\"id\":"
+            + "\"51f9424bcd6e040f3c002412\",\"type\":\"updateCard\"}}";
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(mac("HmacSHA1", SECRET.getBytes(StandardCharsets.UTF_8), body + url));
+    WebhookEvent event = proceeds(guard, post(body).header("X-Trello-Webhook", signature).build());
+    assertThat(event.deliveryId()).contains("51f9424bcd6e040f3c002412");
+    assertThat(event.eventType()).contains("updateCard");
+    String wrongUrl =
+        Base64.getEncoder()
+            .encodeToString(
+                mac(
+                    "HmacSHA1",
+                    SECRET.getBytes(StandardCharsets.UTF_8),
+                    body + "https://example.com/other"));
+    refused(
+        guard, post(body).header("X-Trello-Webhook", wrongUrl).build(), Reason.SIGNATURE_INVALID);
+    Decision.Respond head =
+        responds(guard, WebhookRequest.builder().method("HEAD").remoteAddress("127.0.0.1").build());
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    refused(
+        guard,
+        WebhookRequest.builder().method("GET").remoteAddress("127.0.0.1").build(),
+        Reason.SIGNATURE_MISSING);
   }
 
   /**

@@ -22,7 +22,11 @@ class PostgresSoakTest extends ExactlyOnceSoakKit {
   protected List<Server> startInstances() throws Exception {
     data = Files.createTempDirectory(Path.of("target"), "pg-soak");
     postgres =
-        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+        EmbeddedPostgres.builder()
+            .setPGStartupWait(java.time.Duration.ofSeconds(60))
+            .setDataDirectory(data)
+            .setCleanDataDirectory(false)
+            .start();
     port = postgres.getPort();
     List<Server> servers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
@@ -55,6 +59,7 @@ class PostgresSoakTest extends ExactlyOnceSoakKit {
   protected void startStore() throws Exception {
     postgres =
         EmbeddedPostgres.builder()
+            .setPGStartupWait(java.time.Duration.ofSeconds(60))
             .setPort(port)
             .setDataDirectory(data)
             .setCleanDataDirectory(false)

@@ -62,6 +62,9 @@ public final class ConformanceEndpoints {
   /** Square's notification URL, configured as its {@code public-url}. */
   public static final String SQUARE_PUBLIC_URL = "https://example.com/hooks/square";
 
+  /** Trello's callback URL, configured as its {@code public-url}. */
+  public static final String TRELLO_PUBLIC_URL = "https://example.com/hooks/trello";
+
   /**
    * The catalogue presets beyond the first seven, each served at {@code /hooks/<preset>} by an
    * endpoint of that name.
@@ -99,7 +102,9 @@ public final class ConformanceEndpoints {
           "quickbooks",
           "mux",
           "webflow",
-          "lemonsqueezy");
+          "lemonsqueezy",
+          "box",
+          "trello");
 
   /** The secret an endpoint of the catalogue is configured with (a public key for two). */
   public static String configuredSecret(String preset) {
@@ -135,6 +140,8 @@ public final class ConformanceEndpoints {
         return Map.of("verify-token", META_VERIFY_TOKEN);
       case "square":
         return Map.of("public-url", SQUARE_PUBLIC_URL);
+      case "trello":
+        return Map.of("public-url", TRELLO_PUBLIC_URL);
       default:
         return Map.of();
     }

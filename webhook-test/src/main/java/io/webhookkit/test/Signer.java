@@ -167,6 +167,11 @@ public final class Signer {
       case "lemonsqueezy":
         putIfNotNull(headers, "X-Event-Name", eventType);
         break;
+      case "box":
+        headers.put("box-delivery-id", id);
+        headers.put("box-signature-version", "1");
+        headers.put("box-signature-algorithm", "HmacSHA256");
+        break;
       default:
         break;
     }

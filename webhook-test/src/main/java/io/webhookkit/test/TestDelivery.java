@@ -230,6 +230,11 @@ public final class TestDelivery {
         return create(provider, secret, keys, "", "form_submission", json);
       case "lemonsqueezy":
         return create(provider, secret, keys, "", "order_created", json);
+      case "box":
+        return create(provider, secret, keys, "", "FILE.UPLOADED", json).withId(uuid());
+      case "trello":
+        return create(provider, secret, keys, "", "updateCard", json)
+            .withId(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
       case "xero":
       case "quickbooks":
         return create(provider, secret, keys, "", null, json);
@@ -288,7 +293,9 @@ public final class TestDelivery {
                     "twitch",
                     "sentry",
                     "vercel",
-                    "mux")
+                    "mux",
+                    "box",
+                    "trello")
                 .contains(provider)) {
           return of(provider, secret, Map.of());
         }
@@ -628,6 +635,18 @@ public final class TestDelivery {
             + "\"},\"data\":{\"type\":\"orders\",\"id\":\""
             + s.id
             + "\"}}";
+      case "box":
+        return "{\"type\":\"webhook_event\",\"id\":\""
+            + s.id
+            + "\",\"trigger\":\""
+            + type
+            + "\",\"source\":{\"id\":\"12345\",\"type\":\"file\"}}";
+      case "trello":
+        return "{\"model\":{\"id\":\"4d5ea62fd76aa1136000000c\"},\"action\":{\"id\":\""
+            + s.id
+            + "\",\"type\":\""
+            + type
+            + "\",\"data\":{\"card\":{\"name\":\"Ship it\"}}}}";
       case "xero":
         return "{\"events\":[{\"resourceId\":\""
             + s.id

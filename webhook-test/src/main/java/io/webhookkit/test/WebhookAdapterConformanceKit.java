@@ -194,7 +194,8 @@ public abstract class WebhookAdapterConformanceKit {
                         "clerk",
                         "twitch",
                         "mux",
-                        "webflow")
+                        "webflow",
+                        "box")
                     .contains((String) a.get()[0]));
   }
 
@@ -314,6 +315,14 @@ public abstract class WebhookAdapterConformanceKit {
     assertAnswer(answered, "text/plain", challenge);
     assertThat(handler.callsWithBodyContaining(challenge)).isEmpty();
     assertRefused(post("twitch", verification.withWrongSecret()), 401, "signature_invalid");
+  }
+
+  @Test
+  void trellosHeadCheckIsAnsweredWithoutABody() throws Exception {
+    HttpResponse<byte[]> head = send("HEAD", "trello");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertRefused(send("GET", "trello"), 401, "signature_missing");
   }
 
   @Test

@@ -375,6 +375,22 @@ public final class Handshakes {
     };
   }
 
+  /**
+   * The reachability check some providers make when a webhook is registered (Trello): an unsigned
+   * {@code HEAD} answered 200 with no body. Nothing is read and nothing reaches the handler.
+   *
+   * @see <a
+   *     href="https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/#creating-a-webhook">Trello:
+   *     creating a webhook</a>
+   */
+  public static HandshakeResponder headCheck() {
+    return unsigned(
+        (request, payload) ->
+            request.method().equals("HEAD")
+                ? Optional.of(new HandshakeAnswer(200, "text/plain", new byte[0], Map.of()))
+                : Optional.empty());
+  }
+
   /** A responder the provider sends without a signature. */
   private static HandshakeResponder unsigned(
       java.util.function.BiFunction<WebhookRequest, Payload, Optional<HandshakeAnswer>> answer) {

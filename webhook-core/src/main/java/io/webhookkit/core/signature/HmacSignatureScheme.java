@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class HmacSignatureScheme implements SignatureScheme {
   private final String header;
   private final String headerKey;
+  private final List<String> moreHeaderKeys;
   private final @Nullable String timestampKey;
   private final @Nullable String idKey;
   private final HmacAlgorithm algorithm;
@@ -45,6 +46,8 @@ public final class HmacSignatureScheme implements SignatureScheme {
     this.header = Objects.requireNonNull(b.header, "header");
     // Lower-cased once: header lookups on lower-case names allocate nothing.
     this.headerKey = header.toLowerCase(java.util.Locale.ROOT);
+    this.moreHeaderKeys =
+        b.moreHeaders.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList();
     this.timestampKey =
         b.timestampHeader == null ? null : b.timestampHeader.toLowerCase(java.util.Locale.ROOT);
     this.idKey = b.idHeader == null ? null : b.idHeader.toLowerCase(java.util.Locale.ROOT);
@@ -98,6 +101,13 @@ public final class HmacSignatureScheme implements SignatureScheme {
 
   private SignatureVerdict verifyAt(WebhookRequest request, @Nullable RequestUrl url) {
     List<String> values = request.headers().all(headerKey);
+    if (!moreHeaderKeys.isEmpty()) {
+      List<String> all = new ArrayList<>(values);
+      for (String more : moreHeaderKeys) {
+        all.addAll(request.headers().all(more));
+      }
+      values = all;
+    }
     if (values.isEmpty()) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_MISSING, "The request has no " + header + " header.");
@@ -228,6 +238,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
   /** Builds the scheme; validates when {@link #build()} is called. Not thread-safe. */
   public static final class Builder {
     private @Nullable String header;
+    private final List<String> moreHeaders = new ArrayList<>();
     private HmacAlgorithm algorithm = HmacAlgorithm.SHA256;
     private SignatureEncoding encoding = SignatureEncoding.HEX;
     private String prefix = "";
@@ -265,6 +276,16 @@ public final class HmacSignatureScheme implements SignatureScheme {
     /** The header that carries the signature. */
     public Builder header(String header) {
       this.header = header;
+      return this;
+    }
+
+    /**
+     * Another header that may carry signatures (Box's {@code box-signature-secondary} beside its
+     * primary one); a signature in any of them matching any secret verifies. Signing writes only
+     * {@link #header}.
+     */
+    public Builder alsoHeader(String another) {
+      this.moreHeaders.add(Objects.requireNonNull(another, "another"));
       return this;
     }
 

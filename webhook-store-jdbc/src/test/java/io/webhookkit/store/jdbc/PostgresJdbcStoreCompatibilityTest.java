@@ -24,6 +24,7 @@ class PostgresJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibi
     dataDirectory = Files.createTempDirectory(Path.of("target"), "pg");
     postgres =
         EmbeddedPostgres.builder()
+            .setPGStartupWait(java.time.Duration.ofSeconds(60))
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
             .start();
@@ -62,6 +63,7 @@ class PostgresJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibi
   protected void startServer() throws Exception {
     postgres =
         EmbeddedPostgres.builder()
+            .setPGStartupWait(java.time.Duration.ofSeconds(60))
             .setPort(port)
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)

@@ -1,0 +1,43 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.signature.HmacAlgorithm;
+import io.webhookkit.core.signature.HmacSignatureScheme;
+import io.webhookkit.core.signature.SignatureEncoding;
+import io.webhookkit.core.signature.SignedContent;
+
+/**
+ * Trello: {@code X-Trello-Webhook}, the base64 HMAC-SHA1 of the body followed by the webhook's
+ * {@code callbackURL} (set {@code public-url} to it), keyed with the application's secret; the
+ * {@code HEAD} Trello sends when the webhook is created is answered 200; delivery id and event type
+ * from the body's {@code action.id} and {@code action.type}.
+ *
+ * @see <a href="https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/">Trello:
+ *     webhooks</a>
+ */
+public final class TrelloProvider implements Provider {
+  /** Creates the preset; called by {@link java.util.ServiceLoader}. */
+  public TrelloProvider() {}
+
+  @Override
+  public String name() {
+    return "trello";
+  }
+
+  @Override
+  public ProviderRules rules(ProviderSettings settings) {
+    return ProviderRules.builder()
+        .signatureScheme(
+            HmacSignatureScheme.builder()
+                .header("X-Trello-Webhook")
+                .algorithm(HmacAlgorithm.SHA1)
+                .encoding(SignatureEncoding.BASE64)
+                .content(SignedContent.parse("{body}{url}"))
+                .secrets(settings.secrets())
+                .build())
+        .publicUrl(settings.publicUrl())
+        .deliveryId(Locator.json("action.id"))
+        .eventType(Locator.json("action.type"))
+        .handshake(Handshakes.headCheck())
+        .build();
+  }
+}
