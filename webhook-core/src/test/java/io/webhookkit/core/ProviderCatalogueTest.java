@@ -269,8 +269,12 @@ class ProviderCatalogueTest {
             "webflow",
             "lemonsqueezy",
             "box",
-            "trello")
-        .hasSizeGreaterThanOrEqualTo(41);
+            "trello",
+            "razorpay",
+            "paystack",
+            "jira",
+            "calcom")
+        .hasSizeGreaterThanOrEqualTo(45);
   }
 
   /**
@@ -596,6 +600,34 @@ class ProviderCatalogueTest {
   }
 
   /**
+   * Razorpay's own SDK test vector: razorpay-java {@code UtilsTest.verifyWebhookSignature} (secret
+   * 123456, payload {@code {"a":1,"b":2,"c":{"d":3}}}); the payload has no event id header here, so
+   * the verified request is then refused as malformed.
+   */
+  @Test
+  void razorpaySdkVectorVerifies() {
+    WebhookGuard guard = guard("razorpay", "123456", Map.of());
+    String payload = "{\"a\":1,\"b\":2,\"c\":{\"d\":3}}";
+    String signature = "2fe04e22977002e6c7cb553adab8b460cb9e2a4970d5953cb27a8472752e3bbc";
+    refused(
+        guard,
+        post(payload).header("X-Razorpay-Signature", signature).build(),
+        Reason.MALFORMED_PAYLOAD);
+    WebhookEvent event =
+        proceeds(
+            guard,
+            post(payload)
+                .header("X-Razorpay-Signature", signature)
+                .header("x-razorpay-event-id", "Hn6RAgrlMLxKZN")
+                .build());
+    assertThat(event.deliveryId()).contains("Hn6RAgrlMLxKZN");
+    refused(
+        guard,
+        post(payload.replace("3", "4")).header("X-Razorpay-Signature", signature).build(),
+        Reason.SIGNATURE_INVALID);
+  }
+
+  /**
    * Box's own SDK test vectors: box-java-sdk {@code BoxWebHookSignatureVerifierTest} (primary key
    * faqZQd…, secondary key 4SidLL…, delivery timestamp 2016-07-08T01:20:32-07:00, payload {@code {
    * "payload" : "test" }}): the primary or the secondary signature verifies alone (the payload has
@@ -846,6 +878,23 @@ class ProviderCatalogueTest {
             "x-webflow-signature",
             hex256(SECRET, ms + ":" + body)));
     cases.put("lemonsqueezy", Map.of("X-Signature", hex256(SECRET, body)));
+    cases.put(
+        "razorpay",
+        Map.of("X-Razorpay-Signature", hex256(SECRET, body), "x-razorpay-event-id", "rzp-1"));
+    cases.put(
+        "paystack",
+        Map.of(
+            "x-paystack-signature",
+            HexFormat.of()
+                .formatHex(mac("HmacSHA512", SECRET.getBytes(StandardCharsets.UTF_8), body))));
+    cases.put(
+        "jira",
+        Map.of(
+            "X-Hub-Signature",
+            "sha256=" + hex256(SECRET, body),
+            "X-Atlassian-Webhook-Identifier",
+            "jira-1"));
+    cases.put("calcom", Map.of("X-Cal-Signature-256", hex256(SECRET, body)));
     cases.put("okta", Map.of("Authorization", "Bearer " + SECRET));
     cases.put("azure-event-grid", Map.of("Authorization", SECRET));
     cases.put(

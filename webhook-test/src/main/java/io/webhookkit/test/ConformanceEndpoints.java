@@ -104,7 +104,11 @@ public final class ConformanceEndpoints {
           "webflow",
           "lemonsqueezy",
           "box",
-          "trello");
+          "trello",
+          "razorpay",
+          "paystack",
+          "jira",
+          "calcom");
 
   /** The secret an endpoint of the catalogue is configured with (a public key for two). */
   public static String configuredSecret(String preset) {

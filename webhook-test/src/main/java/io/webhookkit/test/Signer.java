@@ -167,6 +167,12 @@ public final class Signer {
       case "lemonsqueezy":
         putIfNotNull(headers, "X-Event-Name", eventType);
         break;
+      case "razorpay":
+        headers.put("x-razorpay-event-id", id);
+        break;
+      case "jira":
+        headers.put("X-Atlassian-Webhook-Identifier", id);
+        break;
       case "box":
         headers.put("box-delivery-id", id);
         headers.put("box-signature-version", "1");

@@ -165,7 +165,9 @@ public final class TestDelivery {
           "xero",
           "quickbooks",
           "webflow",
-          "lemonsqueezy");
+          "lemonsqueezy",
+          "paystack",
+          "calcom");
 
   /**
    * A delivery for any preset of the catalogue, signed with this secret (for {@code discord} and
@@ -230,6 +232,18 @@ public final class TestDelivery {
         return create(provider, secret, keys, "", "form_submission", json);
       case "lemonsqueezy":
         return create(provider, secret, keys, "", "order_created", json);
+      case "razorpay":
+        return create(provider, secret, keys, "", "payment.captured", json)
+            .withId(
+                "evt_"
+                    + Long.toHexString(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+      case "jira":
+        return create(provider, secret, keys, "", "jira:issue_created", json).withId(uuid());
+      case "paystack":
+        return create(provider, secret, keys, "", "charge.success", json);
+      case "calcom":
+        return create(provider, secret, keys, "", "BOOKING_CREATED", json);
       case "box":
         return create(provider, secret, keys, "", "FILE.UPLOADED", json).withId(uuid());
       case "trello":
@@ -295,7 +309,9 @@ public final class TestDelivery {
                     "vercel",
                     "mux",
                     "box",
-                    "trello")
+                    "trello",
+                    "razorpay",
+                    "jira")
                 .contains(provider)) {
           return of(provider, secret, Map.of());
         }
@@ -633,6 +649,30 @@ public final class TestDelivery {
         return "{\"meta\":{\"event_name\":\""
             + type
             + "\"},\"data\":{\"type\":\"orders\",\"id\":\""
+            + s.id
+            + "\"}}";
+      case "razorpay":
+        return "{\"entity\":\"event\",\"event\":\""
+            + type
+            + "\",\"payload\":{\"payment\":{\"entity\":{\"id\":\"pay_"
+            + s.id
+            + "\",\"amount\":50000}}}}";
+      case "jira":
+        return "{\"timestamp\":1764417600000,\"webhookEvent\":\""
+            + type
+            + "\",\"issue\":{\"id\":\"10002\",\"key\":\"WK-"
+            + Math.abs(s.id.hashCode())
+            + "\"}}";
+      case "paystack":
+        return "{\"event\":\""
+            + type
+            + "\",\"data\":{\"id\":302961,\"reference\":\""
+            + s.id
+            + "\",\"amount\":20000}}";
+      case "calcom":
+        return "{\"triggerEvent\":\""
+            + type
+            + "\",\"createdAt\":\"2026-11-29T12:00:00.000Z\",\"payload\":{\"uid\":\""
             + s.id
             + "\"}}";
       case "box":
