@@ -68,7 +68,8 @@ public final class Report {
               Result r = results.get(c);
               if (r == null) {
                 row.append(" – |");
-              } else if (c.equals("limit")) {
+              } else if (c.equals("limit") || limit == null) {
+                // Without the baseline in the same run there is no ratio: the raw numbers only.
                 row.append(String.format(Locale.ROOT, " %,.0f ns, %s |", r.ns, bytes(r.bytes)));
               } else {
                 row.append(
@@ -83,9 +84,16 @@ public final class Report {
             System.out.println(row);
           });
     }
-    if (!guard.isEmpty()) {
-      Result limit = guard.get("limit");
-      Result full = guard.get("fullGuard");
+    Result limit = guard.get("limit");
+    Result full = guard.get("fullGuard");
+    if (limit == null || full == null) {
+      if (!guard.isEmpty()) {
+        // A selection without both (e.g. only fullGuard): no ratio to print; JMH printed the rest.
+        System.out.println();
+        System.out.println(
+            "(guard table needs GuardBenchmark.limit and .fullGuard in the same run)");
+      }
+    } else {
       System.out.println();
       System.out.println("| 1 KiB | limit | full guard |");
       System.out.println("|---|---|---|");
