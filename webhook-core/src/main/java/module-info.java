@@ -52,6 +52,7 @@ module io.webhookkit.core {
       io.webhookkit.core.provider.PaystackProvider,
       io.webhookkit.core.provider.JiraProvider,
       io.webhookkit.core.provider.CalComProvider,
+      io.webhookkit.core.provider.MandrillProvider,
       io.webhookkit.core.provider.MetaProvider,
       io.webhookkit.core.provider.DiscordProvider,
       io.webhookkit.core.provider.SendGridProvider,

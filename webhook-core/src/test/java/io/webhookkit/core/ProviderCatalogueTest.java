@@ -273,8 +273,9 @@ class ProviderCatalogueTest {
             "razorpay",
             "paystack",
             "jira",
-            "calcom")
-        .hasSizeGreaterThanOrEqualTo(45);
+            "calcom",
+            "mandrill")
+        .hasSizeGreaterThanOrEqualTo(46);
   }
 
   /**
@@ -597,6 +598,48 @@ class ProviderCatalogueTest {
         guard("mux", "SuperSecret123", Map.of(), at.plusSeconds(360)),
         post(payload).header("Mux-Signature", "t=1565125718,v1=" + hash).build(),
         Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+  }
+
+  /**
+   * Mandrill signs the registered URL followed by each form parameter's name and value, sorted by
+   * name (base64 HMAC-SHA1), and checks the URL with an unsigned {@code HEAD}. Computed vector.
+   */
+  @Test
+  void mandrillSignsTheUrlAndSortedFormParameters() {
+    String url = "https://example.com/hooks/mandrill";
+    WebhookGuard guard = guard("mandrill", SECRET, Map.of("public-url", url));
+    String events = "[{\"event\":\"send\",\"_id\":\"7761629\",\"ts\":1764417600}]";
+    String form =
+        "mandrill_events="
+            + java.net.URLEncoder.encode(events, StandardCharsets.UTF_8)
+            + "&a_first=1";
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
+                mac(
+                    "HmacSHA1",
+                    SECRET.getBytes(StandardCharsets.UTF_8),
+                    url + "a_first" + "1" + "mandrill_events" + events));
+    WebhookRequest.Builder request =
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Mandrill-Signature", signature)
+            .body(form.getBytes(StandardCharsets.UTF_8));
+    WebhookEvent event = proceeds(guard, request.build());
+    assertThat(event.deliveryId()).hasValueSatisfying(id -> assertThat(id).startsWith("sha256:"));
+    refused(
+        guard,
+        WebhookRequest.builder()
+            .remoteAddress("127.0.0.1")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Mandrill-Signature", signature)
+            .body(form.replace("7761629", "7761620").getBytes(StandardCharsets.UTF_8))
+            .build(),
+        Reason.SIGNATURE_INVALID);
+    Decision.Respond head =
+        responds(guard, WebhookRequest.builder().method("HEAD").remoteAddress("127.0.0.1").build());
+    assertThat(head.status()).isEqualTo(200);
   }
 
   /**

@@ -65,6 +65,9 @@ public final class ConformanceEndpoints {
   /** Trello's callback URL, configured as its {@code public-url}. */
   public static final String TRELLO_PUBLIC_URL = "https://example.com/hooks/trello";
 
+  /** Mandrill's webhook URL, configured as its {@code public-url}. */
+  public static final String MANDRILL_PUBLIC_URL = "https://example.com/hooks/mandrill";
+
   /**
    * The catalogue presets beyond the first seven, each served at {@code /hooks/<preset>} by an
    * endpoint of that name.
@@ -108,7 +111,8 @@ public final class ConformanceEndpoints {
           "razorpay",
           "paystack",
           "jira",
-          "calcom");
+          "calcom",
+          "mandrill");
 
   /** The secret an endpoint of the catalogue is configured with (a public key for two). */
   public static String configuredSecret(String preset) {
@@ -146,6 +150,8 @@ public final class ConformanceEndpoints {
         return Map.of("public-url", SQUARE_PUBLIC_URL);
       case "trello":
         return Map.of("public-url", TRELLO_PUBLIC_URL);
+      case "mandrill":
+        return Map.of("public-url", MANDRILL_PUBLIC_URL);
       default:
         return Map.of();
     }

@@ -167,7 +167,8 @@ public final class TestDelivery {
           "webflow",
           "lemonsqueezy",
           "paystack",
-          "calcom");
+          "calcom",
+          "mandrill");
 
   /**
    * A delivery for any preset of the catalogue, signed with this secret (for {@code discord} and
@@ -242,6 +243,8 @@ public final class TestDelivery {
         return create(provider, secret, keys, "", "jira:issue_created", json).withId(uuid());
       case "paystack":
         return create(provider, secret, keys, "", "charge.success", json);
+      case "mandrill":
+        return create(provider, secret, keys, "", null, form);
       case "calcom":
         return create(provider, secret, keys, "", "BOOKING_CREATED", json);
       case "box":
@@ -663,6 +666,11 @@ public final class TestDelivery {
             + "\",\"issue\":{\"id\":\"10002\",\"key\":\"WK-"
             + Math.abs(s.id.hashCode())
             + "\"}}";
+      case "mandrill":
+        return "mandrill_events="
+            + java.net.URLEncoder.encode(
+                "[{\"event\":\"send\",\"_id\":\"" + s.id + "\",\"ts\":1764417600}]",
+                StandardCharsets.UTF_8);
       case "paystack":
         return "{\"event\":\""
             + type

@@ -318,11 +318,13 @@ public abstract class WebhookAdapterConformanceKit {
   }
 
   @Test
-  void trellosHeadCheckIsAnsweredWithoutABody() throws Exception {
-    HttpResponse<byte[]> head = send("HEAD", "trello");
-    assertThat(head.statusCode()).isEqualTo(200);
-    assertThat(head.body()).isEmpty();
-    assertRefused(send("GET", "trello"), 401, "signature_missing");
+  void trelloAndMandrillHeadChecksAreAnsweredWithoutABody() throws Exception {
+    for (String endpoint : List.of("trello", "mandrill")) {
+      HttpResponse<byte[]> head = send("HEAD", endpoint);
+      assertThat(head.statusCode()).as(endpoint).isEqualTo(200);
+      assertThat(head.body()).isEmpty();
+      assertRefused(send("GET", endpoint), 401, "signature_missing");
+    }
   }
 
   @Test

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * sorted by name. A JSON body is signed through the URL instead: its {@code bodySHA256} query
  * parameter must be the hex SHA-256 of the body. As Twilio's own SDKs do, the URL is tried as it
  * is, without its port, and with the scheme's default port. Twilio signs no timestamp: nothing
- * stops a replay but the delivery id. Immutable and thread-safe.
+ * stops a replay but the delivery id. Mailchimp Transactional (Mandrill) signs the same way in
+ * {@code X-Mandrill-Signature} ({@link #of(String, List)}). Immutable and thread-safe.
  *
  * @see <a href="https://www.twilio.com/docs/usage/webhooks/webhooks-security">Twilio: webhooks
  *     security</a>
@@ -35,21 +36,30 @@ public final class TwilioSignatureScheme implements SignatureScheme {
   public static final String HEADER = "X-Twilio-Signature";
 
   private static final int SHA1_LENGTH = 20;
+  private final String header;
+  private final String headerKey;
   private final List<KeyedMac> keys;
 
-  private TwilioSignatureScheme(List<KeyedMac> keys) {
+  private TwilioSignatureScheme(String header, List<KeyedMac> keys) {
+    this.header = header;
+    this.headerKey = header.toLowerCase(java.util.Locale.ROOT);
     this.keys = keys;
   }
 
-  /** A scheme for these auth tokens. */
+  /** A scheme for these auth tokens, in {@value #HEADER}. */
   public static TwilioSignatureScheme of(List<Secret> secrets) {
+    return of(HEADER, secrets);
+  }
+
+  /** The same scheme in another header ({@code X-Mandrill-Signature}). */
+  public static TwilioSignatureScheme of(String header, List<Secret> secrets) {
     List<KeyedMac> keys = new ArrayList<>();
     for (Secret secret : secrets) {
       keys.add(
           KeyedMac.of(
               secret, secret.reveal().getBytes(StandardCharsets.UTF_8), HmacAlgorithm.SHA1));
     }
-    return new TwilioSignatureScheme(List.copyOf(keys));
+    return new TwilioSignatureScheme(java.util.Objects.requireNonNull(header), List.copyOf(keys));
   }
 
   @Override
@@ -64,15 +74,15 @@ public final class TwilioSignatureScheme implements SignatureScheme {
 
   @Override
   public SignatureVerdict verify(WebhookRequest request, RequestUrl url) {
-    Optional<String> header = request.header("x-twilio-signature");
-    if (header.isEmpty()) {
+    Optional<String> value = request.header(headerKey);
+    if (value.isEmpty()) {
       return SignatureVerdict.failed(
-          Reason.SIGNATURE_MISSING, "The request has no X-Twilio-Signature header.");
+          Reason.SIGNATURE_MISSING, "The request has no " + header + " header.");
     }
-    byte[] given = Base64s.decode(header.get().trim());
+    byte[] given = Base64s.decode(value.get().trim());
     if (given == null || given.length != SHA1_LENGTH) {
       return SignatureVerdict.failed(
-          Reason.SIGNATURE_INVALID, "The X-Twilio-Signature header is not a base64 HMAC-SHA1.");
+          Reason.SIGNATURE_INVALID, "The " + header + " header is not a base64 HMAC-SHA1.");
     }
     String full = url.value();
     String suffix;
@@ -105,7 +115,7 @@ public final class TwilioSignatureScheme implements SignatureScheme {
       }
     }
     return SignatureVerdict.failed(
-        Reason.SIGNATURE_INVALID, "The X-Twilio-Signature matches no configured auth token.");
+        Reason.SIGNATURE_INVALID, "The " + header + " matches no configured secret.");
   }
 
   /** Names and values, sorted by name (then value), concatenated; {@code null} if malformed. */
@@ -166,11 +176,11 @@ public final class TwilioSignatureScheme implements SignatureScheme {
     byte[] content =
         (url + (suffix == null || url.contains("bodySHA256=") ? "" : suffix))
             .getBytes(StandardCharsets.UTF_8);
-    return Map.of(HEADER, Base64s.encode(mac.doFinal(content)));
+    return Map.of(header, Base64s.encode(mac.doFinal(content)));
   }
 
   @Override
   public String toString() {
-    return "TwilioSignatureScheme[" + keys.size() + " secret(s)]";
+    return "TwilioSignatureScheme[" + header + ", " + keys.size() + " secret(s)]";
   }
 }

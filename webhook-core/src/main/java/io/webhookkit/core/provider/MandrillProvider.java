@@ -1,0 +1,35 @@
+package io.webhookkit.core.provider;
+
+import io.webhookkit.core.signature.TwilioSignatureScheme;
+
+/**
+ * Mailchimp Transactional (Mandrill): {@code X-Mandrill-Signature}, the base64 HMAC-SHA1 (webhook
+ * key) of the webhook URL exactly as registered (set {@code public-url} to it) followed by the form
+ * parameters sorted by name, each name then value — Twilio's algorithm. The {@code HEAD} Mandrill
+ * sends when the webhook is added is answered 200. A delivery is a batch ({@code mandrill_events},
+ * a JSON array): its id is the body's SHA-256.
+ *
+ * @see <a
+ *     href="https://mailchimp.com/developer/transactional/guides/track-respond-activity-webhooks/#authenticating-webhook-requests">Mailchimp
+ *     Transactional: authenticating webhook requests</a>
+ */
+public final class MandrillProvider implements Provider {
+  /** Creates the preset; called by {@link java.util.ServiceLoader}. */
+  public MandrillProvider() {}
+
+  @Override
+  public String name() {
+    return "mandrill";
+  }
+
+  @Override
+  public ProviderRules rules(ProviderSettings settings) {
+    return ProviderRules.builder()
+        .signatureScheme(TwilioSignatureScheme.of("X-Mandrill-Signature", settings.secrets()))
+        .publicUrl(settings.publicUrl())
+        .payloadFormat(PayloadFormat.FORM)
+        .deliveryId(Locator.bodySha256())
+        .handshake(Handshakes.headCheck())
+        .build();
+  }
+}
