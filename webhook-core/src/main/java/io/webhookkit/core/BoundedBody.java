@@ -3,6 +3,7 @@ package io.webhookkit.core;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request body read with a limit: at most {@code limit + 1} bytes are read, and nothing at all
@@ -81,11 +82,12 @@ public final class BoundedBody {
    *
    * @param in the body stream, after {@link #read} and the answer; not closed
    * @param declaredLength the {@code Content-Length}, or {@code -1} when unknown
-   * @param expectsContinue whether the request carries {@code Expect: 100-continue}
+   * @param expect the request's {@code Expect} header, or {@code null}
    * @return true when the body was read to its end
    */
-  public static boolean discardRest(InputStream in, long declaredLength, boolean expectsContinue) {
-    if (expectsContinue || declaredLength > SWALLOW_LIMIT) {
+  public static boolean discardRest(InputStream in, long declaredLength, @Nullable String expect) {
+    if ("100-continue".equalsIgnoreCase(expect == null ? null : expect.trim())
+        || declaredLength > SWALLOW_LIMIT) {
       return false;
     }
     byte[] buffer = new byte[8192];

@@ -62,28 +62,28 @@ class BoundedBodyTest {
   void theRestOfARefusedBodyIsReadToItsEnd() throws IOException {
     Source in = new Source(600 * 1024);
     BoundedBody.read(in, -1, 512 * 1024);
-    assertThat(BoundedBody.discardRest(in, -1, false)).isTrue();
+    assertThat(BoundedBody.discardRest(in, -1, null)).isTrue();
     assertThat(in.read).isEqualTo(600 * 1024);
   }
 
   @Test
   void anEndlessRestIsReadOnlyToTheSwallowLimit() {
     Source in = new Source(Long.MAX_VALUE);
-    assertThat(BoundedBody.discardRest(in, -1, false)).isFalse();
+    assertThat(BoundedBody.discardRest(in, -1, null)).isFalse();
     assertThat(in.read).isEqualTo(BoundedBody.SWALLOW_LIMIT);
   }
 
   @Test
   void aDeclaredRestOverTheSwallowLimitIsNotRead() {
     Source in = new Source(Long.MAX_VALUE);
-    assertThat(BoundedBody.discardRest(in, BoundedBody.SWALLOW_LIMIT + 1, false)).isFalse();
+    assertThat(BoundedBody.discardRest(in, BoundedBody.SWALLOW_LIMIT + 1, null)).isFalse();
     assertThat(in.read).isZero();
   }
 
   @Test
   void aClientWaitingFor100ContinueIsNotAskedForItsBody() {
     Source in = new Source(10);
-    assertThat(BoundedBody.discardRest(in, 10, true)).isFalse();
+    assertThat(BoundedBody.discardRest(in, 10, "100-Continue")).isFalse();
     assertThat(in.read).isZero();
   }
 
@@ -96,6 +96,6 @@ class BoundedBodyTest {
             throw new IOException("connection reset");
           }
         };
-    assertThat(BoundedBody.discardRest(gone, -1, false)).isFalse();
+    assertThat(BoundedBody.discardRest(gone, -1, null)).isFalse();
   }
 }

@@ -67,7 +67,7 @@ public class WebhookContainerRequestFilter
   static final String UNREAD_BODY = UnreadBody.class.getName();
 
   /** What {@link BoundedBody#discardRest} needs of a refused, oversized body. */
-  record UnreadBody(long declaredLength, boolean expectsContinue) {}
+  record UnreadBody(long declaredLength, @Nullable String expect) {}
 
   @Context private @Nullable ResourceInfo resource;
   @Inject private @Nullable WebhookGuards guards;
@@ -98,9 +98,7 @@ public class WebhookContainerRequestFilter
     if (decision instanceof Decision.Respond respond) {
       if (body.isExceeded()) {
         request.setProperty(
-            UNREAD_BODY,
-            new UnreadBody(
-                declared, "100-continue".equalsIgnoreCase(request.getHeaderString("Expect"))));
+            UNREAD_BODY, new UnreadBody(declared, request.getHeaderString("Expect")));
       }
       request.abortWith(toResponse(respond));
       return;

@@ -54,8 +54,7 @@ public class WebhookServletClientAddressFilter
       if (servletResponse != null) {
         servletResponse.flushBuffer();
       }
-      BoundedBody.discardRest(
-          servlet.getInputStream(), unread.declaredLength(), unread.expectsContinue());
+      BoundedBody.discardRest(servlet.getInputStream(), unread.declaredLength(), unread.expect());
     }
   }
 }

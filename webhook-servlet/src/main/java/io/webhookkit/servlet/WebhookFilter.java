@@ -180,9 +180,7 @@ public class WebhookFilter implements Filter {
       write((Decision.Respond) decision, response);
       if (body.isExceeded()) {
         BoundedBody.discardRest(
-            request.getInputStream(),
-            request.getContentLengthLong(),
-            "100-continue".equalsIgnoreCase(request.getHeader("Expect")));
+            request.getInputStream(), request.getContentLengthLong(), request.getHeader("Expect"));
       }
       return;
     }
