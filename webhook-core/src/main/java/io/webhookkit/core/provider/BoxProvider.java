@@ -3,6 +3,7 @@ package io.webhookkit.core.provider;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
+import io.webhookkit.core.signature.TimestampFormat;
 
 /**
  * Box: {@code box-signature-primary} and {@code box-signature-secondary}, each the base64
@@ -33,7 +34,7 @@ public final class BoxProvider implements Provider {
                 .encoding(SignatureEncoding.BASE64)
                 .content(SignedContent.parse("{body}{timestamp}"))
                 .timestampHeader("box-delivery-timestamp")
-                .timestampRfc3339(true)
+                .timestampFormat(TimestampFormat.RFC3339)
                 .secrets(settings.secrets())
                 .build())
         .deliveryId(Locator.header("box-delivery-id"))

@@ -3,6 +3,7 @@ package io.webhookkit.core.provider;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
+import io.webhookkit.core.signature.TimestampFormat;
 
 /**
  * HubSpot (signature v3): {@code X-HubSpot-Signature-v3}, the base64 HMAC-SHA256 (app client
@@ -33,7 +34,7 @@ public final class HubSpotProvider implements Provider {
                 .encoding(SignatureEncoding.BASE64)
                 .content(SignedContent.parse("{method}{url}{body}{timestamp}"))
                 .timestampHeader("X-HubSpot-Request-Timestamp")
-                .timestampMillis(true)
+                .timestampFormat(TimestampFormat.MILLIS)
                 .urlForm(HubSpotProvider::decodeReserved)
                 .secrets(settings.secrets())
                 .build())

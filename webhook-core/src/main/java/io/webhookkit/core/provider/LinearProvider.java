@@ -2,6 +2,7 @@ package io.webhookkit.core.provider;
 
 import io.webhookkit.core.signature.BodySignatureSchemes;
 import io.webhookkit.core.signature.HmacSignatureScheme;
+import io.webhookkit.core.signature.TimestampFormat;
 
 /**
  * Linear: {@code Linear-Signature}, the hex HMAC-SHA256 of the body; the signed body's {@code
@@ -30,7 +31,7 @@ public final class LinearProvider implements Provider {
                     .secrets(settings.secrets())
                     .build(),
                 "webhookTimestamp",
-                true))
+                TimestampFormat.MILLIS))
         .deliveryId(Locator.header("Linear-Delivery"), Locator.json("webhookId"))
         .eventType(Locator.header("Linear-Event"), Locator.json("type"))
         .build();

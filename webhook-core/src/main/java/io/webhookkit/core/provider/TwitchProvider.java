@@ -2,6 +2,7 @@ package io.webhookkit.core.provider;
 
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignedContent;
+import io.webhookkit.core.signature.TimestampFormat;
 
 /**
  * Twitch EventSub: {@code Twitch-Eventsub-Message-Signature: sha256=<hex HMAC-SHA256>} of the
@@ -33,7 +34,7 @@ public final class TwitchProvider implements Provider {
                 .content(SignedContent.parse("{id}{timestamp}{body}"))
                 .idHeader("Twitch-Eventsub-Message-Id")
                 .timestampHeader("Twitch-Eventsub-Message-Timestamp")
-                .timestampRfc3339(true)
+                .timestampFormat(TimestampFormat.RFC3339)
                 .secrets(settings.secrets())
                 .build())
         .deliveryId(Locator.header("Twitch-Eventsub-Message-Id"))

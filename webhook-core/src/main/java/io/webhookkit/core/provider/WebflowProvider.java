@@ -2,6 +2,7 @@ package io.webhookkit.core.provider;
 
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignedContent;
+import io.webhookkit.core.signature.TimestampFormat;
 
 /**
  * Webflow: {@code x-webflow-signature}, the hex HMAC-SHA256 of {@code <x-webflow-timestamp>:<body>}
@@ -29,7 +30,7 @@ public final class WebflowProvider implements Provider {
                 .header("x-webflow-signature")
                 .content(SignedContent.parse("{timestamp}:{body}"))
                 .timestampHeader("x-webflow-timestamp")
-                .timestampMillis(true)
+                .timestampFormat(TimestampFormat.MILLIS)
                 .secrets(settings.secrets())
                 .build())
         .deliveryId(Locator.bodySha256())

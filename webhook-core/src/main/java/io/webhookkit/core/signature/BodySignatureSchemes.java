@@ -71,12 +71,12 @@ public final class BodySignatureSchemes {
   }
 
   /**
-   * An HMAC scheme over the body whose timestamp is a field of that (signed) body, in seconds or
-   * milliseconds: Linear's {@code webhookTimestamp}.
+   * An HMAC scheme over the body whose timestamp is a field of that (signed) body: Linear's {@code
+   * webhookTimestamp} (milliseconds).
    */
   public static SignatureScheme bodyTimestamp(
-      SignatureScheme bodySignature, String jsonPath, boolean millis) {
-    return new BodyTimestamp(bodySignature, jsonPath, millis);
+      SignatureScheme bodySignature, String jsonPath, TimestampFormat format) {
+    return new BodyTimestamp(bodySignature, jsonPath, format);
   }
 
   /**
@@ -313,21 +313,20 @@ public final class BodySignatureSchemes {
   private static final class BodyTimestamp extends Refined {
     private final String path;
     private final JsonScan scan;
-    private final boolean millis;
+    private final TimestampFormat format;
 
-    BodyTimestamp(SignatureScheme inner, String path, boolean millis) {
+    BodyTimestamp(SignatureScheme inner, String path, TimestampFormat format) {
       super(inner);
       this.path = path;
       this.scan = new JsonScan(Set.of(path));
-      this.millis = millis;
+      this.format = java.util.Objects.requireNonNull(format, "format");
     }
 
     @Override
     SignatureVerdict refine(WebhookRequest request, SignatureVerdict.Verified verified) {
       Map<String, String> found = scan.scan(request.body());
       String text = found == null ? null : found.get(path);
-      Instant instant =
-          text == null ? null : millis ? Timestamps.millis(text) : Timestamps.seconds(text);
+      Instant instant = text == null ? null : format.parse(text);
       if (instant == null) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_INVALID, "The signed body has no valid " + path + ".");

@@ -38,8 +38,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
   private final @Nullable String idHeader;
   private final List<KeyedMac> keys;
   private final int macLength;
-  private final boolean timestampMillis;
-  private final boolean timestampRfc3339;
+  private final TimestampFormat timestampFormat;
   private final java.util.function.UnaryOperator<String> urlForm;
 
   private HmacSignatureScheme(Builder b) {
@@ -74,8 +73,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
     this.keys = List.copyOf(keyed);
     this.macLength = algorithm.length();
-    this.timestampMillis = b.timestampMillis;
-    this.timestampRfc3339 = b.timestampRfc3339;
+    this.timestampFormat = b.timestampFormat;
     this.urlForm = b.urlForm;
   }
 
@@ -121,19 +119,11 @@ public final class HmacSignatureScheme implements SignatureScheme {
             Reason.SIGNATURE_MISSING, "The request has no " + timestampHeader + " header.");
       }
       timestamp = t.get();
-      instant =
-          timestampRfc3339
-              ? Timestamps.rfc3339(timestamp)
-              : timestampMillis ? Timestamps.millis(timestamp) : Timestamps.seconds(timestamp);
+      instant = timestampFormat.parse(timestamp);
       if (instant == null) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_INVALID,
-            "The "
-                + timestampHeader
-                + " header is not "
-                + (timestampRfc3339
-                    ? "an RFC 3339 date-time."
-                    : "a Unix timestamp in " + (timestampMillis ? "milliseconds." : "seconds.")));
+            "The " + timestampHeader + " header is not " + timestampFormat.description() + ".");
       }
     }
     String id = "";
@@ -197,10 +187,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     String timestamp = "";
     if (content.signsTimestamp()) {
       Instant at = input.requireTimestamp();
-      timestamp =
-          timestampRfc3339
-              ? at.toString()
-              : Long.toString(timestampMillis ? at.toEpochMilli() : at.getEpochSecond());
+      timestamp = timestampFormat.format(at);
     }
     String id = content.signsId() ? input.requireId() : "";
     String signedUrl = content.signsUrl() ? urlForm.apply(input.requireUrl()) : "";
@@ -246,24 +233,14 @@ public final class HmacSignatureScheme implements SignatureScheme {
     private @Nullable String timestampHeader;
     private @Nullable String idHeader;
     private List<Secret> secrets = List.of();
-    private boolean timestampMillis;
-    private boolean timestampRfc3339;
+    private TimestampFormat timestampFormat = TimestampFormat.SECONDS;
     private java.util.function.UnaryOperator<String> urlForm = u -> u;
 
     private Builder() {}
 
-    /** Whether the timestamp header holds milliseconds rather than seconds (default seconds). */
-    public Builder timestampMillis(boolean millis) {
-      this.timestampMillis = millis;
-      return this;
-    }
-
-    /**
-     * Whether the timestamp header holds an RFC 3339 date-time ({@code 2026-11-29T12:00:00.123Z},
-     * Twitch) rather than a Unix timestamp; signed as the header's exact text.
-     */
-    public Builder timestampRfc3339(boolean rfc3339) {
-      this.timestampRfc3339 = rfc3339;
+    /** How the timestamp header writes the time (default Unix seconds). */
+    public Builder timestampFormat(TimestampFormat format) {
+      this.timestampFormat = Objects.requireNonNull(format, "format");
       return this;
     }
 
@@ -313,7 +290,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
       return this;
     }
 
-    /** The header with the signed timestamp (Unix seconds unless set otherwise). */
+    /** The header with the signed timestamp, in {@link #timestampFormat}. */
     public Builder timestampHeader(@Nullable String timestampHeader) {
       this.timestampHeader = timestampHeader;
       return this;
