@@ -44,9 +44,14 @@ class ProviderCatalogueTest {
     return WebhookGuard.builder(b.build()).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
   }
 
+  /** A request from loopback with this method and nothing else. */
+  private static WebhookRequest.Builder request(String method) {
+    return WebhookRequest.builder().method(method).remoteAddress("127.0.0.1");
+  }
+
   /** A GET from loopback with this raw query, as the handshakes of Meta, X and Dropbox come. */
   private static WebhookRequest.Builder get(String query) {
-    return WebhookRequest.builder().method("GET").remoteAddress("127.0.0.1").query(query);
+    return request("GET").query(query);
   }
 
   private static WebhookRequest.Builder post(String body) {
@@ -609,8 +614,7 @@ class ProviderCatalogueTest {
             .body(form.replace("7761629", "7761620").getBytes(StandardCharsets.UTF_8))
             .build(),
         Reason.SIGNATURE_INVALID);
-    Decision.Respond head =
-        responds(guard, WebhookRequest.builder().method("HEAD").remoteAddress("127.0.0.1").build());
+    Decision.Respond head = responds(guard, request("HEAD").build());
     assertThat(head.status()).isEqualTo(200);
   }
 
@@ -738,14 +742,10 @@ class ProviderCatalogueTest {
                     body + "https://example.com/other"));
     refused(
         guard, post(body).header("X-Trello-Webhook", wrongUrl).build(), Reason.SIGNATURE_INVALID);
-    Decision.Respond head =
-        responds(guard, WebhookRequest.builder().method("HEAD").remoteAddress("127.0.0.1").build());
+    Decision.Respond head = responds(guard, request("HEAD").build());
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
-    refused(
-        guard,
-        WebhookRequest.builder().method("GET").remoteAddress("127.0.0.1").build(),
-        Reason.SIGNATURE_MISSING);
+    refused(guard, request("GET").build(), Reason.SIGNATURE_MISSING);
   }
 
   /**
@@ -1157,9 +1157,7 @@ class ProviderCatalogueTest {
     Decision.Respond r =
         responds(
             guard("cloudevents", SECRET, Map.of()),
-            WebhookRequest.builder()
-                .method("OPTIONS")
-                .remoteAddress("127.0.0.1")
+            request("OPTIONS")
                 .header("WebHook-Request-Origin", "eventemitter.example.com")
                 .header("WebHook-Request-Rate", "120")
                 .build());
@@ -1177,19 +1175,11 @@ class ProviderCatalogueTest {
     Decision.Respond listed =
         responds(
             guard,
-            WebhookRequest.builder()
-                .method("OPTIONS")
-                .remoteAddress("127.0.0.1")
-                .header("WebHook-Request-Origin", "Events.Example.com")
-                .build());
+            request("OPTIONS").header("WebHook-Request-Origin", "Events.Example.com").build());
     assertThat(listed.headers()).containsEntry("WebHook-Allowed-Origin", "Events.Example.com");
     refused(
         guard,
-        WebhookRequest.builder()
-            .method("OPTIONS")
-            .remoteAddress("127.0.0.1")
-            .header("WebHook-Request-Origin", "eventemitter.example.com")
-            .build(),
+        request("OPTIONS").header("WebHook-Request-Origin", "eventemitter.example.com").build(),
         Reason.SIGNATURE_MISSING);
     assertThatThrownBy(() -> guard("github", SECRET, Map.of("allowed-origins", "x")))
         .isInstanceOf(WebhookConfigurationException.class)
@@ -1201,11 +1191,7 @@ class ProviderCatalogueTest {
     Decision.Respond r =
         responds(
             guard("okta", SECRET, Map.of()),
-            WebhookRequest.builder()
-                .method("GET")
-                .remoteAddress("127.0.0.1")
-                .header("Authorization", "Bearer " + SECRET)
-                .build());
+            request("GET").header("Authorization", "Bearer " + SECRET).build());
     assertThat(r.reason()).isEqualTo(Reason.METHOD_NOT_ALLOWED);
     assertThat(r.status()).isEqualTo(405);
     assertThat(r.headers()).containsEntry("Allow", "POST");
@@ -1217,20 +1203,14 @@ class ProviderCatalogueTest {
     Decision.Respond r =
         responds(
             guard,
-            WebhookRequest.builder()
-                .method("GET")
-                .remoteAddress("127.0.0.1")
+            request("GET")
                 .header("Authorization", SECRET)
                 .header("X-Okta-Verification-Challenge", "oHx2-8XDbJx0B7zq")
                 .build());
     assertThat(text(r)).isEqualTo("{\"verification\":\"oHx2-8XDbJx0B7zq\"}");
     refused(
         guard,
-        WebhookRequest.builder()
-            .method("GET")
-            .remoteAddress("127.0.0.1")
-            .header("X-Okta-Verification-Challenge", "oHx2-8XDbJx0B7zq")
-            .build(),
+        request("GET").header("X-Okta-Verification-Challenge", "oHx2-8XDbJx0B7zq").build(),
         Reason.SIGNATURE_MISSING);
   }
 
