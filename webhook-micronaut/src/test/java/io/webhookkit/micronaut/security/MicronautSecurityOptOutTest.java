@@ -16,15 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@code webhook.security.ignore-webhook-endpoints=false}: the kit adds no security rule, so a
  * verified delivery is the application's rules' to decide (here: secured by default, no login).
  */
-@MicronautTest
-@Property(name = "test.security", value = "true")
+@MicronautTest(propertySources = "classpath:secured-app.properties")
 @Property(name = "webhook.security.ignore-webhook-endpoints", value = "false")
-@Property(name = "micronaut.server.host", value = "127.0.0.1")
-@Property(name = "micronaut.server.port", value = "-1")
-@Property(name = "webhook.endpoints.github.provider", value = "github")
-@Property(name = "webhook.endpoints.github.secrets", value = MicronautSecurityTest.SECRET)
-@Property(name = "webhook.endpoints.dropbox.provider", value = "dropbox")
-@Property(name = "webhook.endpoints.dropbox.secrets", value = MicronautSecurityTest.SECRET)
 class MicronautSecurityOptOutTest {
   @Inject EmbeddedServer server;
 

@@ -2,7 +2,6 @@ package io.webhookkit.micronaut.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.webhookkit.test.TestDelivery;
@@ -20,16 +19,11 @@ import org.junit.jupiter.api.Test;
  * by security), the handshakes are answered, and the application's other routes still need a login.
  * Runs in its own surefire execution, the only one with Micronaut Security on the class path.
  */
-@MicronautTest
-@Property(name = "test.security", value = "true")
-@Property(name = "micronaut.server.host", value = "127.0.0.1")
-@Property(name = "micronaut.server.port", value = "-1")
-@Property(name = "webhook.endpoints.github.provider", value = "github")
-@Property(name = "webhook.endpoints.github.secrets", value = MicronautSecurityTest.SECRET)
-@Property(name = "webhook.endpoints.dropbox.provider", value = "dropbox")
-@Property(name = "webhook.endpoints.dropbox.secrets", value = MicronautSecurityTest.SECRET)
+@MicronautTest(propertySources = "classpath:secured-app.properties")
 class MicronautSecurityTest {
+  /** The endpoints' secret, as in {@code secured-app.properties}. */
   static final String SECRET = "micronaut-security-secret";
+
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
