@@ -1,7 +1,7 @@
 package io.webhookkit.core.provider;
 
+import io.webhookkit.core.signature.HmacAlgorithm;
 import io.webhookkit.core.signature.HmacSignatureScheme;
-import io.webhookkit.core.signature.SignatureEncoding;
 
 /**
  * GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>}; delivery id {@code
@@ -25,12 +25,8 @@ public final class GitHubProvider implements Provider {
   public ProviderRules rules(ProviderSettings settings) {
     return ProviderRules.builder()
         .signatureScheme(
-            HmacSignatureScheme.builder()
-                .header("X-Hub-Signature-256")
-                .prefix("sha256=")
-                .encoding(SignatureEncoding.HEX)
-                .secrets(settings.secrets())
-                .build())
+            HmacSignatureScheme.hubSignature(
+                "X-Hub-Signature-256", HmacAlgorithm.SHA256, settings.secrets()))
         .payloadFormat(PayloadFormat.JSON_OR_FORM)
         .deliveryId(Locator.header("X-GitHub-Delivery"))
         .eventType(Locator.header("X-GitHub-Event"))

@@ -24,12 +24,8 @@ public final class IntercomProvider implements Provider {
   public ProviderRules rules(ProviderSettings settings) {
     return ProviderRules.builder()
         .signatureScheme(
-            HmacSignatureScheme.builder()
-                .header("X-Hub-Signature")
-                .algorithm(HmacAlgorithm.SHA1)
-                .prefix("sha1=")
-                .secrets(settings.secrets())
-                .build())
+            HmacSignatureScheme.hubSignature(
+                "X-Hub-Signature", HmacAlgorithm.SHA1, settings.secrets()))
         .deliveryId(Locator.json("id"))
         .eventType(Locator.json("topic"))
         .build();

@@ -1,5 +1,6 @@
 package io.webhookkit.core.provider;
 
+import io.webhookkit.core.signature.HmacAlgorithm;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 
 /**
@@ -24,11 +25,8 @@ public final class JiraProvider implements Provider {
   public ProviderRules rules(ProviderSettings settings) {
     return ProviderRules.builder()
         .signatureScheme(
-            HmacSignatureScheme.builder()
-                .header("X-Hub-Signature")
-                .prefix("sha256=")
-                .secrets(settings.secrets())
-                .build())
+            HmacSignatureScheme.hubSignature(
+                "X-Hub-Signature", HmacAlgorithm.SHA256, settings.secrets()))
         .deliveryId(Locator.header("X-Atlassian-Webhook-Identifier"))
         .eventType(Locator.json("webhookEvent"))
         .build();

@@ -1,5 +1,6 @@
 package io.webhookkit.core.provider;
 
+import io.webhookkit.core.signature.HmacAlgorithm;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 
 /**
@@ -26,11 +27,8 @@ public final class MetaProvider implements Provider {
     String verifyToken = settings.require("verify-token");
     return ProviderRules.builder()
         .signatureScheme(
-            HmacSignatureScheme.builder()
-                .header("X-Hub-Signature-256")
-                .prefix("sha256=")
-                .secrets(settings.secrets())
-                .build())
+            HmacSignatureScheme.hubSignature(
+                "X-Hub-Signature-256", HmacAlgorithm.SHA256, settings.secrets()))
         .deliveryId(Locator.bodySha256())
         .eventType(Locator.json("object"))
         .handshake(Handshakes.metaSubscription(verifyToken))

@@ -77,6 +77,21 @@ public final class HmacSignatureScheme implements SignatureScheme {
     this.urlForm = b.urlForm;
   }
 
+  /**
+   * The PubSubHubbub convention GitHub made common: {@code <header>: <algorithm>=<hex MAC of the
+   * body>}, e.g. {@code X-Hub-Signature-256: sha256=…} (GitHub, Meta) or {@code X-Hub-Signature:
+   * sha1=…} (Intercom).
+   */
+  public static HmacSignatureScheme hubSignature(
+      String header, HmacAlgorithm algorithm, List<Secret> secrets) {
+    return builder()
+        .header(header)
+        .algorithm(algorithm)
+        .prefix(algorithm.name().toLowerCase(java.util.Locale.ROOT) + "=")
+        .secrets(secrets)
+        .build();
+  }
+
   /** A builder; defaults: SHA-256, hex, no prefix, content {@code {body}}. */
   public static Builder builder() {
     return new Builder();
