@@ -384,11 +384,9 @@ public final class Handshakes {
    *     creating a webhook</a>
    */
   public static HandshakeResponder headCheck() {
-    return unsigned(
-        (request, payload) ->
-            request.method().equals("HEAD")
-                ? Optional.of(new HandshakeAnswer(200, "text/plain", new byte[0], Map.of()))
-                : Optional.empty());
+    Optional<HandshakeAnswer> ok =
+        Optional.of(new HandshakeAnswer(200, "text/plain", new byte[0], Map.of()));
+    return unsigned((request, payload) -> request.method().equals("HEAD") ? ok : Optional.empty());
   }
 
   /** A responder the provider sends without a signature. */
