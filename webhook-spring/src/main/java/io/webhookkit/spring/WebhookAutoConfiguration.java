@@ -74,7 +74,10 @@ public class WebhookAutoConfiguration {
       WebhookProperties properties,
       IdempotencyStore store,
       ObjectProvider<WebhookListener> listeners,
-      ObjectProvider<WebhookEndpointCustomizer> customizers) {
+      ObjectProvider<WebhookEndpointCustomizer> customizers,
+      org.springframework.core.env.Environment environment) {
+    Map<String, Map<String, String>> unbound =
+        EndpointPropertyNames.unbound(environment, EndpointConfig.KEYS);
     List<WebhookListener> all = listeners.orderedStream().toList();
     WebhookListener listener = WebhookListener.all(all);
     Map<String, WebhookGuard> guards = new LinkedHashMap<>();
@@ -83,7 +86,10 @@ public class WebhookAutoConfiguration {
         .forEach(
             (name, endpoint) -> {
               EndpointConfig.Builder builder =
-                  EndpointConfig.builder(name, endpoint.toConfigSource(), System::getenv);
+                  EndpointConfig.builder(
+                      name,
+                      endpoint.toConfigSource(unbound.getOrDefault(name, Map.of())),
+                      System::getenv);
               customizers.orderedStream().forEach(c -> c.customize(name, builder));
               guards.put(
                   name,

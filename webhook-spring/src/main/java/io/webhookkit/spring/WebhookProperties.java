@@ -237,9 +237,14 @@ public class WebhookProperties {
       this.verifyToken = verifyToken;
     }
 
-    /** The flat keys of the design, for the core. */
-    ConfigSource toConfigSource() {
-      Map<String, String> keys = new LinkedHashMap<>();
+    /**
+     * The flat keys of the design, for the core.
+     *
+     * @param unbound keys given for this endpoint that this class does not bind (misspelt, or a
+     *     third-party preset's own), passed on for the core to read or refuse
+     */
+    ConfigSource toConfigSource(Map<String, String> unbound) {
+      Map<String, String> keys = new LinkedHashMap<>(unbound);
       if (provider != null) {
         keys.put(EndpointConfig.PROVIDER, provider);
       }

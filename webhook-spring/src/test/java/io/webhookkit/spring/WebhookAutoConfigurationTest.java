@@ -232,6 +232,63 @@ class WebhookAutoConfigurationTest {
             });
   }
 
+  @Test
+  void aMisspeltKeyFailsStartUpNamingTheEndpointAndTheKey() {
+    runner
+        .withPropertyValues("webhook.endpoints.orders.tolerence=1m")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(rootOf(context.getStartupFailure()))
+                  .isInstanceOf(WebhookConfigurationException.class)
+                  .hasMessageContaining("'orders'")
+                  .hasMessageContaining("'tolerence'")
+                  .hasMessageNotContaining(SECRET);
+            });
+  }
+
+  @Test
+  void aMisspeltListKeyFailsStartUpToo() {
+    runner
+        .withPropertyValues(
+            "webhook.endpoints.orders.allowed-ip[0]=192.0.2.0/24",
+            "webhook.endpoints.orders.allowed-ip[1]=198.51.100.0/24")
+        .run(
+            context ->
+                assertThat(rootOf(context.getStartupFailure()))
+                    .isInstanceOf(WebhookConfigurationException.class)
+                    .hasMessageContaining("'orders'")
+                    .hasMessageContaining("'allowed-ip'"));
+  }
+
+  @Test
+  void aMisspeltNestedKeyFailsStartUpToo() {
+    runner
+        .withPropertyValues("webhook.endpoints.orders.idempotency.retension=1d")
+        .run(
+            context ->
+                assertThat(rootOf(context.getStartupFailure()))
+                    .isInstanceOf(WebhookConfigurationException.class)
+                    .hasMessageContaining("'idempotency.retension'"));
+  }
+
+  @Test
+  void relaxedSpellingsOfKnownKeysStillBind() {
+    runner
+        .withPropertyValues(
+            "webhook.endpoints.orders.maxBodySize=64KB",
+            "webhook.endpoints.orders.idempotency.lease=45s",
+            "webhook.endpoints.orders.trusted_proxies=10.0.0.0/8")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              EndpointConfig config =
+                  context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+              assertThat(config.maxBodySize()).isEqualTo(64 * 1024);
+              assertThat(config.idempotencyLease()).hasSeconds(45);
+            });
+  }
+
   private static Throwable rootOf(Throwable t) {
     Throwable c = t;
     while (c.getCause() != null && !(c instanceof WebhookConfigurationException)) {
