@@ -8,16 +8,19 @@ import io.webhookkit.core.provider.ProviderSettings;
 import io.webhookkit.core.provider.Providers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,44 +70,15 @@ public final class EndpointConfig {
   public static final String IDEMPOTENCY_LEASE = "idempotency.lease";
 
   /**
-   * Keys read by providers: the generic {@code hmac} scheme's, {@code public-url} (URL-signing
-   * providers), {@code verify-token} (Meta) and {@code allowed-origins} (CloudEvents). A provider
-   * key the chosen provider does not read fails start-up.
+   * Every core key, sorted; the keys a preset reads beside these are its own ({@link
+   * Provider#keys()}). The table with defaults and descriptions is {@link EndpointKeys#all()}.
    */
-  public static final Set<String> PROVIDER_KEYS =
-      Set.of(
-          "signature.header",
-          "signature.algorithm",
-          "signature.encoding",
-          "signature.prefix",
-          "signature.payload",
-          "timestamp.header",
-          "id.header",
-          "public-url",
-          "verify-token",
-          "allowed-origins");
+  public static final Set<String> KEYS = coreKeyNames();
 
-  /** Every key an endpoint accepts. */
-  public static final Set<String> KEYS;
-
-  static {
-    Set<String> keys =
-        new TreeSet<>(
-            List.of(
-                PROVIDER,
-                SECRETS,
-                SECRETS_ENV,
-                TOLERANCE,
-                ALLOWED_IPS,
-                TRUSTED_PROXIES,
-                REQUIRE_HTTPS,
-                MAX_BODY_SIZE,
-                RATE_LIMIT,
-                IDEMPOTENCY_ENABLED,
-                IDEMPOTENCY_RETENTION,
-                IDEMPOTENCY_LEASE));
-    keys.addAll(PROVIDER_KEYS);
-    KEYS = java.util.Collections.unmodifiableSet(keys);
+  private static Set<String> coreKeyNames() {
+    Set<String> names = new TreeSet<>();
+    EndpointKeys.all().forEach(k -> names.add(k.name()));
+    return Collections.unmodifiableSet(names);
   }
 
   /** Default {@code tolerance}. */
@@ -148,14 +122,13 @@ public final class EndpointConfig {
   private final Duration idempotencyLease;
   private final ProviderRules rules;
 
-  private EndpointConfig(
-      Builder b, Provider provider, AddressSet allowed, AddressSet trusted, ProviderRules rules) {
+  private EndpointConfig(Builder b, Provider provider, ProviderRules rules) {
     this.name = b.name;
     this.provider = provider;
     this.secrets = List.copyOf(b.secrets);
     this.tolerance = b.tolerance;
-    this.allowedIps = allowed;
-    this.trustedProxies = trusted;
+    this.allowedIps = b.allowedIps;
+    this.trustedProxies = b.trustedProxies;
     this.requireHttps = b.requireHttps;
     this.maxBodySize = b.maxBodySize;
     this.rateLimit = b.rateLimit;
@@ -185,102 +158,19 @@ public final class EndpointConfig {
    */
   public static EndpointConfig from(
       String name, ConfigSource source, Function<String, @Nullable String> environment) {
-    return builder(name, source, environment).build();
+    return EndpointKeys.read(name, source, environment).build();
   }
 
   /**
    * A builder holding an endpoint's keys, for adapters that let applications adjust what keys
-   * cannot express before {@link Builder#build()} validates it all.
+   * cannot express before {@link Builder#build()} validates it all. Same as {@link
+   * EndpointKeys#read}.
    *
    * @throws WebhookConfigurationException naming the endpoint and the first key that does not parse
    */
   public static Builder builder(
       String name, ConfigSource source, Function<String, @Nullable String> environment) {
-    Builder b = builder(name);
-    for (String key : source.keys()) {
-      if (!KEYS.contains(key)) {
-        throw new WebhookConfigurationException(
-            name,
-            key,
-            "is not a webhook endpoint key (known keys: " + String.join(", ", KEYS) + ")");
-      }
-    }
-    String provider = value(source, PROVIDER);
-    if (provider != null) {
-      b.provider(provider);
-    }
-    String secrets = source.get(SECRETS);
-    if (secrets != null) {
-      List<String> values = new ArrayList<>();
-      for (String part : secrets.split(",", -1)) {
-        String p = part.trim();
-        if (p.isEmpty()) {
-          if (!secrets.isBlank()) {
-            throw new WebhookConfigurationException(
-                name, SECRETS, "has an empty entry between commas");
-          }
-        } else {
-          values.add(p);
-        }
-      }
-      b.secrets(values.toArray(String[]::new));
-    }
-    String env = value(source, SECRETS_ENV);
-    if (env != null) {
-      for (String variable : ConfigValues.list(env)) {
-        String secret = environment.apply(variable);
-        if (secret == null || secret.isBlank()) {
-          throw new WebhookConfigurationException(
-              name, SECRETS_ENV, "environment variable " + variable + " is not set or empty");
-        }
-        b.secret(Secret.of("env:" + variable, secret.trim()));
-      }
-    }
-    parse(source, name, TOLERANCE, v -> b.tolerance(ConfigValues.duration(v)));
-    parse(source, name, ALLOWED_IPS, v -> b.allowedIps(ConfigValues.list(v)));
-    parse(source, name, TRUSTED_PROXIES, v -> b.trustedProxies(ConfigValues.list(v)));
-    parse(source, name, REQUIRE_HTTPS, v -> b.requireHttps(ConfigValues.bool(v)));
-    parse(source, name, MAX_BODY_SIZE, v -> b.maxBodySize(ConfigValues.size(v)));
-    parse(
-        source,
-        name,
-        RATE_LIMIT,
-        v -> {
-          ConfigValues.Rate rate = ConfigValues.rate(v);
-          b.rateLimit(rate.permits(), rate.period());
-        });
-    parse(source, name, IDEMPOTENCY_ENABLED, v -> b.idempotencyEnabled(ConfigValues.bool(v)));
-    parse(
-        source, name, IDEMPOTENCY_RETENTION, v -> b.idempotencyRetention(ConfigValues.duration(v)));
-    parse(source, name, IDEMPOTENCY_LEASE, v -> b.idempotencyLease(ConfigValues.duration(v)));
-    for (String key : PROVIDER_KEYS) {
-      String v = source.get(key);
-      if (v != null) {
-        b.providerKey(key, v);
-      }
-    }
-    return b;
-  }
-
-  private static @Nullable String value(ConfigSource source, String key) {
-    String v = source.get(key);
-    return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private interface Setter {
-    void set(String value);
-  }
-
-  private static void parse(ConfigSource source, String name, String key, Setter setter) {
-    String v = value(source, key);
-    if (v == null) {
-      return;
-    }
-    try {
-      setter.set(v);
-    } catch (IllegalArgumentException e) {
-      throw new WebhookConfigurationException(name, key, e.getMessage());
-    }
+    return EndpointKeys.read(name, source, environment);
   }
 
   /** The endpoint name. */
@@ -362,156 +252,214 @@ public final class EndpointConfig {
   }
 
   /**
-   * The settings safe to show (management endpoints): provider, the secrets' labels (never their
-   * values), tolerance, address blocks, HTTPS, size and rate limits, idempotency.
+   * The settings safe to show (management endpoints), by key: provider, the secrets' labels (never
+   * their values), tolerance, address blocks, HTTPS, size and rate limits, idempotency.
    */
-  public java.util.Map<String, Object> summary() {
-    java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
-    e.put("provider", provider.name());
-    e.put("secrets", secretLabels());
-    e.put("tolerance", tolerance.toString());
-    e.put("allowedIps", allowedIps());
-    e.put("trustedProxies", trustedProxies());
-    e.put("requireHttps", requireHttps);
-    e.put("maxBodySize", maxBodySize);
-    e.put("rateLimit", rateLimit().map(Object::toString).orElse("off"));
-    e.put("idempotency", idempotencyEnabled);
-    return e;
+  public Map<String, Object> summary() {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    for (EndpointKey key : EndpointKeys.all()) {
+      Object value = key.shown(this);
+      if (value != null) {
+        shown.put(key.name(), value);
+      }
+    }
+    return shown;
   }
 
   @Override
   public String toString() {
     return "EndpointConfig["
         + name
-        + ", provider="
-        + provider.name()
-        + ", secrets="
-        + secretLabels()
-        + ", tolerance="
-        + tolerance
-        + ", allowed-ips="
-        + allowedIps()
-        + ", trusted-proxies="
-        + trustedProxies()
-        + ", require-https="
-        + requireHttps
-        + ", max-body-size="
-        + maxBodySize
-        + ", rate-limit="
-        + (rateLimit == null ? "off" : rateLimit)
-        + ", idempotency="
-        + (idempotencyEnabled ? idempotencyRetention + "/" + idempotencyLease : "off")
+        + summary().entrySet().stream()
+            .map(e -> ", " + e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining())
         + "]";
   }
 
-  /** Builds an endpoint configuration; validates in {@link #build()}. Not thread-safe. */
+  /**
+   * Builds an endpoint configuration. Each setter checks its own argument and throws a {@link
+   * WebhookConfigurationException} naming the endpoint and the key; {@link #build()} checks what
+   * spans keys. Not thread-safe.
+   */
   public static final class Builder {
     private final String name;
     private @Nullable String providerName;
     private @Nullable Provider provider;
     private final List<Secret> secrets = new ArrayList<>();
     private Duration tolerance = DEFAULT_TOLERANCE;
-    private List<String> allowedIps = List.of();
-    private List<String> trustedProxies = List.of();
+    private AddressSet allowedIps = AddressSet.empty();
+    private AddressSet trustedProxies = AddressSet.empty();
     private boolean requireHttps = true;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private @Nullable RateLimit rateLimit;
     private boolean idempotencyEnabled = true;
     private Duration idempotencyRetention = DEFAULT_RETENTION;
     private Duration idempotencyLease = DEFAULT_LEASE;
-    private final Map<String, String> providerKeys = new LinkedHashMap<>();
+    private final Map<String, String> providerKeys = new TreeMap<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
     }
 
-    /** The provider preset by name. */
+    /** The endpoint name this builder was made for. */
+    public String name() {
+      return name;
+    }
+
+    /**
+     * The provider preset by name ({@code provider}); it is looked up in {@link #build()}.
+     *
+     * @param providerName a registered preset's name, case-insensitive
+     */
     public Builder provider(String providerName) {
-      this.providerName = providerName;
+      this.providerName = Objects.requireNonNull(providerName, "providerName");
       this.provider = null;
       return this;
     }
 
-    /** A provider instance (not necessarily registered). */
+    /** A provider instance, registered or not ({@code provider}). */
     public Builder provider(Provider provider) {
       this.provider = provider;
       this.providerName = provider.name();
       return this;
     }
 
-    /** Adds secrets labelled {@code secrets[i]} by position. */
+    /**
+     * Adds secrets labelled {@code secrets[i]} by position ({@code secrets}); any may match.
+     *
+     * @throws WebhookConfigurationException when one is blank
+     */
     public Builder secrets(String... values) {
       for (String value : values) {
-        secrets.add(Secret.of("secrets[" + secrets.size() + "]", value));
+        secret(Secret.of("secrets[" + secrets.size() + "]", value));
       }
       return this;
     }
 
-    /** Adds one labelled secret. */
+    /**
+     * Adds one labelled secret.
+     *
+     * @throws WebhookConfigurationException when it is blank or its label is taken
+     */
     public Builder secret(Secret secret) {
+      if (secret.reveal().isBlank()) {
+        throw new WebhookConfigurationException(name, SECRETS, secret.label() + " is empty");
+      }
+      for (Secret s : secrets) {
+        if (s.label().equals(secret.label())) {
+          throw new WebhookConfigurationException(
+              name, SECRETS, "two secrets share the label " + secret.label());
+        }
+      }
       secrets.add(secret);
       return this;
     }
 
-    /** The accepted clock difference. */
+    /**
+     * The accepted clock difference for signed timestamps, in both directions ({@code tolerance}).
+     * Default 5 minutes.
+     *
+     * @throws WebhookConfigurationException unless positive
+     */
     public Builder tolerance(Duration tolerance) {
-      this.tolerance = tolerance;
+      this.tolerance = positive(TOLERANCE, tolerance);
       return this;
     }
 
-    /** Allowed client blocks. */
+    /**
+     * The CIDR blocks allowed to call ({@code allowed-ips}); empty, the default, allows any.
+     *
+     * @throws WebhookConfigurationException for a host name or a malformed block
+     */
     public Builder allowedIps(List<String> blocks) {
-      this.allowedIps = List.copyOf(blocks);
+      this.allowedIps = addresses(ALLOWED_IPS, blocks);
       return this;
     }
 
-    /** Trusted proxy blocks. */
+    /**
+     * The CIDR blocks whose forwarding headers are believed ({@code trusted-proxies}). Default
+     * none.
+     *
+     * @throws WebhookConfigurationException for a host name or a malformed block
+     */
     public Builder trustedProxies(List<String> blocks) {
-      this.trustedProxies = List.copyOf(blocks);
+      this.trustedProxies = addresses(TRUSTED_PROXIES, blocks);
       return this;
     }
 
-    /** Whether plain HTTP is refused except from loopback. */
+    /** Whether plain HTTP is refused except from loopback ({@code require-https}). Default on. */
     public Builder requireHttps(boolean requireHttps) {
       this.requireHttps = requireHttps;
       return this;
     }
 
-    /** The largest accepted body in bytes. */
+    /**
+     * The largest accepted body in bytes ({@code max-body-size}). Default 1 MiB.
+     *
+     * @throws WebhookConfigurationException unless between 1 byte and about 2 GiB
+     */
     public Builder maxBodySize(long bytes) {
+      if (bytes <= 0 || bytes > ConfigValues.MAX_BODY_SIZE) {
+        throw new WebhookConfigurationException(
+            name,
+            MAX_BODY_SIZE,
+            "must be between 1 byte and " + ConfigValues.MAX_BODY_SIZE + " bytes");
+      }
       this.maxBodySize = bytes;
       return this;
     }
 
-    /** A rate limit of so many requests per period. */
+    /**
+     * A rate limit of so many requests per period for the endpoint ({@code rate-limit}). Default
+     * none.
+     *
+     * @throws WebhookConfigurationException unless at least 1 per positive period
+     */
     public Builder rateLimit(long permits, Duration period) {
+      if (permits <= 0 || period.isNegative() || period.isZero()) {
+        throw new WebhookConfigurationException(
+            name, RATE_LIMIT, "must allow at least 1 per positive period");
+      }
       this.rateLimit = new RateLimit(permits, period);
       return this;
     }
 
-    /** Whether to deduplicate by delivery id. */
+    /** Whether to deduplicate by delivery id ({@code idempotency.enabled}). Default on. */
     public Builder idempotencyEnabled(boolean enabled) {
       this.idempotencyEnabled = enabled;
       return this;
     }
 
-    /** How long a completed delivery is remembered. */
+    /**
+     * How long a completed delivery is remembered ({@code idempotency.retention}). Default 7 days.
+     *
+     * @throws WebhookConfigurationException unless positive
+     */
     public Builder idempotencyRetention(Duration retention) {
-      this.idempotencyRetention = retention;
+      this.idempotencyRetention = positive(IDEMPOTENCY_RETENTION, retention);
       return this;
     }
 
-    /** How long an in-progress delivery holds its lock. */
+    /**
+     * How long an in-progress delivery holds its claim ({@code idempotency.lease}). Default 60 s.
+     *
+     * @throws WebhookConfigurationException unless positive
+     */
     public Builder idempotencyLease(Duration lease) {
-      this.idempotencyLease = lease;
+      this.idempotencyLease = positive(IDEMPOTENCY_LEASE, lease);
       return this;
     }
 
-    /** A provider-specific key ({@code signature.header}, …). */
+    /**
+     * A key the preset reads ({@link Provider#keys()}: {@code signature.header}, {@code
+     * public-url}, …). Whether the preset declares it is checked in {@link #build()}.
+     *
+     * @throws WebhookConfigurationException for one of the core's keys, which have setters
+     */
     public Builder providerKey(String key, String value) {
-      if (!PROVIDER_KEYS.contains(key)) {
+      if (EndpointKeys.isCoreKey(key)) {
         throw new WebhookConfigurationException(
-            name, key, "is not a provider key (known: " + new TreeSet<>(PROVIDER_KEYS) + ")");
+            name, key, "is a core key, not a provider key: use its setter");
       }
       providerKeys.put(key, value);
       return this;
@@ -527,64 +475,19 @@ public final class EndpointConfig {
         throw new WebhookConfigurationException(
             name, "endpoint", "the name must be 1 to 64 letters, digits, '.', '_' or '-'");
       }
-      Provider p = provider;
-      if (p == null) {
-        if (providerName == null || providerName.isBlank()) {
-          throw new WebhookConfigurationException(
-              name, PROVIDER, "is required (one of " + String.join(", ", Providers.names()) + ")");
-        }
-        p =
-            Providers.lookup(providerName)
-                .orElseThrow(
-                    () ->
-                        new WebhookConfigurationException(
-                            name,
-                            PROVIDER,
-                            "'"
-                                + providerName
-                                + "' is not a known provider (known: "
-                                + String.join(", ", Providers.names())
-                                + ")"));
-      }
+      Provider p = resolveProvider();
       if (secrets.isEmpty()) {
         throw new WebhookConfigurationException(
             name, SECRETS, "is required: give secrets or secrets-env");
       }
-      Set<String> labels = new LinkedHashSet<>();
-      for (Secret s : secrets) {
-        if (s.reveal().isBlank()) {
-          throw new WebhookConfigurationException(name, SECRETS, s.label() + " is empty");
-        }
-        if (!labels.add(s.label())) {
-          throw new WebhookConfigurationException(
-              name, SECRETS, "two secrets share the label " + s.label());
+      Set<String> declared = new HashSet<>();
+      p.keys().forEach(k -> declared.add(k.name()));
+      for (String key : providerKeys.keySet()) {
+        if (!declared.contains(key)) {
+          throw EndpointKeys.unknownKey(name, key, p);
         }
       }
-      if (tolerance.isNegative() || tolerance.isZero()) {
-        throw new WebhookConfigurationException(name, TOLERANCE, "must be positive");
-      }
-      if (maxBodySize <= 0 || maxBodySize > ConfigValues.MAX_BODY_SIZE) {
-        throw new WebhookConfigurationException(
-            name,
-            MAX_BODY_SIZE,
-            "must be between 1 byte and " + ConfigValues.MAX_BODY_SIZE + " bytes");
-      }
-      if (rateLimit != null
-          && (rateLimit.permits() <= 0
-              || rateLimit.period().isNegative()
-              || rateLimit.period().isZero())) {
-        throw new WebhookConfigurationException(
-            name, RATE_LIMIT, "must allow at least 1 per positive period");
-      }
-      if (idempotencyRetention.isNegative() || idempotencyRetention.isZero()) {
-        throw new WebhookConfigurationException(name, IDEMPOTENCY_RETENTION, "must be positive");
-      }
-      if (idempotencyLease.isNegative() || idempotencyLease.isZero()) {
-        throw new WebhookConfigurationException(name, IDEMPOTENCY_LEASE, "must be positive");
-      }
-      AddressSet allowed = addresses(ALLOWED_IPS, allowedIps);
-      AddressSet trusted = addresses(TRUSTED_PROXIES, trustedProxies);
-      ProviderSettings settings = new ProviderSettings(name, secrets, providerKeys);
+      ProviderSettings settings = new ProviderSettings(name, secrets, providerKeys, p);
       ProviderRules rules;
       try {
         rules = p.rules(settings);
@@ -594,9 +497,10 @@ public final class EndpointConfig {
             SECRETS,
             "provider '" + p.name() + "' cannot use these settings: " + e.getMessage());
       }
-      for (String unread : new TreeSet<>(settings.unread())) {
+      Optional<String> unread = settings.unread().stream().sorted().findFirst();
+      if (unread.isPresent()) {
         throw new WebhookConfigurationException(
-            name, unread, "is not used by provider '" + p.name() + "'");
+            name, unread.get(), "is not used by provider '" + p.name() + "'");
       }
       if (idempotencyEnabled && !rules.hasDeliveryId()) {
         throw new WebhookConfigurationException(
@@ -605,10 +509,39 @@ public final class EndpointConfig {
             "provider '"
                 + p.name()
                 + "' has no delivery id here"
-                + (p.name().equals("hmac") ? ": set id.header," : ";")
+                + (declared.contains("id.header") ? ": set id.header," : ";")
                 + " or set idempotency.enabled=false");
       }
-      return new EndpointConfig(this, p, allowed, trusted, rules);
+      return new EndpointConfig(this, p, rules);
+    }
+
+    private Provider resolveProvider() {
+      if (provider != null) {
+        return provider;
+      }
+      String wanted = providerName;
+      if (wanted == null || wanted.isBlank()) {
+        throw new WebhookConfigurationException(
+            name, PROVIDER, "is required (one of " + String.join(", ", Providers.names()) + ")");
+      }
+      return Providers.lookup(wanted)
+          .orElseThrow(
+              () ->
+                  new WebhookConfigurationException(
+                      name,
+                      PROVIDER,
+                      "'"
+                          + wanted
+                          + "' is not a known provider (known: "
+                          + String.join(", ", Providers.names())
+                          + ")"));
+    }
+
+    private Duration positive(String key, Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new WebhookConfigurationException(name, key, "must be positive");
+      }
+      return value;
     }
 
     private AddressSet addresses(String key, List<String> blocks) {

@@ -3,9 +3,17 @@ package io.webhookkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.webhookkit.core.provider.Locator;
+import io.webhookkit.core.provider.Provider;
+import io.webhookkit.core.provider.ProviderKey;
+import io.webhookkit.core.provider.ProviderRules;
+import io.webhookkit.core.provider.ProviderSettings;
 import io.webhookkit.core.provider.Providers;
+import io.webhookkit.core.signature.HmacAlgorithm;
+import io.webhookkit.core.signature.HmacSignatureScheme;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,6 +185,98 @@ class EndpointConfigTest {
   void everyBuiltInPresetIsRegistered() {
     assertThat(Providers.names())
         .contains("github", "stripe", "slack", "standard-webhooks", "svix", "shopify", "hmac");
+  }
+
+  @Test
+  void theKeyTablesDefaultsAreTheBuildersDefaults() {
+    Map<String, String> written = keys();
+    for (EndpointKey key : EndpointKeys.all()) {
+      if (!key.defaultValue().isEmpty()) {
+        written.put(key.name(), key.defaultValue());
+      }
+    }
+    assertThat(EndpointConfig.from("orders", ConfigSource.of(written), name -> null).summary())
+        .isEqualTo(from().summary());
+  }
+
+  @Test
+  void theSummaryShowsTheTablesKeysAndNoSecret() {
+    Map<String, Object> summary = from().summary();
+    assertThat(summary.keySet())
+        .isSubsetOf(EndpointConfig.KEYS)
+        .contains("provider", "secrets", "tolerance", "max-body-size", "idempotency.lease");
+    assertThat(summary.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void settersCheckTheirOwnArgumentNamingTheKey() {
+    EndpointConfig.Builder b = EndpointConfig.builder("orders");
+    assertThatThrownBy(() -> b.tolerance(Duration.ZERO)).hasMessageContaining("key 'tolerance'");
+    assertThatThrownBy(() -> b.maxBodySize(0)).hasMessageContaining("key 'max-body-size'");
+    assertThatThrownBy(() -> b.idempotencyLease(Duration.ofSeconds(-1)))
+        .hasMessageContaining("key 'idempotency.lease'");
+    assertThatThrownBy(() -> b.allowedIps(List.of("example.com")))
+        .hasMessageContaining("key 'allowed-ips'");
+    assertThatThrownBy(() -> b.secrets(" ")).hasMessageContaining("key 'secrets'");
+    assertThatThrownBy(() -> b.providerKey("tolerance", "1m"))
+        .hasMessageContaining("is a core key");
+  }
+
+  /** A preset from outside the core that reads a key of its own, and then {@code extra}. */
+  private static Provider thirdParty(String extra) {
+    return new Provider() {
+      @Override
+      public String name() {
+        return "acme";
+      }
+
+      @Override
+      public List<ProviderKey> keys() {
+        return List.of(new ProviderKey("acme.region", "Where Acme sends from."));
+      }
+
+      @Override
+      public ProviderRules rules(ProviderSettings settings) {
+        settings.require("acme.region");
+        settings.get(extra);
+        return ProviderRules.builder()
+            .signatureScheme(
+                HmacSignatureScheme.hubSignature(
+                    "X-Acme-Signature", HmacAlgorithm.SHA256, settings.secrets()))
+            .deliveryId(Locator.header("X-Acme-Delivery"))
+            .build();
+      }
+    };
+  }
+
+  private static EndpointConfig.Builder acme(Provider preset, String... pairs) {
+    return EndpointConfig.builder("orders", ConfigSource.of(keys(pairs)), name -> null)
+        .provider(preset);
+  }
+
+  @Test
+  void aThirdPartyPresetTakesAKeyOfItsOwnWithoutACoreRelease() {
+    Provider acme = thirdParty("acme.region");
+    assertThat(acme(acme, "acme.region", "eu").build().rules().hasDeliveryId()).isTrue();
+    assertThatThrownBy(() -> acme(acme).build())
+        .hasMessageContaining("key 'acme.region'")
+        .hasMessageContaining("is required");
+    assertThatThrownBy(() -> acme(acme, "acme.region", "eu", "acme.zone", "1").build())
+        .hasMessageContaining("key 'acme.zone'")
+        .hasMessageContaining("is not a webhook endpoint key")
+        .hasMessageContaining("acme.region");
+    assertThatThrownBy(() -> acme(acme, "acme.region", "eu", "verify-token", "t").build())
+        .as("another preset's key")
+        .hasMessageContaining("key 'verify-token'")
+        .hasMessageContaining("is not used by provider 'acme'");
+  }
+
+  @Test
+  void aPresetThatReadsAKeyItDoesNotDeclareFailsAtStartUp() {
+    assertThatThrownBy(() -> acme(thirdParty("acme.zone"), "acme.region", "eu").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'acme.zone'")
+        .hasMessageContaining("Provider.keys()");
   }
 
   @Test

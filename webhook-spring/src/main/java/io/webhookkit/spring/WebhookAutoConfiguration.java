@@ -77,7 +77,7 @@ public class WebhookAutoConfiguration {
       ObjectProvider<WebhookEndpointCustomizer> customizers,
       org.springframework.core.env.Environment environment) {
     Map<String, Map<String, String>> unbound =
-        EndpointPropertyNames.unbound(environment, EndpointConfig.KEYS);
+        EndpointPropertyNames.unbound(environment, WebhookProperties.Endpoint.BOUND_KEYS);
     List<WebhookListener> all = listeners.orderedStream().toList();
     WebhookListener listener = WebhookListener.all(all);
     Map<String, WebhookGuard> guards = new LinkedHashMap<>();

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -159,6 +162,27 @@ public class WebhookProperties {
 
   /** One endpoint: {@code webhook.endpoints.<name>.*}. */
   public static class Endpoint {
+    /**
+     * The keys this class binds: the core's and the built-in presets' (a test holds it to {@link
+     * io.webhookkit.core.EndpointKeys} and the presets' {@code keys()}). Other keys given for an
+     * endpoint are passed to the core as written.
+     */
+    static final Set<String> BOUND_KEYS =
+        Stream.concat(
+                EndpointConfig.KEYS.stream(),
+                Stream.of(
+                    "signature.header",
+                    "signature.algorithm",
+                    "signature.encoding",
+                    "signature.prefix",
+                    "signature.payload",
+                    "timestamp.header",
+                    "id.header",
+                    "public-url",
+                    "verify-token",
+                    "allowed-origins"))
+            .collect(Collectors.toUnmodifiableSet());
+
     /** Preset name (github, stripe, slack, twilio, … see the README's provider table) or hmac. */
     private @Nullable String provider;
 

@@ -289,6 +289,14 @@ class WebhookAutoConfigurationTest {
             });
   }
 
+  @Test
+  void thePropertiesBindTheCoresKeysAndEveryBuiltInPresetsKeys() {
+    java.util.Set<String> expected = new java.util.TreeSet<>(EndpointConfig.KEYS);
+    io.webhookkit.core.provider.Providers.all()
+        .forEach(p -> p.keys().forEach(k -> expected.add(k.name())));
+    assertThat(new java.util.TreeSet<>(WebhookProperties.Endpoint.BOUND_KEYS)).isEqualTo(expected);
+  }
+
   private static Throwable rootOf(Throwable t) {
     Throwable c = t;
     while (c.getCause() != null && !(c instanceof WebhookConfigurationException)) {

@@ -1,5 +1,7 @@
 package io.webhookkit.core.provider;
 
+import java.util.List;
+
 /**
  * Azure Event Grid (Event Grid schema): a shared secret sent as a delivery header ({@code
  * signature.header}, default {@code Authorization}, as it is or after {@code Bearer }) or as the
@@ -18,6 +20,11 @@ public final class AzureEventGridProvider implements Provider {
   @Override
   public String name() {
     return "azure-event-grid";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.TOKEN_HEADER);
   }
 
   @Override

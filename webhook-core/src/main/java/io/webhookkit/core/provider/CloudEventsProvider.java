@@ -1,5 +1,7 @@
 package io.webhookkit.core.provider;
 
+import java.util.List;
+
 /**
  * CloudEvents over HTTP web hooks: the sender's token in {@code Authorization: Bearer …} ({@code
  * signature.header} to change the header) or the {@code access_token} query parameter; the {@code
@@ -12,12 +14,23 @@ package io.webhookkit.core.provider;
  *     HTTP 1.1 web hooks</a>
  */
 public final class CloudEventsProvider implements Provider {
+  private static final ProviderKey ALLOWED_ORIGINS =
+      new ProviderKey(
+          "allowed-origins",
+          "The origins granted in the OPTIONS abuse-protection check, comma-separated. Default:"
+              + " any origin.");
+
   /** Creates the preset; called by {@link java.util.ServiceLoader}. */
   public CloudEventsProvider() {}
 
   @Override
   public String name() {
     return "cloudevents";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.TOKEN_HEADER, ALLOWED_ORIGINS);
   }
 
   @Override
@@ -31,10 +44,10 @@ public final class CloudEventsProvider implements Provider {
         .build();
   }
 
-  private static java.util.List<String> allowedOrigins(ProviderSettings settings) {
+  private static List<String> allowedOrigins(ProviderSettings settings) {
     String value = settings.get("allowed-origins");
     if (value == null) {
-      return java.util.List.of();
+      return List.of();
     }
     return java.util.Arrays.stream(value.split(","))
         .map(String::trim)

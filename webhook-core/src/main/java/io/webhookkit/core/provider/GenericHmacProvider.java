@@ -4,6 +4,7 @@ import io.webhookkit.core.signature.HmacAlgorithm;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
+import java.util.List;
 
 /**
  * The generic {@code hmac} scheme, configured by keys: {@code signature.header} (required), {@code
@@ -14,12 +15,35 @@ import io.webhookkit.core.signature.SignedContent;
  * form by its {@code Content-Type}, and anything else is accepted as it is.
  */
 public final class GenericHmacProvider implements Provider {
+  private static final List<ProviderKey> KEYS =
+      List.of(
+          new ProviderKey("signature.header", "The header holding the signature. Required."),
+          new ProviderKey("signature.algorithm", "sha1, sha256 or sha512. Default sha256."),
+          new ProviderKey("signature.encoding", "hex or base64. Default hex."),
+          new ProviderKey(
+              "signature.prefix", "Text before the MAC in the header, e.g. sha256=. Default none."),
+          new ProviderKey(
+              "signature.payload",
+              "The signed content, a template over {id}, {timestamp} and {body}. Default {body}."),
+          new ProviderKey(
+              "timestamp.header",
+              "The header holding the signed timestamp; required when the payload has {timestamp}."),
+          new ProviderKey(
+              "id.header",
+              "The header holding the delivery id; required when the payload has {id}, and for"
+                  + " idempotency."));
+
   /** Creates the preset; called by {@link java.util.ServiceLoader}. */
   public GenericHmacProvider() {}
 
   @Override
   public String name() {
     return "hmac";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return KEYS;
   }
 
   @Override

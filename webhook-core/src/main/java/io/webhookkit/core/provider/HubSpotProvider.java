@@ -4,6 +4,7 @@ import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
 import io.webhookkit.core.signature.TimestampFormat;
+import java.util.List;
 
 /**
  * HubSpot (signature v3): {@code X-HubSpot-Signature-v3}, the base64 HMAC-SHA256 (app client
@@ -23,6 +24,11 @@ public final class HubSpotProvider implements Provider {
   @Override
   public String name() {
     return "hubspot";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.PUBLIC_URL);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.webhookkit.core.provider;
 
 import io.webhookkit.core.signature.TwilioSignatureScheme;
+import java.util.List;
 
 /**
  * Mailchimp Transactional (Mandrill): {@code X-Mandrill-Signature}, the base64 HMAC-SHA1 (webhook
@@ -20,6 +21,11 @@ public final class MandrillProvider implements Provider {
   @Override
   public String name() {
     return "mandrill";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.PUBLIC_URL);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.webhookkit.core.provider;
 
 import io.webhookkit.core.signature.HmacAlgorithm;
 import io.webhookkit.core.signature.HmacSignatureScheme;
+import java.util.List;
 
 /**
  * Meta (Facebook, Instagram, WhatsApp, Messenger): {@code X-Hub-Signature-256: sha256=<hex HMAC-
@@ -14,12 +15,22 @@ import io.webhookkit.core.signature.HmacSignatureScheme;
  *     webhooks, getting started</a>
  */
 public final class MetaProvider implements Provider {
+  private static final ProviderKey VERIFY_TOKEN =
+      new ProviderKey(
+          "verify-token",
+          "The token Meta sends in its subscription check (hub.verify_token). Required.");
+
   /** Creates the preset; called by {@link java.util.ServiceLoader}. */
   public MetaProvider() {}
 
   @Override
   public String name() {
     return "meta";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(VERIFY_TOKEN);
   }
 
   @Override

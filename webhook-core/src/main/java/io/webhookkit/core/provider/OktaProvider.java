@@ -1,5 +1,7 @@
 package io.webhookkit.core.provider;
 
+import java.util.List;
+
 /**
  * Okta event hooks: the authorization header configured in Okta ({@code signature.header}, default
  * {@code Authorization}) must carry the secret, as it is or after {@code Bearer } (a token: it does
@@ -16,6 +18,11 @@ public final class OktaProvider implements Provider {
   @Override
   public String name() {
     return "okta";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.TOKEN_HEADER);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.webhookkit.core.provider;
 
+import java.util.List;
+
 /**
  * A provider preset, looked up by {@link #name()} (the {@code provider} key). Implementations are
  * stateless and registered through {@link java.util.ServiceLoader}; {@link #rules} is called once
@@ -13,4 +15,12 @@ public interface Provider {
 
   /** The rules for one endpoint, built from its secrets and provider-specific keys. */
   ProviderRules rules(ProviderSettings settings);
+
+  /**
+   * The keys this preset reads beside the core's (none by default). {@link #rules} may read only
+   * these; an endpoint may give only these and the core's.
+   */
+  default List<ProviderKey> keys() {
+    return List.of();
+  }
 }

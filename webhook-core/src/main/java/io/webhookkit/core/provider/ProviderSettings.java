@@ -19,6 +19,7 @@ public final class ProviderSettings {
   private final List<Secret> secrets;
   private final Map<String, String> keys;
   private final Set<String> read = new HashSet<>();
+  private final @Nullable Set<String> declared;
 
   /**
    * Settings for one endpoint.
@@ -31,6 +32,26 @@ public final class ProviderSettings {
     this.endpoint = endpoint;
     this.secrets = List.copyOf(secrets);
     this.keys = Map.copyOf(keys);
+    this.declared = null;
+  }
+
+  /**
+   * Settings for one endpoint of a preset that may read only the keys it declares.
+   *
+   * @param endpoint the endpoint name, for error messages
+   * @param secrets the endpoint's secrets
+   * @param keys the provider-specific keys given
+   * @param provider the preset; reading a key it does not declare in {@link Provider#keys()} is a
+   *     bug in the preset and throws {@link IllegalStateException}
+   */
+  public ProviderSettings(
+      String endpoint, List<Secret> secrets, Map<String, String> keys, Provider provider) {
+    this.endpoint = endpoint;
+    this.secrets = List.copyOf(secrets);
+    this.keys = Map.copyOf(keys);
+    Set<String> names = new HashSet<>();
+    provider.keys().forEach(k -> names.add(k.name()));
+    this.declared = Set.copyOf(names);
   }
 
   /** The endpoint name. */
@@ -45,6 +66,10 @@ public final class ProviderSettings {
 
   /** A provider-specific key's value, or {@code null}. */
   public @Nullable String get(String key) {
+    if (declared != null && !declared.contains(key)) {
+      throw new IllegalStateException(
+          "the preset reads the key '" + key + "' but does not declare it in Provider.keys()");
+    }
     read.add(key);
     String value = keys.get(key);
     return value == null || value.isBlank() ? null : value.trim();
@@ -66,8 +91,8 @@ public final class ProviderSettings {
   }
 
   /**
-   * The {@code public-url} key: the absolute http(s) URL the provider calls, for schemes that sign
-   * it; {@code null} when not set (then it is rebuilt from each request).
+   * The {@link ProviderKey#PUBLIC_URL public-url} key: the absolute http(s) URL the provider calls,
+   * for schemes that sign it; {@code null} when not set (then it is rebuilt from each request).
    */
   public @Nullable String publicUrl() {
     String value = get("public-url");
@@ -91,9 +116,9 @@ public final class ProviderSettings {
   }
 
   /**
-   * A bearer token in the header named by {@code signature.header} (default {@code Authorization}),
-   * bare or after {@code Bearer }, else in a query parameter: the scheme of the presets whose
-   * sender holds a shared token (Okta, Event Grid, CloudEvents).
+   * A bearer token in the header named by {@link ProviderKey#TOKEN_HEADER signature.header}
+   * (default {@code Authorization}), bare or after {@code Bearer }, else in a query parameter: the
+   * scheme of the presets whose sender holds a shared token (Okta, Event Grid, CloudEvents).
    *
    * @param queryParameter the query parameter that may carry the token instead, or {@code null}
    */

@@ -1,10 +1,12 @@
 package io.webhookkit.core.provider;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,7 +38,12 @@ public final class Providers {
   }
 
   /** All preset names, sorted. */
-  public static java.util.Set<String> names() {
+  public static Set<String> names() {
     return ALL.keySet();
+  }
+
+  /** All presets, sorted by name. */
+  public static Collection<Provider> all() {
+    return ALL.values();
   }
 }

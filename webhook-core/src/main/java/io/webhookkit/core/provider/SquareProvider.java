@@ -3,6 +3,7 @@ package io.webhookkit.core.provider;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
+import java.util.List;
 
 /**
  * Square: {@code x-square-hmacsha256-signature}, the base64 HMAC-SHA256 (signature key) of the
@@ -19,6 +20,11 @@ public final class SquareProvider implements Provider {
   @Override
   public String name() {
     return "square";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.PUBLIC_URL);
   }
 
   @Override

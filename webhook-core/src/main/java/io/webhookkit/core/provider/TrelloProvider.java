@@ -4,6 +4,7 @@ import io.webhookkit.core.signature.HmacAlgorithm;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
+import java.util.List;
 
 /**
  * Trello: {@code X-Trello-Webhook}, the base64 HMAC-SHA1 of the body followed by the webhook's
@@ -21,6 +22,11 @@ public final class TrelloProvider implements Provider {
   @Override
   public String name() {
     return "trello";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.PUBLIC_URL);
   }
 
   @Override

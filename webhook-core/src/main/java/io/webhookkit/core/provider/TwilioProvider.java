@@ -1,6 +1,7 @@
 package io.webhookkit.core.provider;
 
 import io.webhookkit.core.signature.TwilioSignatureScheme;
+import java.util.List;
 
 /**
  * Twilio: {@code X-Twilio-Signature}, the base64 HMAC-SHA1 (auth token) of the public URL plus the
@@ -19,6 +20,11 @@ public final class TwilioProvider implements Provider {
   @Override
   public String name() {
     return "twilio";
+  }
+
+  @Override
+  public List<ProviderKey> keys() {
+    return List.of(ProviderKey.PUBLIC_URL);
   }
 
   @Override

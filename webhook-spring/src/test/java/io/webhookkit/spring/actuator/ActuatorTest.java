@@ -82,7 +82,7 @@ class ActuatorTest {
         .contains("\"orders\"")
         .contains("\"provider\":\"stripe\"")
         .contains("secrets[0]", "secrets[1]")
-        .contains("\"allowedIps\":[\"127.0.0.1/32\"]")
+        .contains("\"allowed-ips\":[\"127.0.0.1/32\"]")
         .contains("\"lastAccepted\"")
         .doesNotContain("whsec_old_value", "whsec_new_value");
   }

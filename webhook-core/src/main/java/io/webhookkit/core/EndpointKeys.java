@@ -1,0 +1,235 @@
+package io.webhookkit.core;
+
+import static io.webhookkit.core.EndpointConfig.ALLOWED_IPS;
+import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_ENABLED;
+import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_LEASE;
+import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_RETENTION;
+import static io.webhookkit.core.EndpointConfig.MAX_BODY_SIZE;
+import static io.webhookkit.core.EndpointConfig.PROVIDER;
+import static io.webhookkit.core.EndpointConfig.RATE_LIMIT;
+import static io.webhookkit.core.EndpointConfig.REQUIRE_HTTPS;
+import static io.webhookkit.core.EndpointConfig.SECRETS;
+import static io.webhookkit.core.EndpointConfig.SECRETS_ENV;
+import static io.webhookkit.core.EndpointConfig.TOLERANCE;
+import static io.webhookkit.core.EndpointConfig.TRUSTED_PROXIES;
+
+import io.webhookkit.core.internal.ConfigValues;
+import io.webhookkit.core.provider.Provider;
+import io.webhookkit.core.provider.ProviderKey;
+import io.webhookkit.core.provider.Providers;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The core's endpoint keys, one entry each, and the reading of an endpoint's flat keys into an
+ * {@link EndpointConfig.Builder}. The keys a preset reads beside these are the preset's ({@link
+ * Provider#keys()}).
+ */
+public final class EndpointKeys {
+  private static final List<EndpointKey> ALL =
+      List.of(
+          new EndpointKey(
+              PROVIDER,
+              "",
+              "The provider preset (see docs/providers.md), or hmac for the generic scheme."
+                  + " Required.",
+              (b, v, env) -> b.provider(v),
+              c -> c.provider().name()),
+          new EndpointKey(
+              SECRETS,
+              "",
+              "One or more secrets, comma-separated; any may match (rotation). This or"
+                  + " secrets-env is required.",
+              (b, v, env) -> b.secrets(secretList(b.name(), v).toArray(String[]::new)),
+              EndpointConfig::secretLabels),
+          new EndpointKey(
+              SECRETS_ENV,
+              "",
+              "Names of environment variables holding secrets, comma-separated; labelled"
+                  + " env:<NAME>.",
+              EndpointKeys::readSecretsFromEnvironment,
+              null),
+          new EndpointKey(
+              TOLERANCE,
+              "5m",
+              "Accepted clock difference for signed timestamps, in both directions.",
+              (b, v, env) -> b.tolerance(ConfigValues.duration(v)),
+              c -> c.tolerance().toString()),
+          new EndpointKey(
+              ALLOWED_IPS,
+              "",
+              "CIDR blocks allowed to call, comma-separated; empty allows any address.",
+              (b, v, env) -> b.allowedIps(ConfigValues.list(v)),
+              EndpointConfig::allowedIps),
+          new EndpointKey(
+              TRUSTED_PROXIES,
+              "",
+              "CIDR blocks whose Forwarded / X-Forwarded-* headers are believed, walked right to"
+                  + " left.",
+              (b, v, env) -> b.trustedProxies(ConfigValues.list(v)),
+              EndpointConfig::trustedProxies),
+          new EndpointKey(
+              REQUIRE_HTTPS,
+              "true",
+              "Whether plain HTTP is refused (403 https_required), except from loopback.",
+              (b, v, env) -> b.requireHttps(ConfigValues.bool(v)),
+              EndpointConfig::requireHttps),
+          new EndpointKey(
+              MAX_BODY_SIZE,
+              "1MB",
+              "The largest accepted body; Content-Length is checked first and reading stops at"
+                  + " the limit.",
+              (b, v, env) -> b.maxBodySize(ConfigValues.size(v)),
+              EndpointConfig::maxBodySize),
+          new EndpointKey(
+              RATE_LIMIT,
+              "",
+              "Requests allowed per period per endpoint, e.g. 100/1s; empty means no limit.",
+              (b, v, env) -> {
+                ConfigValues.Rate rate = ConfigValues.rate(v);
+                b.rateLimit(rate.permits(), rate.period());
+              },
+              c -> c.rateLimit().map(Object::toString).orElse("off")),
+          new EndpointKey(
+              IDEMPOTENCY_ENABLED,
+              "true",
+              "Whether deliveries are deduplicated by delivery id.",
+              (b, v, env) -> b.idempotencyEnabled(ConfigValues.bool(v)),
+              EndpointConfig::idempotencyEnabled),
+          new EndpointKey(
+              IDEMPOTENCY_RETENTION,
+              "7d",
+              "How long a completed delivery is remembered.",
+              (b, v, env) -> b.idempotencyRetention(ConfigValues.duration(v)),
+              c -> c.idempotencyRetention().toString()),
+          new EndpointKey(
+              IDEMPOTENCY_LEASE,
+              "60s",
+              "How long an in-progress delivery holds its claim before another attempt may take"
+                  + " it over.",
+              (b, v, env) -> b.idempotencyLease(ConfigValues.duration(v)),
+              c -> c.idempotencyLease().toString()));
+
+  private static final Set<String> NAMES =
+      ALL.stream().map(EndpointKey::name).collect(Collectors.toUnmodifiableSet());
+
+  private EndpointKeys() {}
+
+  /** Every core key, in documentation order. */
+  public static List<EndpointKey> all() {
+    return ALL;
+  }
+
+  /** Whether a key is one of the core's (not a preset's). */
+  public static boolean isCoreKey(String key) {
+    return NAMES.contains(key);
+  }
+
+  /**
+   * The keys that endpoints of this preset accept: the core's, then the preset's, in order.
+   *
+   * @param provider the preset
+   */
+  public static Set<String> accepted(Provider provider) {
+    Set<String> keys = new LinkedHashSet<>();
+    ALL.forEach(k -> keys.add(k.name()));
+    provider.keys().forEach(k -> keys.add(k.name()));
+    return keys;
+  }
+
+  /**
+   * Reads an endpoint's keys into a builder; {@link EndpointConfig.Builder#build()} then checks
+   * what spans keys (the provider's keys among them).
+   *
+   * @param name the endpoint name
+   * @param source the keys, without the {@code webhook.endpoints.<name>.} prefix
+   * @param environment looks up environment variables for {@code secrets-env}
+   * @throws WebhookConfigurationException naming the endpoint and the first key that does not parse
+   */
+  public static EndpointConfig.Builder read(
+      String name, ConfigSource source, Function<String, @Nullable String> environment) {
+    EndpointConfig.Builder b = EndpointConfig.builder(name);
+    for (EndpointKey key : ALL) {
+      String value = value(source, key.name());
+      if (value == null) {
+        continue;
+      }
+      try {
+        key.read(b, value, environment);
+      } catch (IllegalArgumentException e) {
+        throw new WebhookConfigurationException(name, key.name(), e.getMessage());
+      }
+    }
+    Set<String> others = new LinkedHashSet<>();
+    source.keys().stream().filter(k -> !isCoreKey(k)).sorted().forEach(others::add);
+    String provider = value(source, PROVIDER);
+    if (provider != null) {
+      // A source that cannot list its keys is asked for the preset's keys by name.
+      Providers.lookup(provider).ifPresent(p -> p.keys().forEach(k -> others.add(k.name())));
+    }
+    for (String key : others) {
+      String value = source.get(key);
+      if (value != null) {
+        b.providerKey(key, value);
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Why a key neither the core nor the chosen preset declares is refused: "not used by" when some
+   * other preset reads it, else "not a key" with the keys this endpoint accepts.
+   */
+  static WebhookConfigurationException unknownKey(String endpoint, String key, Provider provider) {
+    boolean anotherPresetsKey =
+        Providers.all().stream()
+            .flatMap(p -> p.keys().stream())
+            .map(ProviderKey::name)
+            .anyMatch(key::equals);
+    if (anotherPresetsKey) {
+      return new WebhookConfigurationException(
+          endpoint, key, "is not used by provider '" + provider.name() + "'");
+    }
+    return new WebhookConfigurationException(
+        endpoint,
+        key,
+        "is not a webhook endpoint key (known keys: "
+            + String.join(", ", new java.util.TreeSet<>(accepted(provider)))
+            + ")");
+  }
+
+  private static @Nullable String value(ConfigSource source, String key) {
+    String v = source.get(key);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static List<String> secretList(String endpoint, String value) {
+    List<String> values = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        throw new WebhookConfigurationException(
+            endpoint, SECRETS, "has an empty entry between commas");
+      }
+      values.add(p);
+    }
+    return values;
+  }
+
+  private static void readSecretsFromEnvironment(
+      EndpointConfig.Builder b, String value, Function<String, @Nullable String> environment) {
+    for (String variable : ConfigValues.list(value)) {
+      String secret = environment.apply(variable);
+      if (secret == null || secret.isBlank()) {
+        throw new WebhookConfigurationException(
+            b.name(), SECRETS_ENV, "environment variable " + variable + " is not set or empty");
+      }
+      b.secret(Secret.of("env:" + variable, secret.trim()));
+    }
+  }
+}
