@@ -668,6 +668,59 @@ class GuardScenarioTest {
     }
 
     @Test
+    void storeRetriesRunOnTheSchedulerTheApplicationGave() throws Exception {
+      CountDownLatch completed = new CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicReference<String> completedOn =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean blipped =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      IdempotencyStore flaky =
+          new IdempotencyStore() {
+            @Override
+            public Acquisition acquire(String key, String fingerprint, Duration lease) {
+              return store.acquire(key, fingerprint, lease);
+            }
+
+            @Override
+            public boolean complete(String key, String token, int status, Duration retention) {
+              if (blipped.compareAndSet(false, true)) {
+                throw new IdempotencyStoreException("connection reset");
+              }
+              completedOn.set(Thread.currentThread().getName());
+              completed.countDown();
+              return store.complete(key, token, status, retention);
+            }
+
+            @Override
+            public boolean release(String key, String token) {
+              return store.release(key, token);
+            }
+          };
+      java.util.concurrent.ScheduledExecutorService own =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> new Thread(r, "application-scheduler"));
+      try {
+        WebhookGuard guard =
+            WebhookGuard.builder(
+                    EndpointConfig.builder("github")
+                        .provider("github")
+                        .secrets(Delivery.SECRET)
+                        .build())
+                .clock(clock)
+                .idempotencyStore(flaky)
+                .settlementScheduler(own)
+                .build();
+
+        proceeded(guard.inspect(Delivery.github().request())).ticket().settle(200);
+
+        assertThat(completed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(completedOn.get()).isEqualTo("application-scheduler");
+      } finally {
+        own.shutdownNow();
+      }
+    }
+
+    @Test
     void idempotencyKeysAreScopedPerEndpoint() {
       WebhookGuard a = guardWith(store);
       WebhookGuard b =

@@ -1,0 +1,166 @@
+package io.webhookkit.core;
+
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.internal.LogValues;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settles the deliveries of one endpoint after their handler ran: completes a claimed delivery in
+ * the idempotency store on a 2xx, releases it otherwise, and tells of the attempt. When the store
+ * cannot take the settlement, it is tried again on the scheduler (100 ms, doubling to 2 s) until
+ * the store answers or the claim's lease ends, so that a short outage neither loses a completed
+ * delivery (its retry would be processed again) nor keeps a failed one locked. Thread-safe.
+ */
+final class Settlement {
+  private final EndpointConfig config;
+  private final @Nullable IdempotencyStore store;
+  private final @Nullable ScheduledExecutorService scheduler;
+  private final AttemptLog log;
+
+  /**
+   * @param scheduler runs the store retries; {@code null} for one shared daemon thread, started the
+   *     first time a store fails
+   */
+  Settlement(
+      EndpointConfig config,
+      @Nullable IdempotencyStore store,
+      @Nullable ScheduledExecutorService scheduler,
+      AttemptLog log) {
+    this.config = config;
+    this.store = store;
+    this.scheduler = scheduler;
+    this.log = log;
+  }
+
+  /** A ticket for a delivery that holds no claim (idempotency off, or no delivery id). */
+  DeliveryTicket unclaimed(WebhookEvent event, String client, long startNanos) {
+    return new Ticket(event, null, client, startNanos);
+  }
+
+  /** A ticket for a delivery claimed under {@code key} with the store's owner token. */
+  DeliveryTicket claimed(
+      WebhookEvent event, String key, String token, String client, long startNanos) {
+    return new Ticket(event, new Claim(key, token), client, startNanos);
+  }
+
+  private record Claim(String key, String token) {}
+
+  private final class Ticket implements DeliveryTicket {
+    private final WebhookEvent event;
+    private final @Nullable Claim claim;
+    private final String client;
+    private final long start;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    Ticket(WebhookEvent event, @Nullable Claim claim, String client, long start) {
+      this.event = event;
+      this.claim = claim;
+      this.client = client;
+      this.start = start;
+    }
+
+    @Override
+    public void settle(int status) {
+      if (settled.compareAndSet(false, true)) {
+        boolean ok = status >= 200 && status < 300;
+        finish(ok, status);
+        log.emit(event, client, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status, start);
+      }
+    }
+
+    @Override
+    public void fail(Throwable error) {
+      if (settled.compareAndSet(false, true)) {
+        finish(false, 500);
+        AttemptLog.LOG.debug(
+            "webhook handler failed on endpoint {}: {}", config.name(), error.toString());
+        log.emit(event, client, Outcome.FAILED, null, 500, start);
+      }
+    }
+
+    @Override
+    public boolean isSettled() {
+      return settled.get();
+    }
+
+    private void finish(boolean ok, int status) {
+      IdempotencyStore s = store;
+      if (s != null && claim != null) {
+        // The claim holds until start + lease; past that another attempt may take it over.
+        inStore(s, claim, ok, status, 0, start + config.idempotencyLease().toNanos());
+      }
+    }
+
+    private void inStore(
+        IdempotencyStore s, Claim c, boolean ok, int status, int attempt, long deadlineNanos) {
+      String id = LogValues.clean(event.deliveryId().orElse(null));
+      try {
+        boolean owned =
+            ok
+                ? s.complete(c.key(), c.token(), status, config.idempotencyRetention())
+                : s.release(c.key(), c.token());
+        if (!owned) {
+          AttemptLog.LOG.warn(
+              "webhook delivery {} on endpoint {} outlived its lease ({}); another attempt may"
+                  + " process it",
+              id,
+              config.name(),
+              config.idempotencyLease());
+        } else if (attempt > 0) {
+          AttemptLog.LOG.info(
+              "webhook delivery {} on endpoint {} {} after {} retries of the idempotency store",
+              id,
+              config.name(),
+              ok ? "completed" : "released",
+              attempt);
+        }
+      } catch (RuntimeException storeDown) {
+        long delayMillis = Math.min(2_000, 100L << Math.min(attempt, 4));
+        if (System.nanoTime() + delayMillis * 1_000_000L >= deadlineNanos) {
+          AttemptLog.LOG.warn(
+              "webhook idempotency store stayed unavailable for the lease of delivery {} on"
+                  + " endpoint {}: {}; it was not recorded as {} and a retry may process it again",
+              id,
+              config.name(),
+              storeDown.toString(),
+              ok ? "completed" : "released");
+          return;
+        }
+        if (attempt == 0) {
+          AttemptLog.LOG.warn(
+              "webhook idempotency store failed to {} delivery {} on endpoint {}: {}; retrying"
+                  + " until the lease ends",
+              ok ? "complete" : "release",
+              id,
+              config.name(),
+              storeDown.toString());
+        }
+        scheduler()
+            .schedule(
+                () -> inStore(s, c, ok, status, attempt + 1, deadlineNanos),
+                delayMillis,
+                TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private ScheduledExecutorService scheduler() {
+    ScheduledExecutorService s = scheduler;
+    return s != null ? s : SharedScheduler.INSTANCE;
+  }
+
+  /** The default scheduler: one daemon thread for the JVM, made when first needed. */
+  private static final class SharedScheduler {
+    static final ScheduledExecutorService INSTANCE =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "webhook-settle-retry");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+}
