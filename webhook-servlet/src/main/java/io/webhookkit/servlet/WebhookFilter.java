@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,7 +79,7 @@ public class WebhookFilter implements Filter {
   /** The verified event of a request that passed a {@code WebhookFilter}. */
   public static Optional<WebhookEvent> event(ServletRequest request) {
     Object event = request.getAttribute(WebhookEvent.ATTRIBUTE);
-    return event instanceof WebhookEvent ? Optional.of((WebhookEvent) event) : Optional.empty();
+    return event instanceof WebhookEvent e ? Optional.of(e) : Optional.empty();
   }
 
   @Override
@@ -110,8 +111,8 @@ public class WebhookFilter implements Filter {
     this.context = context;
     if (context != null) {
       builder.idempotencyStore(sharedStore(context));
-      if (context.getAttribute(LISTENER_ATTRIBUTE) instanceof WebhookListener) {
-        builder.listener((WebhookListener) context.getAttribute(LISTENER_ATTRIBUTE));
+      if (context.getAttribute(LISTENER_ATTRIBUTE) instanceof WebhookListener listener) {
+        builder.listener(listener);
       }
     }
     guard = builder.build();
@@ -127,11 +128,11 @@ public class WebhookFilter implements Filter {
     synchronized (context) {
       Object existing = context.getAttribute(STORE_ATTRIBUTE);
       Object users = context.getAttribute(OWNED_STORE_USERS);
-      if (existing instanceof IdempotencyStore) {
-        if (users instanceof java.util.concurrent.atomic.AtomicInteger) {
-          ((java.util.concurrent.atomic.AtomicInteger) users).incrementAndGet();
+      if (existing instanceof IdempotencyStore shared) {
+        if (users instanceof AtomicInteger count) {
+          count.incrementAndGet();
         }
-        return (IdempotencyStore) existing;
+        return shared;
       }
       IdempotencyStore store =
           IdempotencyStores.create(
@@ -140,7 +141,7 @@ public class WebhookFilter implements Filter {
                   type -> context.getAttribute(type.getName()),
                   java.time.Clock.systemUTC()));
       context.setAttribute(STORE_ATTRIBUTE, store);
-      context.setAttribute(OWNED_STORE_USERS, new java.util.concurrent.atomic.AtomicInteger(1));
+      context.setAttribute(OWNED_STORE_USERS, new AtomicInteger(1));
       return store;
     }
   }
@@ -176,8 +177,8 @@ public class WebhookFilter implements Filter {
         BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), g.maxBodySize());
     Decision decision = g.inspect(toWebhookRequest(request, body));
 
-    if (decision instanceof Decision.Respond) {
-      write((Decision.Respond) decision, response);
+    if (decision instanceof Decision.Respond respond) {
+      write(respond, response);
       if (body.isExceeded()) {
         BoundedBody.discardRest(
             request.getInputStream(), request.getContentLengthLong(), request.getHeader("Expect"));
@@ -269,14 +270,13 @@ public class WebhookFilter implements Filter {
     }
     synchronized (c) {
       Object users = c.getAttribute(OWNED_STORE_USERS);
-      if (users instanceof java.util.concurrent.atomic.AtomicInteger
-          && ((java.util.concurrent.atomic.AtomicInteger) users).decrementAndGet() == 0) {
+      if (users instanceof AtomicInteger count && count.decrementAndGet() == 0) {
         Object store = c.getAttribute(STORE_ATTRIBUTE);
         c.removeAttribute(STORE_ATTRIBUTE);
         c.removeAttribute(OWNED_STORE_USERS);
-        if (store instanceof AutoCloseable) {
+        if (store instanceof AutoCloseable closeable) {
           try {
-            ((AutoCloseable) store).close();
+            closeable.close();
           } catch (Exception e) {
             c.log("webhook-kit: closing the idempotency store failed", e);
           }

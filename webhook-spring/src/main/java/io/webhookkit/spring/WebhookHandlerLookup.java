@@ -96,8 +96,7 @@ final class WebhookHandlerLookup {
       if (found == null) {
         continue;
       }
-      if (found.getHandler() instanceof HandlerMethod) {
-        HandlerMethod method = (HandlerMethod) found.getHandler();
+      if (found.getHandler() instanceof HandlerMethod method) {
         if (method.getBeanType().getName().startsWith("org.springframework.")) {
           return Optional.empty(); // Spring's own OPTIONS answer: no application handler
         }

@@ -48,8 +48,8 @@ public final class IdempotencyStores {
     String key = "health:" + java.util.UUID.randomUUID();
     try {
       Acquisition a = store.acquire(key, "health", java.time.Duration.ofSeconds(5));
-      if (a instanceof Acquisition.Acquired) {
-        store.release(key, ((Acquisition.Acquired) a).ownerToken());
+      if (a instanceof Acquisition.Acquired acquired) {
+        store.release(key, acquired.ownerToken());
       }
       return true;
     } catch (RuntimeException e) {

@@ -23,8 +23,8 @@ public final class Json {
         if (v instanceof Number) {
           g.writeFieldName(field.getKey());
           g.writeNumber(v.toString());
-        } else if (v instanceof Boolean) {
-          g.writeBooleanField(field.getKey(), (Boolean) v);
+        } else if (v instanceof Boolean b) {
+          g.writeBooleanField(field.getKey(), b);
         } else {
           g.writeStringField(field.getKey(), String.valueOf(v));
         }

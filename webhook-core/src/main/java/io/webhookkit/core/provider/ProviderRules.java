@@ -60,8 +60,8 @@ public final class ProviderRules {
   }
 
   private static void addPath(Set<String> paths, Locator locator) {
-    if (locator instanceof Locator.Json) {
-      paths.add(((Locator.Json) locator).path());
+    if (locator instanceof Locator.Json json) {
+      paths.add(json.path());
     }
   }
 
