@@ -1,0 +1,48 @@
+package io.webhookkit.core.internal.presets;
+
+import io.webhookkit.core.provider.Locator;
+import io.webhookkit.core.provider.PayloadFormat;
+import io.webhookkit.core.provider.Provider;
+import io.webhookkit.core.provider.ProviderRules;
+import io.webhookkit.core.provider.ProviderSettings;
+import io.webhookkit.core.signature.StandardWebhooksSignatureScheme;
+import java.util.List;
+
+/**
+ * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}
+ * ({@code v1} HMAC with {@code whsec_} secrets, {@code v1a} Ed25519 with {@code whpk_} public
+ * keys); event type from the JSON {@code type}. The delivery id is signed.
+ *
+ * @see <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>
+ */
+public final class StandardWebhooksProvider implements Provider {
+  /** Creates the preset; called by {@link java.util.ServiceLoader}. */
+  public StandardWebhooksProvider() {}
+
+  @Override
+  public String name() {
+    return "standard-webhooks";
+  }
+
+  @Override
+  public ProviderRules rules(ProviderSettings settings) {
+    return rules(settings, List.of(StandardWebhooksSignatureScheme.STANDARD));
+  }
+
+  static ProviderRules rules(
+      ProviderSettings settings, List<StandardWebhooksSignatureScheme.HeaderFamily> families) {
+    StandardWebhooksSignatureScheme scheme;
+    try {
+      scheme = StandardWebhooksSignatureScheme.of(families, settings.secrets());
+    } catch (IllegalArgumentException e) {
+      throw settings.invalid("secrets", e.getMessage());
+    }
+    Locator[] ids = families.stream().map(f -> Locator.header(f.id())).toArray(Locator[]::new);
+    return ProviderRules.builder()
+        .signatureScheme(scheme)
+        .payloadFormat(PayloadFormat.JSON)
+        .deliveryId(ids)
+        .eventType(Locator.json("type"))
+        .build();
+  }
+}
