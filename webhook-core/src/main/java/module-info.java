@@ -13,6 +13,7 @@ module io.webhookkit.core {
   requires static transitive org.jspecify;
 
   exports io.webhookkit.core;
+  exports io.webhookkit.core.adapter;
   exports io.webhookkit.core.idempotency;
   exports io.webhookkit.core.metrics;
   exports io.webhookkit.core.provider;

@@ -29,7 +29,7 @@ public final class WebhookEvent {
   private final Map<String, String> attributes;
 
   /**
-   * An event; built by the guard.
+   * An event; built by the guard only, so that every event a handler sees was verified.
    *
    * @param endpoint the endpoint name
    * @param provider the provider preset name
@@ -41,7 +41,7 @@ public final class WebhookEvent {
    * @param body the raw body (shared, not copied)
    * @param attributes provider-specific extras
    */
-  public WebhookEvent(
+  WebhookEvent(
       String endpoint,
       String provider,
       @Nullable String deliveryId,

@@ -100,7 +100,9 @@ public final class WebhookGuard {
     return config;
   }
 
-  /** The largest body to read, for adapters' {@link BoundedBody#read}. */
+  /**
+   * The largest body to read, for adapters' {@link io.webhookkit.core.adapter.BoundedBody#read}.
+   */
   public long maxBodySize() {
     return config.maxBodySize();
   }

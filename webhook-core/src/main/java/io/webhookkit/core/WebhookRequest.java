@@ -1,5 +1,6 @@
 package io.webhookkit.core;
 
+import io.webhookkit.core.adapter.BoundedBody;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;

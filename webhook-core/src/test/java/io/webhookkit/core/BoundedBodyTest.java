@@ -2,6 +2,7 @@ package io.webhookkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webhookkit.core.adapter.BoundedBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

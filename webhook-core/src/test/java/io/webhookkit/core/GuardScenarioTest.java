@@ -2,6 +2,7 @@ package io.webhookkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webhookkit.core.adapter.BoundedBody;
 import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStoreException;

@@ -1,12 +1,12 @@
 package io.webhookkit.jaxrs;
 
-import io.webhookkit.core.BoundedBody;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.DeliveryTicket;
-import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.adapter.BoundedBody;
+import io.webhookkit.core.adapter.EndpointNames;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

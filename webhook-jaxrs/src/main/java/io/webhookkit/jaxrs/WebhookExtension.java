@@ -1,6 +1,6 @@
 package io.webhookkit.jaxrs;
 
-import io.webhookkit.core.EndpointNames;
+import io.webhookkit.core.adapter.EndpointNames;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;

@@ -1,6 +1,6 @@
 package io.webhookkit.jaxrs;
 
-import io.webhookkit.core.BoundedBody;
+import io.webhookkit.core.adapter.BoundedBody;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -12,9 +12,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteMatch;
-import io.webhookkit.core.BoundedBody;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.adapter.BoundedBody;
 import jakarta.inject.Named;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +70,7 @@ final class WebhookHandshakeFilter implements HttpServerFilter {
     WebhookGuard guard = WebhookServerFilter.guardFor(guards, value, route).orElse(null);
     if (guard == null) {
       return Publishers.just(
-          WebhookServerFilter.toResponse(io.webhookkit.core.EndpointNames.unknown()));
+          WebhookServerFilter.toResponse(io.webhookkit.core.adapter.EndpointNames.unknown()));
     }
     return Publishers.fromCompletableFuture(
         () ->

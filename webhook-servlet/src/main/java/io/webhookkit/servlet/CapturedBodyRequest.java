@@ -1,6 +1,6 @@
 package io.webhookkit.servlet;
 
-import io.webhookkit.core.FormData;
+import io.webhookkit.core.adapter.FormData;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -1,6 +1,5 @@
 package io.webhookkit.servlet;
 
-import io.webhookkit.core.BoundedBody;
 import io.webhookkit.core.ConfigSource;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.EndpointConfig;
@@ -8,6 +7,7 @@ import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
 import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.adapter.BoundedBody;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStores;
 import io.webhookkit.core.idempotency.StoreSettings;

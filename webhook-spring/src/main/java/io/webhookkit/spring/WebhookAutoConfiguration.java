@@ -1,11 +1,11 @@
 package io.webhookkit.spring;
 
 import io.webhookkit.core.EndpointConfig;
-import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookActivity;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.adapter.EndpointNames;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStores;
 import io.webhookkit.core.idempotency.StoreSettings;

@@ -1,7 +1,7 @@
 package io.webhookkit.spring;
 
-import io.webhookkit.core.EndpointNames;
 import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.adapter.EndpointNames;
 import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

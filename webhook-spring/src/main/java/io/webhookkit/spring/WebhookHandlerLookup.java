@@ -1,6 +1,6 @@
 package io.webhookkit.spring;
 
-import io.webhookkit.core.EndpointNames;
+import io.webhookkit.core.adapter.EndpointNames;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -166,7 +166,7 @@ final class WebhookHandlerLookup {
       Map<String, java.util.List<String>> query = new java.util.LinkedHashMap<>();
       String q = getQueryString();
       if (q != null) {
-        io.webhookkit.core.FormData.parse(
+        io.webhookkit.core.adapter.FormData.parse(
                 q.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 java.nio.charset.StandardCharsets.UTF_8)
             .ifPresent(

@@ -1,4 +1,4 @@
-package io.webhookkit.core;
+package io.webhookkit.core.adapter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.webhookkit.core;
+package io.webhookkit.core.adapter;
 
 import io.webhookkit.core.internal.FormBody;
 import java.nio.charset.Charset;

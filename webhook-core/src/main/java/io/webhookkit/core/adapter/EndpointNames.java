@@ -1,5 +1,7 @@
-package io.webhookkit.core;
+package io.webhookkit.core.adapter;
 
+import io.webhookkit.core.Decision;
+import io.webhookkit.core.Reason;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
