@@ -36,7 +36,7 @@ public final class EndpointKeys {
           new EndpointKey(
               PROVIDER,
               "",
-              "The provider preset (see docs/providers.md), or hmac for the generic scheme."
+              "The provider preset (see the providers table), or hmac for the generic scheme."
                   + " Required.",
               (b, v, env) -> b.provider(v),
               c -> c.provider().name()),
@@ -50,8 +50,8 @@ public final class EndpointKeys {
           new EndpointKey(
               SECRETS_ENV,
               "",
-              "Names of environment variables holding secrets, comma-separated; labelled"
-                  + " env:<NAME>.",
+              "Names of environment variables holding secrets, comma-separated; each is labelled"
+                  + " env:NAME.",
               EndpointKeys::readSecretsFromEnvironment,
               null),
           new EndpointKey(
