@@ -222,7 +222,9 @@ public class WebhookProperties {
     /** The generic hmac scheme's delivery id header. */
     private Header id = new Header();
 
-    /** The public URL the provider calls (Twilio, Square, HubSpot sign it). */
+    /**
+     * The URL the provider calls, for presets whose scheme signs the URL (see docs/providers.md).
+     */
     private @Nullable String publicUrl;
 
     /** Meta's verify token, answered in its subscription check. */

@@ -87,8 +87,7 @@ public final class Signer {
 
   /**
    * The headers the provider sends with this body to this URL, for providers that sign the method
-   * and URL (Twilio, Square, HubSpot); a configured {@code public-url} replaces the URL's scheme,
-   * host and path.
+   * and URL; a configured {@code public-url} replaces the URL's scheme, host and path.
    *
    * @param body the exact bytes
    * @param id the delivery id (put where the provider puts it when it is a header)

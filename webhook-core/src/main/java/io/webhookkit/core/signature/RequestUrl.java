@@ -6,12 +6,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The public URL a provider called, for schemes that sign it (Twilio, Square, HubSpot): the
- * endpoint's {@code public-url} followed by the request's query when one is configured, otherwise
- * rebuilt from the request as this server saw it: scheme, {@code Host}, raw path and raw query.
- * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code X-Forwarded-Port} are believed
- * only when the peer is a trusted proxy. Computed once, on first use; not thread-safe (one per
- * request).
+ * The public URL a provider called, for schemes that sign it: the endpoint's {@code public-url}
+ * followed by the request's query when one is configured, otherwise rebuilt from the request as
+ * this server saw it: scheme, {@code Host}, raw path and raw query. {@code X-Forwarded-Proto},
+ * {@code X-Forwarded-Host} and {@code X-Forwarded-Port} are believed only when the peer is a
+ * trusted proxy. Computed once, on first use; not thread-safe (one per request).
  */
 public final class RequestUrl {
   private final WebhookRequest request;

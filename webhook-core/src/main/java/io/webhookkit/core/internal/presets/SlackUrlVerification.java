@@ -16,7 +16,7 @@ import java.util.Set;
  * @see <a href="https://api.slack.com/events/url_verification">Slack: url_verification</a>
  */
 public final class SlackUrlVerification implements HandshakeResponder {
-  /** Creates the handshake responder; called by {@link java.util.ServiceLoader}. */
+  /** Creates the handshake responder; the Slack preset makes one. */
   public SlackUrlVerification() {}
 
   @Override
