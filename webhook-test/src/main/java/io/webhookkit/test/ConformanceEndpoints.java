@@ -1,6 +1,12 @@
 package io.webhookkit.test;
 
+import io.webhookkit.core.ConfigSource;
+import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.signature.SignatureScheme;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,15 +36,7 @@ public final class ConformanceEndpoints {
   public static final String HMAC_SECRET = "conformance-hmac-secret";
 
   /** The generic HMAC endpoint's scheme keys. */
-  public static final Map<String, String> HMAC_KEYS =
-      Map.of(
-          "signature.header", "X-Signature",
-          "signature.algorithm", "sha512",
-          "signature.encoding", "base64",
-          "signature.prefix", "v1=",
-          "signature.payload", "{id}.{timestamp}.{body}",
-          "timestamp.header", "X-Timestamp",
-          "id.header", "X-Delivery-Id");
+  public static final Map<String, String> HMAC_KEYS = PresetSamples.HMAC_KEYS;
 
   /** Discord's application public key (hex); a test key pair made for the kit. */
   public static final String DISCORD_PUBLIC_KEY =
@@ -68,102 +66,53 @@ public final class ConformanceEndpoints {
   /** Mandrill's webhook URL, configured as its {@code public-url}. */
   public static final String MANDRILL_PUBLIC_URL = "https://example.com/hooks/mandrill";
 
+  /** The presets with endpoints of their own below, each with fixed secrets and keys. */
+  private static final List<String> FIRST =
+      List.of("github", "stripe", "slack", "standard-webhooks", "svix", "shopify", "hmac");
+
   /**
    * The catalogue presets beyond the first seven, each served at {@code /hooks/<preset>} by an
-   * endpoint of that name.
+   * endpoint of that name: every preset of {@link PresetSamples} but those.
    */
-  public static final java.util.List<String> CATALOGUE =
-      java.util.List.of(
-          "gitlab",
-          "bitbucket",
-          "twilio",
-          "square",
-          "hubspot",
-          "paddle",
-          "zoom",
-          "meta",
-          "discord",
-          "sendgrid",
-          "mailgun",
-          "intercom",
-          "linear",
-          "typeform",
-          "pagerduty",
-          "calendly",
-          "dropbox",
-          "twitter",
-          "resend",
-          "clerk",
-          "okta",
-          "microsoft-graph",
-          "azure-event-grid",
-          "cloudevents",
-          "twitch",
-          "sentry",
-          "vercel",
-          "xero",
-          "quickbooks",
-          "mux",
-          "webflow",
-          "lemonsqueezy",
-          "box",
-          "trello",
-          "razorpay",
-          "paystack",
-          "jira",
-          "calcom",
-          "mandrill");
+  public static final List<String> CATALOGUE =
+      PresetSamples.all().stream()
+          .map(PresetSample::preset)
+          .filter(preset -> !FIRST.contains(preset))
+          .toList();
 
-  /** The secret an endpoint of the catalogue is configured with (a public key for two). */
+  /** The secret an endpoint of the catalogue is configured with (a public key for key pairs). */
   public static String configuredSecret(String preset) {
-    switch (preset) {
-      case "discord":
-        return DISCORD_PUBLIC_KEY;
-      case "sendgrid":
-        return SENDGRID_PUBLIC_KEY;
-      case "resend":
-      case "clerk":
-        return STANDARD_WEBHOOKS_SECRET;
-      default:
-        return "conformance-" + preset + "-secret";
-    }
+    return PresetSamples.of(preset).configuredSecret();
   }
 
-  /** The secret a sender of the catalogue preset signs with (a private key for two). */
+  /** The secret a sender of the catalogue preset signs with (a private key for key pairs). */
   public static String signingSecret(String preset) {
-    switch (preset) {
-      case "discord":
-        return DISCORD_SIGNING_KEY;
-      case "sendgrid":
-        return SENDGRID_SIGNING_KEY;
-      default:
-        return configuredSecret(preset);
-    }
+    return PresetSamples.of(preset).signingSecret();
   }
 
   /** The provider keys a catalogue endpoint (and its sender) is configured with. */
   public static Map<String, String> providerKeys(String preset) {
-    switch (preset) {
-      case "meta":
-        return Map.of("verify-token", META_VERIFY_TOKEN);
-      case "square":
-        return Map.of("public-url", SQUARE_PUBLIC_URL);
-      case "trello":
-        return Map.of("public-url", TRELLO_PUBLIC_URL);
-      case "mandrill":
-        return Map.of("public-url", MANDRILL_PUBLIC_URL);
-      default:
-        return Map.of();
+    return PresetSamples.of(preset).keys();
+  }
+
+  /** The signature scheme of one of {@link #all()}'s endpoints, as the kit configures it. */
+  public static SignatureScheme scheme(String endpoint) {
+    Map<String, String> keys = all().get(endpoint);
+    if (keys == null) {
+      throw new IllegalArgumentException("no conformance endpoint " + endpoint);
     }
+    return EndpointConfig.from(endpoint, ConfigSource.of(keys), name -> null)
+        .rules()
+        .signatureScheme();
   }
 
   /** Every secret configured anywhere, to check that no answer ever contains one. */
-  public static final java.util.List<String> ALL_SECRETS = allSecrets();
+  public static final List<String> ALL_SECRETS = allSecrets();
 
-  private static java.util.List<String> allSecrets() {
-    java.util.List<String> all =
-        new java.util.ArrayList<>(
-            java.util.List.of(
+  private static List<String> allSecrets() {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
                 GITHUB_SECRET,
                 GITHUB_PREVIOUS_SECRET,
                 STRIPE_SECRET,
@@ -175,11 +124,9 @@ public final class ConformanceEndpoints {
                 SENDGRID_SIGNING_KEY,
                 META_VERIFY_TOKEN));
     for (String preset : CATALOGUE) {
-      if (!preset.equals("discord") && !preset.equals("sendgrid")) {
-        all.add(configuredSecret(preset));
-      }
+      all.add(signingSecret(preset));
     }
-    return java.util.List.copyOf(new java.util.LinkedHashSet<>(all));
+    return List.copyOf(new LinkedHashSet<>(all));
   }
 
   private ConformanceEndpoints() {}

@@ -4,10 +4,12 @@ import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.signature.SignatureScheme;
 import io.webhookkit.core.signature.SigningInput;
+import io.webhookkit.test.PresetSample.SecretKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,28 +25,37 @@ public final class Signer {
   private final Secret secret;
   private final SignatureScheme scheme;
   private final Map<String, String> providerKeys;
+  private final PresetSample.Headers headers;
 
   private Signer(String provider, String secret, Map<String, String> providerKeys) {
     this.provider = provider;
     this.secret = Secret.of("signer", secret);
-    this.providerKeys = Map.copyOf(providerKeys);
+    Optional<PresetSample> sample = PresetSamples.find(provider);
+    // The keys given, else those a preset's rules cannot be built without (Meta's verify token);
+    // a public-url is never assumed: it changes what is signed.
+    Map<String, String> keys = new LinkedHashMap<>(providerKeys);
+    if (keys.isEmpty()) {
+      sample.ifPresent(s -> keys.putAll(s.keys()));
+      keys.remove("public-url");
+    }
+    this.providerKeys = Map.copyOf(keys);
+    this.headers = sample.map(PresetSample::headers).orElse(PresetSample.Headers.NONE);
     // An endpoint refuses signing keys (whsk_, private keys: they belong to senders): key the
     // scheme with any valid secret or public key; sign() uses the given one.
     String configured = secret.startsWith("whsk_") ? ANY_VALID_SW_SECRET : secret;
-    if (provider.equals("discord")) {
-      configured = ConformanceEndpoints.DISCORD_PUBLIC_KEY;
-    } else if (provider.equals("sendgrid")) {
-      configured = ConformanceEndpoints.SENDGRID_PUBLIC_KEY;
+    boolean keyPair =
+        sample
+            .map(s -> s.secret() == SecretKind.ED25519 || s.secret() == SecretKind.P256)
+            .orElse(false);
+    if (keyPair) {
+      configured = sample.get().configuredSecret();
     }
     EndpointConfig.Builder b =
         EndpointConfig.builder("signer")
             .provider(provider)
             .secrets(configured)
             .idempotencyEnabled(false);
-    providerKeys.forEach(b::providerKey);
-    if (provider.equals("meta") && !providerKeys.containsKey("verify-token")) {
-      b.providerKey("verify-token", "signer");
-    }
+    this.providerKeys.forEach(b::providerKey);
     this.scheme = b.build().rules().signatureScheme();
   }
 
@@ -105,90 +116,10 @@ public final class Signer {
       @Nullable String url) {
     Objects.requireNonNull(id, "id");
     Map<String, String> headers = new LinkedHashMap<>();
-    switch (provider) {
-      case "github":
-        headers.put("X-GitHub-Delivery", id);
-        if (eventType != null) {
-          headers.put("X-GitHub-Event", eventType);
-        }
-        break;
-      case "shopify":
-        headers.put("X-Shopify-Webhook-Id", id);
-        if (eventType != null) {
-          headers.put("X-Shopify-Topic", eventType);
-        }
-        break;
-      case "hmac":
-        String idHeader = providerKeys.get("id.header");
-        if (idHeader != null) {
-          headers.put(idHeader, id);
-        }
-        break;
-      case "gitlab":
-        headers.put("X-Gitlab-Event-UUID", id);
-        putIfNotNull(headers, "X-Gitlab-Event", eventType);
-        break;
-      case "bitbucket":
-        headers.put("X-Request-UUID", id);
-        putIfNotNull(headers, "X-Event-Key", eventType);
-        break;
-      case "twilio":
-        headers.put("I-Twilio-Idempotency-Token", id);
-        break;
-      case "zoom":
-        headers.put("x-zm-trackingid", id);
-        break;
-      case "linear":
-        headers.put("Linear-Delivery", id);
-        putIfNotNull(headers, "Linear-Event", eventType);
-        break;
-      case "pagerduty":
-        headers.put("X-Webhook-Id", id);
-        break;
-      case "cloudevents":
-        headers.put("ce-specversion", "1.0");
-        headers.put("ce-id", id);
-        headers.put("ce-source", "/webhook-kit/conformance");
-        putIfNotNull(headers, "ce-type", eventType);
-        break;
-      case "azure-event-grid":
-        headers.put("aeg-event-type", "Notification");
-        break;
-      case "twitch":
-        headers.put("Twitch-Eventsub-Message-Type", "notification");
-        putIfNotNull(headers, "Twitch-Eventsub-Subscription-Type", eventType);
-        headers.put("Twitch-Eventsub-Subscription-Version", "1");
-        break;
-      case "sentry":
-        headers.put("Request-ID", id);
-        putIfNotNull(headers, "Sentry-Hook-Resource", eventType);
-        break;
-      case "lemonsqueezy":
-        putIfNotNull(headers, "X-Event-Name", eventType);
-        break;
-      case "razorpay":
-        headers.put("x-razorpay-event-id", id);
-        break;
-      case "jira":
-        headers.put("X-Atlassian-Webhook-Identifier", id);
-        break;
-      case "box":
-        headers.put("box-delivery-id", id);
-        headers.put("box-signature-version", "1");
-        headers.put("box-signature-algorithm", "HmacSHA256");
-        break;
-      default:
-        break;
-    }
+    this.headers.put(headers, id, eventType, providerKeys);
     headers.putAll(
         scheme.sign(new SigningInput(body, id, timestamp, method, signedUrl(url)), secret));
     return headers;
-  }
-
-  private static void putIfNotNull(Map<String, String> headers, String name, @Nullable String v) {
-    if (v != null) {
-      headers.put(name, v);
-    }
   }
 
   /** The URL the provider signs: {@code public-url} with the URL's query, else the URL. */

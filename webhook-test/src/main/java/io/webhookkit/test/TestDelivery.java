@@ -1,6 +1,7 @@
 package io.webhookkit.test;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,8 @@ public final class TestDelivery {
 
   /** Everything that makes a delivery; copied and changed by each {@code with…}. */
   private static final class State {
+    final PresetSample sample;
+    PresetSample.Body body;
     Signer signer;
     String secret;
     byte @Nullable [] customBody;
@@ -52,7 +55,15 @@ public final class TestDelivery {
     final Map<String, String> setHeaders = new LinkedHashMap<>();
     final List<String> removedHeaders = new ArrayList<>();
 
-    State(Signer signer, String secret, String contentType, String id, @Nullable String eventType) {
+    State(
+        PresetSample sample,
+        Signer signer,
+        String secret,
+        String contentType,
+        String id,
+        @Nullable String eventType) {
+      this.sample = sample;
+      this.body = sample.body();
       this.signer = signer;
       this.secret = secret;
       this.contentType = contentType;
@@ -61,7 +72,8 @@ public final class TestDelivery {
     }
 
     State copy() {
-      State c = new State(signer, secret, contentType, id, eventType);
+      State c = new State(sample, signer, secret, contentType, id, eventType);
+      c.body = body;
       c.customBody = customBody;
       c.timestamp = timestamp;
       c.tamper = tamper;
@@ -86,38 +98,47 @@ public final class TestDelivery {
     return new TestDelivery(next);
   }
 
-  private static TestDelivery create(
-      String provider,
-      String secret,
-      Map<String, String> keys,
-      String idPrefix,
-      @Nullable String type,
-      String contentType) {
-    String id = idPrefix + UUID.randomUUID().toString().replace("-", "");
+  private static TestDelivery create(PresetSample sample, String secret, Map<String, String> keys) {
     return new TestDelivery(
-        new State(Signer.of(provider, secret, keys), secret, contentType, id, type));
+        new State(
+            sample,
+            Signer.of(sample.preset(), secret, keys),
+            secret,
+            sample.contentType(),
+            sample.newId().get(),
+            sample.eventType()));
   }
 
   /** A GitHub {@code push} delivery. */
   public static TestDelivery github(String secret) {
-    return create("github", secret, Map.of(), "", "push", "application/json")
-        .withId(UUID.randomUUID().toString());
+    return of("github", secret);
   }
 
   /** A Stripe {@code invoice.paid} event. */
   public static TestDelivery stripe(String secret) {
-    return create("stripe", secret, Map.of(), "evt_", "invoice.paid", "application/json");
+    return of("stripe", secret);
   }
 
   /** A Slack Events API {@code app_mention} callback. */
   public static TestDelivery slack(String secret) {
-    return create("slack", secret, Map.of(), "Ev", "app_mention", "application/json");
+    return of("slack", secret);
   }
 
   /** A Slack slash command ({@code /deploy now}), form-encoded. */
   public static TestDelivery slackCommand(String secret) {
-    return create(
-        "slack", secret, Map.of(), "1335.7384.", "/deploy", "application/x-www-form-urlencoded");
+    return slack(secret)
+        .withContentType("application/x-www-form-urlencoded")
+        .withEventType("/deploy")
+        .withId("1335.7384." + UUID.randomUUID().toString().replace("-", ""))
+        .with(s -> s.body = TestDelivery::slackCommandBody);
+  }
+
+  private static String slackCommandBody(PresetSample.Fields f) {
+    return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&channel_id=C2147483705&user_id=U2147483697"
+        + "&command="
+        + URLEncoder.encode(f.eventType(), StandardCharsets.UTF_8)
+        + "&text=now%20please&trigger_id="
+        + URLEncoder.encode(f.id(), StandardCharsets.UTF_8);
   }
 
   /** Slack's {@code url_verification} handshake with this challenge. */
@@ -131,195 +152,38 @@ public final class TestDelivery {
 
   /** A Standard Webhooks {@code user.created} message. */
   public static TestDelivery standardWebhooks(String secret) {
-    return create(
-        "standard-webhooks", secret, Map.of(), "msg_", "user.created", "application/json");
+    return of("standard-webhooks", secret);
   }
 
   /** A Svix message (Standard Webhooks with {@code svix-*} headers). */
   public static TestDelivery svix(String secret) {
-    return create("svix", secret, Map.of(), "msg_", "user.created", "application/json");
+    return of("svix", secret);
   }
 
   /** A Shopify {@code orders/create} webhook. */
   public static TestDelivery shopify(String secret) {
-    return create("shopify", secret, Map.of(), "", "orders/create", "application/json")
-        .withId(UUID.randomUUID().toString());
+    return of("shopify", secret);
   }
 
   /** A delivery for the generic {@code hmac} scheme configured by these keys. */
   public static TestDelivery hmac(String secret, Map<String, String> keys) {
-    return create("hmac", secret, keys, "dlv_", null, "application/json");
+    return of("hmac", secret, keys);
   }
-
-  /** Presets that send no delivery id: the kit's id is the body's SHA-256, as the preset's. */
-  private static final Set<String> BODY_HASH_IDS =
-      Set.of(
-          "hubspot",
-          "meta",
-          "sendgrid",
-          "calendly",
-          "dropbox",
-          "twitter",
-          "microsoft-graph",
-          "azure-event-grid",
-          "xero",
-          "quickbooks",
-          "webflow",
-          "lemonsqueezy",
-          "paystack",
-          "calcom",
-          "mandrill");
 
   /**
-   * A delivery for any preset of the catalogue, signed with this secret (for {@code discord} and
-   * {@code sendgrid}: the base64 PKCS#8 private key) and the endpoint's provider keys ({@code
-   * public-url}, {@code verify-token}).
+   * A delivery for any preset of the kit ({@link PresetSamples}), signed with this secret (for key
+   * pairs such as Discord's and SendGrid's: the base64 PKCS#8 private key) and the endpoint's
+   * provider keys ({@code public-url}, {@code verify-token}, the {@code hmac} scheme's keys).
+   *
+   * @throws IllegalArgumentException for a preset the kit has no sample of
    */
   public static TestDelivery of(String provider, String secret, Map<String, String> keys) {
-    String form = "application/x-www-form-urlencoded";
-    String json = "application/json";
-    switch (provider) {
-      case "gitlab":
-        return create(provider, secret, keys, "", "Push Hook", json).withId(uuid());
-      case "bitbucket":
-        return create(provider, secret, keys, "", "repo:push", json).withId(uuid());
-      case "twilio":
-        return create(provider, secret, keys, "SM", "delivered", form);
-      case "square":
-        return create(provider, secret, keys, "", "payment.created", json).withId(uuid());
-      case "paddle":
-        return create(provider, secret, keys, "ntf_", "transaction.completed", json);
-      case "zoom":
-        return create(provider, secret, keys, "", "meeting.started", json).withId(uuid());
-      case "discord":
-        return create(provider, secret, keys, "", "2", json)
-            .withId(
-                Long.toString(
-                    Math.abs(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
-      case "mailgun":
-        return create(provider, secret, keys, "", "delivered", json).withId(uuid());
-      case "intercom":
-        return create(provider, secret, keys, "notif_", "conversation.user.created", json);
-      case "linear":
-        return create(provider, secret, keys, "", "Issue", json).withId(uuid());
-      case "typeform":
-        return create(provider, secret, keys, "", "form_response", json).withId(uuid());
-      case "pagerduty":
-        return create(provider, secret, keys, "", "incident.triggered", json).withId(uuid());
-      case "resend":
-        return create(provider, secret, keys, "msg_", "email.sent", json);
-      case "clerk":
-        return create(provider, secret, keys, "msg_", "user.created", json);
-      case "okta":
-        return create(provider, secret, keys, "", "com.okta.event_hook", json).withId(uuid());
-      case "cloudevents":
-        return create(provider, secret, keys, "", "com.example.object.created", json)
-            .withId(uuid());
-      case "hubspot":
-        return create(provider, secret, keys, "", "contact.creation", json);
-      case "calendly":
-        return create(provider, secret, keys, "", "invitee.created", json);
-      case "azure-event-grid":
-        return create(provider, secret, keys, "", "Microsoft.Storage.BlobCreated", json);
-      case "twitch":
-        return create(provider, secret, keys, "", "channel.follow", json).withId(uuid());
-      case "sentry":
-        return create(provider, secret, keys, "", "issue", json).withId(uuid());
-      case "vercel":
-        return create(provider, secret, keys, "", "deployment.created", json);
-      case "mux":
-        return create(provider, secret, keys, "", "video.asset.ready", json).withId(uuid());
-      case "webflow":
-        return create(provider, secret, keys, "", "form_submission", json);
-      case "lemonsqueezy":
-        return create(provider, secret, keys, "", "order_created", json);
-      case "razorpay":
-        return create(provider, secret, keys, "", "payment.captured", json)
-            .withId(
-                "evt_"
-                    + Long.toHexString(
-                        java.util.concurrent.ThreadLocalRandom.current().nextLong()));
-      case "jira":
-        return create(provider, secret, keys, "", "jira:issue_created", json).withId(uuid());
-      case "paystack":
-        return create(provider, secret, keys, "", "charge.success", json);
-      case "mandrill":
-        return create(provider, secret, keys, "", null, form);
-      case "calcom":
-        return create(provider, secret, keys, "", "BOOKING_CREATED", json);
-      case "box":
-        return create(provider, secret, keys, "", "FILE.UPLOADED", json).withId(uuid());
-      case "trello":
-        return create(provider, secret, keys, "", "updateCard", json)
-            .withId(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
-      case "xero":
-      case "quickbooks":
-        return create(provider, secret, keys, "", null, json);
-      case "meta":
-      case "sendgrid":
-      case "dropbox":
-      case "twitter":
-      case "microsoft-graph":
-        return create(provider, secret, keys, "", null, json);
-      default:
-        return of(provider, secret);
-    }
+    return create(PresetSamples.of(provider), secret, keys);
   }
 
-  private static String uuid() {
-    return UUID.randomUUID().toString();
-  }
-
-  /** A delivery for any preset by name, with its default body. */
+  /** A delivery for any preset of the kit by name, with no provider keys but those it needs. */
   public static TestDelivery of(String provider, String secret) {
-    switch (provider) {
-      case "github":
-        return github(secret);
-      case "stripe":
-        return stripe(secret);
-      case "slack":
-        return slack(secret);
-      case "standard-webhooks":
-        return standardWebhooks(secret);
-      case "svix":
-        return svix(secret);
-      case "shopify":
-        return shopify(secret);
-      default:
-        if (provider.equals("meta")) {
-          return of(provider, secret, Map.of("verify-token", "any"));
-        }
-        if (BODY_HASH_IDS.contains(provider)
-            || Set.of(
-                    "gitlab",
-                    "bitbucket",
-                    "twilio",
-                    "square",
-                    "paddle",
-                    "zoom",
-                    "discord",
-                    "mailgun",
-                    "intercom",
-                    "linear",
-                    "typeform",
-                    "pagerduty",
-                    "resend",
-                    "clerk",
-                    "okta",
-                    "cloudevents",
-                    "twitch",
-                    "sentry",
-                    "vercel",
-                    "mux",
-                    "box",
-                    "trello",
-                    "razorpay",
-                    "jira")
-                .contains(provider)) {
-          return of(provider, secret, Map.of());
-        }
-        throw new IllegalArgumentException("no default delivery for provider " + provider);
-    }
+    return of(provider, secret, Map.of());
   }
 
   /** Another body (the id is kept; for Stripe and Slack the id lives in the body). */
@@ -380,13 +244,12 @@ public final class TestDelivery {
 
   /** Signed with a secret nobody configured. */
   public TestDelivery withWrongSecret() {
-    String provider = state.signer.provider();
-    if (provider.equals("discord") || provider.equals("sendgrid")) {
-      return signedWith(freshPrivateKey(provider.equals("discord")));
+    PresetSample.SecretKind kind = state.sample.secret();
+    if (kind == PresetSample.SecretKind.ED25519 || kind == PresetSample.SecretKind.P256) {
+      return signedWith(freshPrivateKey(kind == PresetSample.SecretKind.ED25519));
     }
-    boolean base64 = Set.of("standard-webhooks", "svix", "resend", "clerk").contains(provider);
     return signedWith(
-        base64
+        kind == PresetSample.SecretKind.STANDARD_WEBHOOKS
             ? "whsec_"
                 + java.util.Base64.getEncoder()
                     .encodeToString("a secret nobody configured".getBytes(StandardCharsets.UTF_8))
@@ -451,7 +314,7 @@ public final class TestDelivery {
    * body's SHA-256 ({@code sha256:<hex>}).
    */
   public String id() {
-    if (BODY_HASH_IDS.contains(state.signer.provider())) {
+    if (state.sample.idFromBody()) {
       try {
         return "sha256:"
             + java.util.HexFormat.of()
@@ -487,229 +350,9 @@ public final class TestDelivery {
 
   private String defaultBody() {
     State s = state;
-    String type = s.eventType == null ? "" : s.eventType;
-    switch (s.signer.provider()) {
-      case "github":
-        return "{\"ref\":\"refs/heads/main\",\"before\":\"0000000\",\"after\":\"1a2b3c4\",\"repository\":{\"full_name\":\"octo/hello\"}}";
-      case "stripe":
-        return "{\"id\":\""
-            + s.id
-            + "\",\"object\":\"event\",\"type\":\""
-            + type
-            + "\",\"data\":{\"object\":{\"amount_paid\":2000}}}";
-      case "slack":
-        if (s.contentType.startsWith("application/x-www-form-urlencoded")) {
-          return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&channel_id=C2147483705&user_id=U2147483697"
-              + "&command="
-              + java.net.URLEncoder.encode(type, StandardCharsets.UTF_8)
-              + "&text=now%20please&trigger_id="
-              + java.net.URLEncoder.encode(s.id, StandardCharsets.UTF_8);
-        }
-        return "{\"type\":\"event_callback\",\"event_id\":\""
-            + s.id
-            + "\",\"event\":{\"type\":\""
-            + type
-            + "\",\"text\":\"hi\"}}";
-      case "shopify":
-        return "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}";
-      case "hmac":
-        return "{\"event\":\"thing.happened\"}";
-      case "twilio":
-        return "MessageSid="
-            + s.id
-            + "&SmsStatus="
-            + type
-            + "&From=%2B14158675309&To=%2B18005551212&Body=Hello%20%26%20caf%C3%A9";
-      case "gitlab":
-      case "bitbucket":
-        return "{\"object_kind\":\"push\",\"ref\":\"refs/heads/main\",\"checkout_sha\":\"1a2b3c\"}";
-      case "square":
-        return "{\"merchant_id\":\"6SSW7HV8K2ST5\",\"type\":\""
-            + type
-            + "\",\"event_id\":\""
-            + s.id
-            + "\",\"data\":{\"type\":\"payment\",\"id\":\"KkAkhdMs\"}}";
-      case "hubspot":
-        return "[{\"eventId\":\""
-            + s.id
-            + "\",\"subscriptionType\":\""
-            + type
-            + "\",\"portalId\":62515,\"objectId\":123}]";
-      case "paddle":
-        return "{\"event_id\":\"evt_01\",\"event_type\":\""
-            + type
-            + "\",\"notification_id\":\""
-            + s.id
-            + "\",\"data\":{\"id\":\"txn_01\"}}";
-      case "zoom":
-        return "{\"event\":\"" + type + "\",\"payload\":{\"object\":{\"id\":\"" + s.id + "\"}}}";
-      case "meta":
-        return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + s.id + "\",\"time\":1520383571}]}";
-      case "discord":
-        return "{\"application_id\":\"1\",\"id\":\""
-            + s.id
-            + "\",\"type\":"
-            + type
-            + ",\"version\":1}";
-      case "sendgrid":
-        return "[{\"email\":\"example@test.com\",\"event\":\"processed\",\"sg_event_id\":\""
-            + s.id
-            + "\"}]\r\n";
-      case "mailgun":
-        {
-          String ts = Long.toString(bodyTime(s).getEpochSecond());
-          String token = "tok" + s.id.replace("-", "");
-          String sig =
-              io.webhookkit.core.signature.BodySignatureSchemes.mailgunSignature(
-                  io.webhookkit.core.Secret.of("signer", s.secret), ts, token);
-          return "{\"signature\":{\"timestamp\":\""
-              + ts
-              + "\",\"token\":\""
-              + token
-              + "\",\"signature\":\""
-              + sig
-              + "\"},\"event-data\":{\"id\":\""
-              + s.id
-              + "\",\"event\":\""
-              + type
-              + "\"}}";
-        }
-      case "intercom":
-        return "{\"type\":\"notification_event\",\"id\":\""
-            + s.id
-            + "\",\"topic\":\""
-            + type
-            + "\"}";
-      case "linear":
-        return "{\"action\":\"create\",\"type\":\""
-            + type
-            + "\",\"data\":{\"id\":\""
-            + s.id
-            + "\"},\"webhookTimestamp\":"
-            + bodyTime(s).toEpochMilli()
-            + "}";
-      case "typeform":
-        return "{\"event_id\":\"" + s.id + "\",\"event_type\":\"" + type + "\"}";
-      case "pagerduty":
-        return "{\"event\":{\"id\":\"" + s.id + "\",\"event_type\":\"" + type + "\"}}";
-      case "calendly":
-        return "{\"event\":\"" + type + "\",\"payload\":{\"uri\":\"" + s.id + "\"}}";
-      case "dropbox":
-        return "{\"list_folder\":{\"accounts\":[\"dbid:" + s.id + "\"]}}";
-      case "twitter":
-        return "{\"for_user_id\":\"2244994945\",\"tweet_create_events\":[{\"id_str\":\""
-            + s.id
-            + "\"}]}";
-      case "okta":
-        return "{\"eventType\":\""
-            + type
-            + "\",\"eventId\":\""
-            + s.id
-            + "\",\"data\":{\"events\":[]}}";
-      case "microsoft-graph":
-        return "{\"value\":[{\"subscriptionId\":\""
-            + s.id
-            + "\",\"clientState\":\""
-            + s.secret
-            + "\",\"changeType\":\"created\",\"resource\":\"Users/1\"}]}";
-      case "azure-event-grid":
-        return "[{\"id\":\""
-            + s.id
-            + "\",\"eventType\":\""
-            + type
-            + "\",\"subject\":\"/blobs/a\",\"data\":{},\"dataVersion\":\"1\"}]";
-      case "cloudevents":
-        return "{\"object\":\"" + s.id + "\"}";
-      case "twitch":
-        return "{\"subscription\":{\"id\":\"f1c2a387-161a-49f9-a165-0f21d7a4e1c4\",\"type\":\""
-            + type
-            + "\",\"version\":\"2\",\"status\":\"enabled\"},\"event\":{\"user_id\":\""
-            + s.id
-            + "\",\"broadcaster_user_id\":\"1337\"}}";
-      case "sentry":
-        return "{\"action\":\"created\",\"data\":{\"issue\":{\"id\":\""
-            + s.id
-            + "\"}},\"installation\":{\"uuid\":\"7a485448-a9e2-4c85-8a3c-4f44175783c9\"}}";
-      case "vercel":
-        return "{\"id\":\""
-            + s.id
-            + "\",\"type\":\""
-            + type
-            + "\",\"createdAt\":1764417600000,\"payload\":{\"deployment\":{\"id\":\"dpl_1\"}}}";
-      case "mux":
-        return "{\"id\":\""
-            + s.id
-            + "\",\"type\":\""
-            + type
-            + "\",\"object\":{\"type\":\"asset\",\"id\":\"a1\"},\"data\":{\"status\":\"ready\"}}";
-      case "webflow":
-        return "{\"triggerType\":\""
-            + type
-            + "\",\"payload\":{\"id\":\""
-            + s.id
-            + "\",\"name\":\"Contact\"}}";
-      case "lemonsqueezy":
-        return "{\"meta\":{\"event_name\":\""
-            + type
-            + "\"},\"data\":{\"type\":\"orders\",\"id\":\""
-            + s.id
-            + "\"}}";
-      case "razorpay":
-        return "{\"entity\":\"event\",\"event\":\""
-            + type
-            + "\",\"payload\":{\"payment\":{\"entity\":{\"id\":\"pay_"
-            + s.id
-            + "\",\"amount\":50000}}}}";
-      case "jira":
-        return "{\"timestamp\":1764417600000,\"webhookEvent\":\""
-            + type
-            + "\",\"issue\":{\"id\":\"10002\",\"key\":\"WK-"
-            + Math.abs(s.id.hashCode())
-            + "\"}}";
-      case "mandrill":
-        return "mandrill_events="
-            + java.net.URLEncoder.encode(
-                "[{\"event\":\"send\",\"_id\":\"" + s.id + "\",\"ts\":1764417600}]",
-                StandardCharsets.UTF_8);
-      case "paystack":
-        return "{\"event\":\""
-            + type
-            + "\",\"data\":{\"id\":302961,\"reference\":\""
-            + s.id
-            + "\",\"amount\":20000}}";
-      case "calcom":
-        return "{\"triggerEvent\":\""
-            + type
-            + "\",\"createdAt\":\"2026-11-29T12:00:00.000Z\",\"payload\":{\"uid\":\""
-            + s.id
-            + "\"}}";
-      case "box":
-        return "{\"type\":\"webhook_event\",\"id\":\""
-            + s.id
-            + "\",\"trigger\":\""
-            + type
-            + "\",\"source\":{\"id\":\"12345\",\"type\":\"file\"}}";
-      case "trello":
-        return "{\"model\":{\"id\":\"4d5ea62fd76aa1136000000c\"},\"action\":{\"id\":\""
-            + s.id
-            + "\",\"type\":\""
-            + type
-            + "\",\"data\":{\"card\":{\"name\":\"Ship it\"}}}}";
-      case "xero":
-        return "{\"events\":[{\"resourceId\":\""
-            + s.id
-            + "\",\"eventCategory\":\"INVOICE\",\"eventType\":\"UPDATE\"}],"
-            + "\"firstEventSequence\":1,\"lastEventSequence\":1,\"entropy\":\"S0m3r4Nd0mt3xt\"}";
-      case "quickbooks":
-        return "{\"eventNotifications\":[{\"realmId\":\"1185883450\",\"dataChangeEvent\":"
-            + "{\"entities\":[{\"name\":\"Customer\",\"id\":\""
-            + s.id
-            + "\",\"operation\":\"Create\"}]}}]}";
-      default:
-        return "{\"type\":\""
-            + type
-            + "\",\"timestamp\":\"2026-11-26T12:00:00Z\",\"data\":{\"id\":1}}";
-    }
+    return s.body.text(
+        new PresetSample.Fields(
+            s.id, s.eventType == null ? "" : s.eventType, s.secret, bodyTime(s)));
   }
 
   private static Instant bodyTime(State s) {

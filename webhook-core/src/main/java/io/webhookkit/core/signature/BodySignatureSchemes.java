@@ -128,6 +128,16 @@ public final class BodySignatureSchemes {
     }
 
     @Override
+    public boolean signsTimestamp() {
+      return inner.signsTimestamp();
+    }
+
+    @Override
+    public boolean coversBody() {
+      return inner.coversBody();
+    }
+
+    @Override
     public Map<String, String> sign(SigningInput input, Secret secret) {
       return inner.sign(input, secret);
     }
@@ -165,6 +175,16 @@ public final class BodySignatureSchemes {
 
     Mailgun(List<KeyedMac> keys) {
       this.keys = keys;
+    }
+
+    @Override
+    public boolean coversBody() {
+      return false;
+    }
+
+    @Override
+    public boolean signsTimestamp() {
+      return true;
     }
 
     @Override
@@ -239,6 +259,11 @@ public final class BodySignatureSchemes {
         s.add(new State(secret.label(), Macs.sha256(secret.reveal())));
       }
       this.states = List.copyOf(s);
+    }
+
+    @Override
+    public boolean coversBody() {
+      return false;
     }
 
     @Override
@@ -320,6 +345,11 @@ public final class BodySignatureSchemes {
       this.path = path;
       this.scan = new JsonScan(Set.of(path));
       this.format = java.util.Objects.requireNonNull(format, "format");
+    }
+
+    @Override
+    public boolean signsTimestamp() {
+      return true;
     }
 
     @Override

@@ -98,6 +98,11 @@ public final class HmacSignatureScheme implements SignatureScheme {
   }
 
   @Override
+  public boolean signsTimestamp() {
+    return content.signsTimestamp();
+  }
+
+  @Override
   public SignatureVerdict verify(WebhookRequest request) {
     return verifyAt(request, null);
   }

@@ -87,6 +87,11 @@ public final class KeyValueSignatureScheme implements SignatureScheme {
   }
 
   @Override
+  public boolean signsTimestamp() {
+    return true;
+  }
+
+  @Override
   public SignatureVerdict verify(WebhookRequest request) {
     Optional<String> found = request.header(headerKey);
     if (found.isEmpty()) {

@@ -120,6 +120,11 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
   }
 
   @Override
+  public boolean signsTimestamp() {
+    return true;
+  }
+
+  @Override
   public SignatureVerdict verify(WebhookRequest request) {
     Optional<String> sig = request.header(header.toLowerCase(Locale.ROOT));
     if (sig.isEmpty()) {

@@ -35,6 +35,22 @@ public interface SignatureScheme {
   }
 
   /**
+   * True when the signature covers a timestamp that the guard holds to the endpoint's window, so a
+   * stale or future delivery is refused. False by default.
+   */
+  default boolean signsTimestamp() {
+    return false;
+  }
+
+  /**
+   * True when the signature covers the whole body, so that one changed byte fails it (the default).
+   * False for shared tokens and for schemes that sign fields beside the body's content.
+   */
+  default boolean coversBody() {
+    return true;
+  }
+
+  /**
    * The headers a sender would add to sign this content with this secret (for tests, the test kit's
    * signers and senders).
    *

@@ -116,6 +116,11 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
   }
 
   @Override
+  public boolean signsTimestamp() {
+    return true;
+  }
+
+  @Override
   public SignatureVerdict verify(WebhookRequest request) {
     HeaderFamily family = null;
     for (HeaderFamily f : families) {

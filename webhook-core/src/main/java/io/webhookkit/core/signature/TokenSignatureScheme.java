@@ -45,6 +45,11 @@ public final class TokenSignatureScheme implements SignatureScheme {
   }
 
   @Override
+  public boolean coversBody() {
+    return false;
+  }
+
+  @Override
   public SignatureVerdict verify(WebhookRequest request) {
     String token = null;
     if (headerKey != null) {

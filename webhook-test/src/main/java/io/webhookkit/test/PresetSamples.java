@@ -1,0 +1,754 @@
+package io.webhookkit.test;
+
+import io.webhookkit.core.Secret;
+import io.webhookkit.core.signature.BodySignatureSchemes;
+import io.webhookkit.test.PresetSample.Fields;
+import io.webhookkit.test.PresetSample.Headers;
+import io.webhookkit.test.PresetSample.SecretKind;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@link PresetSample} per preset of the kit: the single table the test kit's signers,
+ * deliveries and conformance endpoints read. {@code ConformanceEndpointsTest} fails when a
+ * registered preset has no entry here.
+ */
+public final class PresetSamples {
+  /** The generic HMAC endpoint's scheme keys (also {@link ConformanceEndpoints#HMAC_KEYS}). */
+  static final Map<String, String> HMAC_KEYS =
+      Map.of(
+          "signature.header", "X-Signature",
+          "signature.algorithm", "sha512",
+          "signature.encoding", "base64",
+          "signature.prefix", "v1=",
+          "signature.payload", "{id}.{timestamp}.{body}",
+          "timestamp.header", "X-Timestamp",
+          "id.header", "X-Delivery-Id");
+
+  private static final List<PresetSample> ALL =
+      List.of(
+          new PresetSample(
+              "github",
+              "application/json",
+              "push",
+              PresetSamples::uuid,
+              f ->
+                  "{\"ref\":\"refs/heads/main\",\"before\":\"0000000\",\"after\":\"1a2b3c4\",\"repository\":{\"full_name\":\"octo/hello\"}}",
+              (h, id, type, keys) -> {
+                h.put("X-GitHub-Delivery", id);
+                putIfSet(h, "X-GitHub-Event", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "stripe",
+              "application/json",
+              "invoice.paid",
+              prefixed("evt_"),
+              f ->
+                  "{\"id\":\""
+                      + f.id()
+                      + "\",\"object\":\"event\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"object\":{\"amount_paid\":2000}}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "slack",
+              "application/json",
+              "app_mention",
+              prefixed("Ev"),
+              PresetSamples::slackBody,
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "standard-webhooks",
+              "application/json",
+              "user.created",
+              prefixed("msg_"),
+              PresetSamples::genericBody,
+              Headers.NONE,
+              SecretKind.STANDARD_WEBHOOKS,
+              Map.of(),
+              false),
+          new PresetSample(
+              "svix",
+              "application/json",
+              "user.created",
+              prefixed("msg_"),
+              PresetSamples::genericBody,
+              Headers.NONE,
+              SecretKind.STANDARD_WEBHOOKS,
+              Map.of(),
+              false),
+          new PresetSample(
+              "shopify",
+              "application/json",
+              "orders/create",
+              PresetSamples::uuid,
+              f -> "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}",
+              (h, id, type, keys) -> {
+                h.put("X-Shopify-Webhook-Id", id);
+                putIfSet(h, "X-Shopify-Topic", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "hmac",
+              "application/json",
+              null,
+              prefixed("dlv_"),
+              f -> "{\"event\":\"thing.happened\"}",
+              (h, id, type, keys) -> putIfSet(h, keys.get("id.header"), id),
+              SecretKind.TEXT,
+              HMAC_KEYS,
+              false),
+          new PresetSample(
+              "gitlab",
+              "application/json",
+              "Push Hook",
+              PresetSamples::uuid,
+              PresetSamples::pushBody,
+              (h, id, type, keys) -> {
+                h.put("X-Gitlab-Event-UUID", id);
+                putIfSet(h, "X-Gitlab-Event", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "bitbucket",
+              "application/json",
+              "repo:push",
+              PresetSamples::uuid,
+              PresetSamples::pushBody,
+              (h, id, type, keys) -> {
+                h.put("X-Request-UUID", id);
+                putIfSet(h, "X-Event-Key", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "twilio",
+              "application/x-www-form-urlencoded",
+              "delivered",
+              prefixed("SM"),
+              f ->
+                  "MessageSid="
+                      + f.id()
+                      + "&SmsStatus="
+                      + f.eventType()
+                      + "&From=%2B14158675309&To=%2B18005551212&Body=Hello%20%26%20caf%C3%A9",
+              (h, id, type, keys) -> h.put("I-Twilio-Idempotency-Token", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "square",
+              "application/json",
+              "payment.created",
+              PresetSamples::uuid,
+              f ->
+                  "{\"merchant_id\":\"6SSW7HV8K2ST5\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"event_id\":\""
+                      + f.id()
+                      + "\",\"data\":{\"type\":\"payment\",\"id\":\"KkAkhdMs\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of("public-url", ConformanceEndpoints.SQUARE_PUBLIC_URL),
+              false),
+          new PresetSample(
+              "hubspot",
+              "application/json",
+              "contact.creation",
+              prefixed(""),
+              f ->
+                  "[{\"eventId\":\""
+                      + f.id()
+                      + "\",\"subscriptionType\":\""
+                      + f.eventType()
+                      + "\",\"portalId\":62515,\"objectId\":123}]",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "paddle",
+              "application/json",
+              "transaction.completed",
+              prefixed("ntf_"),
+              f ->
+                  "{\"event_id\":\"evt_01\",\"event_type\":\""
+                      + f.eventType()
+                      + "\",\"notification_id\":\""
+                      + f.id()
+                      + "\",\"data\":{\"id\":\"txn_01\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "zoom",
+              "application/json",
+              "meeting.started",
+              PresetSamples::uuid,
+              f ->
+                  "{\"event\":\""
+                      + f.eventType()
+                      + "\",\"payload\":{\"object\":{\"id\":\""
+                      + f.id()
+                      + "\"}}}",
+              (h, id, type, keys) -> h.put("x-zm-trackingid", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "meta",
+              "application/json",
+              null,
+              prefixed(""),
+              f ->
+                  "{\"object\":\"page\",\"entry\":[{\"id\":\""
+                      + f.id()
+                      + "\",\"time\":1520383571}]}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of("verify-token", ConformanceEndpoints.META_VERIFY_TOKEN),
+              true),
+          new PresetSample(
+              "discord",
+              "application/json",
+              "2",
+              () -> Long.toString(Math.abs(ThreadLocalRandom.current().nextLong())),
+              f ->
+                  "{\"application_id\":\"1\",\"id\":\""
+                      + f.id()
+                      + "\",\"type\":"
+                      + f.eventType()
+                      + ",\"version\":1}",
+              Headers.NONE,
+              SecretKind.ED25519,
+              Map.of(),
+              false),
+          new PresetSample(
+              "sendgrid",
+              "application/json",
+              null,
+              prefixed(""),
+              f ->
+                  "[{\"email\":\"example@test.com\",\"event\":\"processed\",\"sg_event_id\":\""
+                      + f.id()
+                      + "\"}]\r\n",
+              Headers.NONE,
+              SecretKind.P256,
+              Map.of(),
+              true),
+          new PresetSample(
+              "mailgun",
+              "application/json",
+              "delivered",
+              PresetSamples::uuid,
+              PresetSamples::mailgunBody,
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "intercom",
+              "application/json",
+              "conversation.user.created",
+              prefixed("notif_"),
+              f ->
+                  "{\"type\":\"notification_event\",\"id\":\""
+                      + f.id()
+                      + "\",\"topic\":\""
+                      + f.eventType()
+                      + "\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "linear",
+              "application/json",
+              "Issue",
+              PresetSamples::uuid,
+              f ->
+                  "{\"action\":\"create\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"id\":\""
+                      + f.id()
+                      + "\"},\"webhookTimestamp\":"
+                      + f.time().toEpochMilli()
+                      + "}",
+              (h, id, type, keys) -> {
+                h.put("Linear-Delivery", id);
+                putIfSet(h, "Linear-Event", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "typeform",
+              "application/json",
+              "form_response",
+              PresetSamples::uuid,
+              f -> "{\"event_id\":\"" + f.id() + "\",\"event_type\":\"" + f.eventType() + "\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "pagerduty",
+              "application/json",
+              "incident.triggered",
+              PresetSamples::uuid,
+              f ->
+                  "{\"event\":{\"id\":\""
+                      + f.id()
+                      + "\",\"event_type\":\""
+                      + f.eventType()
+                      + "\"}}",
+              (h, id, type, keys) -> h.put("X-Webhook-Id", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "calendly",
+              "application/json",
+              "invitee.created",
+              prefixed(""),
+              f -> "{\"event\":\"" + f.eventType() + "\",\"payload\":{\"uri\":\"" + f.id() + "\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "dropbox",
+              "application/json",
+              null,
+              prefixed(""),
+              f -> "{\"list_folder\":{\"accounts\":[\"dbid:" + f.id() + "\"]}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "twitter",
+              "application/json",
+              null,
+              prefixed(""),
+              f ->
+                  "{\"for_user_id\":\"2244994945\",\"tweet_create_events\":[{\"id_str\":\""
+                      + f.id()
+                      + "\"}]}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "resend",
+              "application/json",
+              "email.sent",
+              prefixed("msg_"),
+              PresetSamples::genericBody,
+              Headers.NONE,
+              SecretKind.STANDARD_WEBHOOKS,
+              Map.of(),
+              false),
+          new PresetSample(
+              "clerk",
+              "application/json",
+              "user.created",
+              prefixed("msg_"),
+              PresetSamples::genericBody,
+              Headers.NONE,
+              SecretKind.STANDARD_WEBHOOKS,
+              Map.of(),
+              false),
+          new PresetSample(
+              "okta",
+              "application/json",
+              "com.okta.event_hook",
+              PresetSamples::uuid,
+              f ->
+                  "{\"eventType\":\""
+                      + f.eventType()
+                      + "\",\"eventId\":\""
+                      + f.id()
+                      + "\",\"data\":{\"events\":[]}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "microsoft-graph",
+              "application/json",
+              null,
+              prefixed(""),
+              f ->
+                  "{\"value\":[{\"subscriptionId\":\""
+                      + f.id()
+                      + "\",\"clientState\":\""
+                      + f.secret()
+                      + "\",\"changeType\":\"created\",\"resource\":\"Users/1\"}]}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "azure-event-grid",
+              "application/json",
+              "Microsoft.Storage.BlobCreated",
+              prefixed(""),
+              f ->
+                  "[{\"id\":\""
+                      + f.id()
+                      + "\",\"eventType\":\""
+                      + f.eventType()
+                      + "\",\"subject\":\"/blobs/a\",\"data\":{},\"dataVersion\":\"1\"}]",
+              (h, id, type, keys) -> h.put("aeg-event-type", "Notification"),
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "cloudevents",
+              "application/json",
+              "com.example.object.created",
+              PresetSamples::uuid,
+              f -> "{\"object\":\"" + f.id() + "\"}",
+              (h, id, type, keys) -> {
+                h.put("ce-specversion", "1.0");
+                h.put("ce-id", id);
+                h.put("ce-source", "/webhook-kit/conformance");
+                putIfSet(h, "ce-type", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "twitch",
+              "application/json",
+              "channel.follow",
+              PresetSamples::uuid,
+              f ->
+                  "{\"subscription\":{\"id\":\"f1c2a387-161a-49f9-a165-0f21d7a4e1c4\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"version\":\"2\",\"status\":\"enabled\"},\"event\":{\"user_id\":\""
+                      + f.id()
+                      + "\",\"broadcaster_user_id\":\"1337\"}}",
+              (h, id, type, keys) -> {
+                h.put("Twitch-Eventsub-Message-Type", "notification");
+                putIfSet(h, "Twitch-Eventsub-Subscription-Type", type);
+                h.put("Twitch-Eventsub-Subscription-Version", "1");
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "sentry",
+              "application/json",
+              "issue",
+              PresetSamples::uuid,
+              f ->
+                  "{\"action\":\"created\",\"data\":{\"issue\":{\"id\":\""
+                      + f.id()
+                      + "\"}},\"installation\":{\"uuid\":\"7a485448-a9e2-4c85-8a3c-4f44175783c9\"}}",
+              (h, id, type, keys) -> {
+                h.put("Request-ID", id);
+                putIfSet(h, "Sentry-Hook-Resource", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "vercel",
+              "application/json",
+              "deployment.created",
+              prefixed(""),
+              f ->
+                  "{\"id\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"createdAt\":1764417600000,\"payload\":{\"deployment\":{\"id\":\"dpl_1\"}}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "xero",
+              "application/json",
+              null,
+              prefixed(""),
+              f ->
+                  "{\"events\":[{\"resourceId\":\""
+                      + f.id()
+                      + "\",\"eventCategory\":\"INVOICE\",\"eventType\":\"UPDATE\"}],\"firstEventSequence\":1,\"lastEventSequence\":1,\"entropy\":\"S0m3r4Nd0mt3xt\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "quickbooks",
+              "application/json",
+              null,
+              prefixed(""),
+              f ->
+                  "{\"eventNotifications\":[{\"realmId\":\"1185883450\",\"dataChangeEvent\":{\"entities\":[{\"name\":\"Customer\",\"id\":\""
+                      + f.id()
+                      + "\",\"operation\":\"Create\"}]}}]}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "mux",
+              "application/json",
+              "video.asset.ready",
+              PresetSamples::uuid,
+              f ->
+                  "{\"id\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"object\":{\"type\":\"asset\",\"id\":\"a1\"},\"data\":{\"status\":\"ready\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "webflow",
+              "application/json",
+              "form_submission",
+              prefixed(""),
+              f ->
+                  "{\"triggerType\":\""
+                      + f.eventType()
+                      + "\",\"payload\":{\"id\":\""
+                      + f.id()
+                      + "\",\"name\":\"Contact\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "lemonsqueezy",
+              "application/json",
+              "order_created",
+              prefixed(""),
+              f ->
+                  "{\"meta\":{\"event_name\":\""
+                      + f.eventType()
+                      + "\"},\"data\":{\"type\":\"orders\",\"id\":\""
+                      + f.id()
+                      + "\"}}",
+              (h, id, type, keys) -> putIfSet(h, "X-Event-Name", type),
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "box",
+              "application/json",
+              "FILE.UPLOADED",
+              PresetSamples::uuid,
+              f ->
+                  "{\"type\":\"webhook_event\",\"id\":\""
+                      + f.id()
+                      + "\",\"trigger\":\""
+                      + f.eventType()
+                      + "\",\"source\":{\"id\":\"12345\",\"type\":\"file\"}}",
+              (h, id, type, keys) -> {
+                h.put("box-delivery-id", id);
+                h.put("box-signature-version", "1");
+                h.put("box-signature-algorithm", "HmacSHA256");
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "trello",
+              "application/json",
+              "updateCard",
+              () -> Long.toHexString(ThreadLocalRandom.current().nextLong()),
+              f ->
+                  "{\"model\":{\"id\":\"4d5ea62fd76aa1136000000c\"},\"action\":{\"id\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"card\":{\"name\":\"Ship it\"}}}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of("public-url", ConformanceEndpoints.TRELLO_PUBLIC_URL),
+              false),
+          new PresetSample(
+              "razorpay",
+              "application/json",
+              "payment.captured",
+              () -> "evt_" + Long.toHexString(ThreadLocalRandom.current().nextLong()),
+              f ->
+                  "{\"entity\":\"event\",\"event\":\""
+                      + f.eventType()
+                      + "\",\"payload\":{\"payment\":{\"entity\":{\"id\":\"pay_"
+                      + f.id()
+                      + "\",\"amount\":50000}}}}",
+              (h, id, type, keys) -> h.put("x-razorpay-event-id", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "paystack",
+              "application/json",
+              "charge.success",
+              prefixed(""),
+              f ->
+                  "{\"event\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"id\":302961,\"reference\":\""
+                      + f.id()
+                      + "\",\"amount\":20000}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "jira",
+              "application/json",
+              "jira:issue_created",
+              PresetSamples::uuid,
+              f ->
+                  "{\"timestamp\":1764417600000,\"webhookEvent\":\""
+                      + f.eventType()
+                      + "\",\"issue\":{\"id\":\"10002\",\"key\":\"WK-"
+                      + Math.abs(f.id().hashCode())
+                      + "\"}}",
+              (h, id, type, keys) -> h.put("X-Atlassian-Webhook-Identifier", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "calcom",
+              "application/json",
+              "BOOKING_CREATED",
+              prefixed(""),
+              f ->
+                  "{\"triggerEvent\":\""
+                      + f.eventType()
+                      + "\",\"createdAt\":\"2026-11-29T12:00:00.000Z\",\"payload\":{\"uid\":\""
+                      + f.id()
+                      + "\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "mandrill",
+              "application/x-www-form-urlencoded",
+              null,
+              prefixed(""),
+              f ->
+                  "mandrill_events="
+                      + URLEncoder.encode(
+                          "[{\"event\":\"send\",\"_id\":\"" + f.id() + "\",\"ts\":1764417600}]",
+                          StandardCharsets.UTF_8),
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of("public-url", ConformanceEndpoints.MANDRILL_PUBLIC_URL),
+              true));
+
+  private static final Map<String, PresetSample> BY_NAME = byName();
+
+  private PresetSamples() {}
+
+  private static Map<String, PresetSample> byName() {
+    Map<String, PresetSample> map = new LinkedHashMap<>();
+    ALL.forEach(s -> map.put(s.preset(), s));
+    return map;
+  }
+
+  /** Every sample, in the table's order. */
+  public static List<PresetSample> all() {
+    return ALL;
+  }
+
+  /** The sample of a preset, if the kit has one. */
+  public static Optional<PresetSample> find(String preset) {
+    return Optional.ofNullable(BY_NAME.get(preset));
+  }
+
+  /**
+   * The sample of a preset.
+   *
+   * @throws IllegalArgumentException when the kit has none
+   */
+  public static PresetSample of(String preset) {
+    return find(preset)
+        .orElseThrow(() -> new IllegalArgumentException("no sample delivery for preset " + preset));
+  }
+
+  static String uuid() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static Supplier<String> prefixed(String prefix) {
+    return () -> prefix + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  static void putIfSet(Map<String, String> headers, @Nullable String name, @Nullable String v) {
+    if (name != null && v != null) {
+      headers.put(name, v);
+    }
+  }
+
+  private static String genericBody(Fields f) {
+    return "{\"type\":\""
+        + f.eventType()
+        + "\",\"timestamp\":\"2026-11-26T12:00:00Z\",\"data\":{\"id\":1}}";
+  }
+
+  private static String pushBody(Fields f) {
+    return "{\"object_kind\":\"push\",\"ref\":\"refs/heads/main\",\"checkout_sha\":\"1a2b3c\"}";
+  }
+
+  private static String slackBody(Fields f) {
+    return "{\"type\":\"event_callback\",\"event_id\":\""
+        + f.id()
+        + "\",\"event\":{\"type\":\""
+        + f.eventType()
+        + "\",\"text\":\"hi\"}}";
+  }
+
+  /** Mailgun signs fields inside the body: timestamp and token, keyed with the signing key. */
+  private static String mailgunBody(Fields f) {
+    String ts = Long.toString(f.time().getEpochSecond());
+    String token = "tok" + f.id().replace("-", "");
+    String sig = BodySignatureSchemes.mailgunSignature(Secret.of("signer", f.secret()), ts, token);
+    return "{\"signature\":{\"timestamp\":\""
+        + ts
+        + "\",\"token\":\""
+        + token
+        + "\",\"signature\":\""
+        + sig
+        + "\"},\"event-data\":{\"id\":\""
+        + f.id()
+        + "\",\"event\":\""
+        + f.eventType()
+        + "\"}}";
+  }
+}
