@@ -70,5 +70,6 @@ module io.webhookkit.core {
       io.webhookkit.core.internal.presets.OktaProvider,
       io.webhookkit.core.internal.presets.MicrosoftGraphProvider,
       io.webhookkit.core.internal.presets.AzureEventGridProvider,
-      io.webhookkit.core.internal.presets.CloudEventsProvider;
+      io.webhookkit.core.internal.presets.CloudEventsProvider,
+      io.webhookkit.core.internal.presets.WooCommerceProvider;
 }

@@ -670,6 +670,24 @@ public final class PresetSamples {
               Headers.NONE,
               SecretKind.TEXT,
               Map.of("public-url", ConformanceEndpoints.MANDRILL_PUBLIC_URL),
+              true),
+          new PresetSample(
+              "woocommerce",
+              "application/json",
+              "order.created",
+              PresetSamples::uuid,
+              f ->
+                  "{\"id\":"
+                      + Math.abs(f.id().hashCode())
+                      + ",\"status\":\"processing\",\"total\":\"29.90\","
+                      + "\"line_items\":[{\"name\":\"Caf\u00e9 cr\u00e8me\",\"quantity\":2}]}",
+              (h, id, type, keys) -> {
+                h.put("X-WC-Webhook-Source", "https://shop.example/");
+                putIfSet(h, "X-WC-Webhook-Topic", type);
+                h.put("X-WC-Webhook-Delivery-ID", "3f2b9c1d5e6a7b8c9d0e1f2a3b4c5d6e");
+              },
+              SecretKind.TEXT,
+              Map.of(),
               true));
 
   private static final Map<String, PresetSample> BY_NAME = byName();

@@ -301,6 +301,30 @@ public abstract class WebhookAdapterConformanceKit {
   }
 
   @Test
+  void wooCommercesUnsignedCreationPingIsAnsweredWithoutReachingTheHandler() throws Exception {
+    String id = Long.toString(1 + (System.nanoTime() & 0xffffff));
+    HttpResponse<byte[]> ping = postForm("woocommerce", "webhook_id=" + id);
+    assertThat(ping.statusCode())
+        .as(new String(ping.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    assertThat(ping.body()).isEmpty();
+    assertThat(handler.callsWithBodyContaining("webhook_id=" + id)).isEmpty();
+    assertRefused(
+        postForm("woocommerce", "webhook_id=" + id + "&more=1"), 401, "signature_missing");
+  }
+
+  private HttpResponse<byte[]> postForm(String endpoint, String body)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        java.net.http.HttpRequest.newBuilder(endpoint(endpoint))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
   void metaSubscriptionGetIsAnsweredOnlyWithTheVerifyToken() throws Exception {
     String challenge = Long.toString(System.nanoTime());
     assertAnswer(
