@@ -1,26 +1,26 @@
 package io.webhookkit.jaxrs;
 
-import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.adapter.EndpointCustomizer;
+import io.webhookkit.core.adapter.EndpointGuards;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One guard per configured endpoint, built from the {@link WebhookSettings} (the application's
  * producer, else MicroProfile Config, else {@code webhook.properties}), sharing the idempotency
- * store bean and reporting every attempt to every {@link WebhookListener} bean. Built when the
- * application starts (the {@link WebhookExtension} fails the deployment on a bad key or an
- * unconfigured {@code @WebhookEndpoint}). Thread-safe.
+ * store bean, reporting every attempt to every {@link WebhookListener} bean and applying every
+ * {@link EndpointCustomizer} bean (the core's {@link EndpointGuards}). Built when the application
+ * starts (the {@link WebhookExtension} fails the deployment on a bad key or an unconfigured
+ * {@code @WebhookEndpoint}). Thread-safe.
  */
 @ApplicationScoped
 public class WebhookGuards {
@@ -33,17 +33,16 @@ public class WebhookGuards {
   WebhookGuards(
       Instance<WebhookSettings> settings,
       IdempotencyStore store,
-      Instance<WebhookListener> listeners) {
-    WebhookSettings resolved = WebhookSettingsSource.resolve(settings);
-    WebhookListener listener = WebhookListener.all(listeners.stream().toList());
-    Map<String, WebhookGuard> built = new LinkedHashMap<>();
-    for (String name : resolved.endpointNames()) {
-      EndpointConfig config =
-          EndpointConfig.builder(name, resolved.endpoint(name), System::getenv).build();
-      built.put(
-          name, WebhookGuard.builder(config).idempotencyStore(store).listener(listener).build());
-    }
-    this.guards = Collections.unmodifiableMap(built);
+      Instance<WebhookListener> listeners,
+      Instance<EndpointCustomizer> customizers) {
+    this.guards =
+        EndpointGuards.builder()
+            .endpoints(WebhookSettingsSource.resolve(settings).endpoints())
+            .idempotencyStore(store)
+            .listeners(listeners.stream().toList())
+            .customizers(customizers.stream().toList())
+            .build()
+            .all();
   }
 
   /** Builds the guards when the application starts, and checks every name that is used. */

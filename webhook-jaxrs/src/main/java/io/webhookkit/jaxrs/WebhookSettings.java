@@ -1,6 +1,7 @@
 package io.webhookkit.jaxrs;
 
 import io.webhookkit.core.ConfigSource;
+import io.webhookkit.core.adapter.EndpointGuards;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,28 +62,17 @@ public final class WebhookSettings {
 
   /** The configured endpoint names, sorted. */
   public Set<String> endpointNames() {
-    Set<String> names = new TreeSet<>();
-    for (String key : keys.keySet()) {
-      if (key.startsWith(ENDPOINTS)) {
-        int dot = key.indexOf('.', ENDPOINTS.length());
-        if (dot > ENDPOINTS.length()) {
-          names.add(key.substring(ENDPOINTS.length(), dot));
-        }
-      }
-    }
-    return names;
+    return endpoints().keySet();
   }
 
   /** One endpoint's keys, without the {@code webhook.endpoints.<name>.} prefix. */
   public ConfigSource endpoint(String name) {
-    String prefix = ENDPOINTS + name + ".";
-    Map<String, String> own = new LinkedHashMap<>();
-    keys.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix)) {
-            own.put(k.substring(prefix.length()), v);
-          }
-        });
-    return ConfigSource.of(own);
+    ConfigSource keys = endpoints().get(name);
+    return keys == null ? ConfigSource.of(Map.of()) : keys;
+  }
+
+  /** Every endpoint's keys by name, sorted (the core's {@link EndpointGuards#endpointsOf}). */
+  public Map<String, ConfigSource> endpoints() {
+    return EndpointGuards.endpointsOf(keys);
   }
 }

@@ -10,6 +10,7 @@ import io.webhookkit.jaxrs.app.DataSources;
 import io.webhookkit.jaxrs.app.ReplacementStore;
 import io.webhookkit.jaxrs.app.TestSettings;
 import io.webhookkit.jaxrs.app.Unconfigured;
+import io.webhookkit.jaxrs.app.VaultCustomizer;
 import io.webhookkit.store.jdbc.JdbcIdempotencyStore;
 import java.io.IOException;
 import java.net.URL;
@@ -61,6 +62,16 @@ class CdiConfigurationTest {
       assertThat(c.idempotencyRetention()).isEqualTo(Duration.ofDays(7));
       assertThat(cdi.select(IdempotencyStore.class).get().toString())
           .contains(InMemoryIdempotencyStore.class.getSimpleName());
+    }
+  }
+
+  @Test
+  void customizerBeansAdjustEveryEndpointBeforeItIsChecked() {
+    try (WeldContainer cdi = start(github(Map.of()), VaultCustomizer.class)) {
+      EndpointConfig c =
+          cdi.select(WebhookGuards.class).get().guard("github").orElseThrow().config();
+      assertThat(c.tolerance()).isEqualTo(Duration.ofMinutes(3));
+      assertThat(c.secretLabels()).containsExactly("secrets[0]", "secrets[1]");
     }
   }
 

@@ -1,10 +1,10 @@
 package io.webhookkit.spring;
 
-import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.WebhookActivity;
 import io.webhookkit.core.WebhookConfigurationException;
-import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.adapter.EndpointCustomizer;
+import io.webhookkit.core.adapter.EndpointGuards;
 import io.webhookkit.core.adapter.EndpointNames;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStores;
@@ -70,35 +70,26 @@ public class WebhookAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  WebhookGuards webhookGuards(
+  EndpointGuards webhookGuards(
       WebhookProperties properties,
       IdempotencyStore store,
       ObjectProvider<WebhookListener> listeners,
-      ObjectProvider<WebhookEndpointCustomizer> customizers,
+      ObjectProvider<EndpointCustomizer> customizers,
       org.springframework.core.env.Environment environment) {
     Map<String, Map<String, String>> unbound =
         EndpointPropertyNames.unbound(environment, WebhookProperties.Endpoint.BOUND_KEYS);
-    List<WebhookListener> all = listeners.orderedStream().toList();
-    WebhookListener listener = WebhookListener.all(all);
-    Map<String, WebhookGuard> guards = new LinkedHashMap<>();
+    EndpointGuards.Builder guards =
+        EndpointGuards.builder()
+            .idempotencyStore(store)
+            .listeners(listeners.orderedStream().toList())
+            .customizers(customizers.orderedStream().toList());
     properties
         .getEndpoints()
         .forEach(
-            (name, endpoint) -> {
-              EndpointConfig.Builder builder =
-                  EndpointConfig.builder(
-                      name,
-                      endpoint.toConfigSource(unbound.getOrDefault(name, Map.of())),
-                      System::getenv);
-              customizers.orderedStream().forEach(c -> c.customize(name, builder));
-              guards.put(
-                  name,
-                  WebhookGuard.builder(builder.build())
-                      .idempotencyStore(store)
-                      .listener(listener)
-                      .build());
-            });
-    return new WebhookGuards(guards);
+            (name, endpoint) ->
+                guards.endpoint(
+                    name, endpoint.toConfigSource(unbound.getOrDefault(name, Map.of()))));
+    return guards.build();
   }
 
   @Bean
@@ -108,7 +99,7 @@ public class WebhookAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<WebhookDispatchFilter> webhookDispatchFilter(
-      WebhookHandlerLookup webhookHandlerLookup, WebhookGuards guards) {
+      WebhookHandlerLookup webhookHandlerLookup, EndpointGuards guards) {
     FilterRegistrationBean<WebhookDispatchFilter> registration =
         new FilterRegistrationBean<>(new WebhookDispatchFilter(webhookHandlerLookup, guards));
     registration.setOrder(WebhookDispatchFilter.ORDER);
@@ -157,7 +148,7 @@ public class WebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WebhooksEndpoint webhooksEndpoint(WebhookGuards guards, WebhookActivity activity) {
+    WebhooksEndpoint webhooksEndpoint(EndpointGuards guards, WebhookActivity activity) {
       return new WebhooksEndpoint(guards, activity);
     }
   }
@@ -214,7 +205,7 @@ public class WebhookAutoConfiguration {
   /** Fails start-up when a {@code @WebhookEndpoint} names an endpoint that is not configured. */
   @Bean
   SmartInitializingSingleton webhookEndpointValidator(
-      ListableBeanFactory beans, WebhookGuards guards) {
+      ListableBeanFactory beans, EndpointGuards guards) {
     return () ->
         beans
             .getBeansOfType(RequestMappingHandlerMapping.class)
@@ -228,7 +219,7 @@ public class WebhookAutoConfiguration {
                             (HandlerMethod method) ->
                                 WebhookDispatchFilter.endpointName(method)
                                     .filter(name -> EndpointNames.pathVariable(name).isEmpty())
-                                    .filter(name -> guards.get(name).isEmpty())
+                                    .filter(name -> guards.guard(name).isEmpty())
                                     .ifPresent(
                                         name -> {
                                           throw WebhookConfigurationException.unconfiguredEndpoint(

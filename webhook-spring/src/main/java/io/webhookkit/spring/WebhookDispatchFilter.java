@@ -1,6 +1,7 @@
 package io.webhookkit.spring;
 
 import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.adapter.EndpointGuards;
 import io.webhookkit.core.adapter.EndpointNames;
 import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.FilterChain;
@@ -24,9 +25,9 @@ public class WebhookDispatchFilter extends OncePerRequestFilter implements Order
   public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
   private final WebhookHandlerLookup lookup;
-  private final WebhookGuards guards;
+  private final EndpointGuards guards;
 
-  WebhookDispatchFilter(WebhookHandlerLookup lookup, WebhookGuards guards) {
+  WebhookDispatchFilter(WebhookHandlerLookup lookup, EndpointGuards guards) {
     this.lookup = lookup;
     this.guards = guards;
   }
@@ -45,7 +46,7 @@ public class WebhookDispatchFilter extends OncePerRequestFilter implements Order
       chain.doFilter(request, response);
       return;
     }
-    WebhookGuard guard = target.name() == null ? null : guards.get(target.name()).orElse(null);
+    WebhookGuard guard = target.name() == null ? null : guards.guard(target.name()).orElse(null);
     if (guard == null) {
       // Only a {variable} name can miss: start-up checked every fixed one.
       WebhookFilter.write(EndpointNames.unknown(), response);

@@ -1,6 +1,7 @@
 package io.webhookkit.spring;
 
 import io.webhookkit.core.WebhookActivity;
+import io.webhookkit.core.adapter.EndpointGuards;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -13,11 +14,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  */
 @Endpoint(id = "webhooks")
 public class WebhooksEndpoint {
-  private final WebhookGuards guards;
+  private final EndpointGuards guards;
   private final WebhookActivity activity;
 
   /** The endpoint over these guards and their activity. */
-  public WebhooksEndpoint(WebhookGuards guards, WebhookActivity activity) {
+  public WebhooksEndpoint(EndpointGuards guards, WebhookActivity activity) {
     this.guards = guards;
     this.activity = activity;
   }

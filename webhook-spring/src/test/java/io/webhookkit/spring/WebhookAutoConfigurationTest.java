@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.WebhookConfigurationException;
+import io.webhookkit.core.adapter.EndpointCustomizer;
+import io.webhookkit.core.adapter.EndpointGuards;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import io.webhookkit.store.jdbc.JdbcIdempotencyStore;
@@ -31,7 +33,7 @@ class WebhookAutoConfigurationTest {
     runner.run(
         context -> {
           EndpointConfig config =
-              context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+              context.getBean(EndpointGuards.class).guard("orders").orElseThrow().config();
           assertThat(config.tolerance()).isEqualTo(EndpointConfig.DEFAULT_TOLERANCE);
           assertThat(config.maxBodySize()).isEqualTo(EndpointConfig.DEFAULT_MAX_BODY_SIZE);
           assertThat(config.requireHttps()).isTrue();
@@ -68,7 +70,7 @@ class WebhookAutoConfigurationTest {
         .run(
             context -> {
               EndpointConfig config =
-                  context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+                  context.getBean(EndpointGuards.class).guard("orders").orElseThrow().config();
               assertThat(config.tolerance()).hasMinutes(2);
               assertThat(config.maxBodySize()).isEqualTo(512 * 1024);
               assertThat(config.allowedIps()).hasSize(2);
@@ -82,7 +84,7 @@ class WebhookAutoConfigurationTest {
     runner
         .withPropertyValues("webhook.endpoints.orders.tolerance=1s")
         .withBean(
-            WebhookEndpointCustomizer.class,
+            EndpointCustomizer.class,
             () ->
                 (name, builder) ->
                     builder
@@ -91,7 +93,7 @@ class WebhookAutoConfigurationTest {
         .run(
             context -> {
               EndpointConfig config =
-                  context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+                  context.getBean(EndpointGuards.class).guard("orders").orElseThrow().config();
               assertThat(config.tolerance()).hasMinutes(3);
               assertThat(config.secretLabels()).containsExactly("secrets[0]", "secrets[1]");
             });
@@ -128,7 +130,7 @@ class WebhookAutoConfigurationTest {
         .run(
             context -> {
               io.webhookkit.core.WebhookGuard guard =
-                  context.getBean(WebhookGuards.class).get("orders").orElseThrow();
+                  context.getBean(EndpointGuards.class).guard("orders").orElseThrow();
               io.webhookkit.test.TestDelivery valid =
                   io.webhookkit.test.TestDelivery.stripe(SECRET);
               io.webhookkit.core.WebhookRequest.Builder request =
@@ -210,7 +212,7 @@ class WebhookAutoConfigurationTest {
   void nothingIsConfiguredOutsideAWebApplication() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(WebhookAutoConfiguration.class))
-        .run(context -> assertThat(context).doesNotHaveBean(WebhookGuards.class));
+        .run(context -> assertThat(context).doesNotHaveBean(EndpointGuards.class));
   }
 
   @Test
@@ -283,7 +285,7 @@ class WebhookAutoConfigurationTest {
             context -> {
               assertThat(context).hasNotFailed();
               EndpointConfig config =
-                  context.getBean(WebhookGuards.class).get("orders").orElseThrow().config();
+                  context.getBean(EndpointGuards.class).guard("orders").orElseThrow().config();
               assertThat(config.maxBodySize()).isEqualTo(64 * 1024);
               assertThat(config.idempotencyLease()).hasSeconds(45);
             });

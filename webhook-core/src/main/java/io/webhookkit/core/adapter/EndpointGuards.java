@@ -1,0 +1,142 @@
+package io.webhookkit.core.adapter;
+
+import io.webhookkit.core.ConfigSource;
+import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The guard of every configured endpoint of an application, by name: what every adapter builds at
+ * start-up from the flat keys, the shared idempotency store, the listeners and the customizers, so
+ * that each adapter keeps only its binding. Building reads and checks every endpoint, so a bad key
+ * fails start-up naming the endpoint and the key. Immutable and thread-safe.
+ */
+public final class EndpointGuards {
+  private static final String ENDPOINTS = "webhook.endpoints.";
+
+  private final Map<String, WebhookGuard> guards;
+
+  private EndpointGuards(Map<String, WebhookGuard> guards) {
+    this.guards = Collections.unmodifiableMap(new LinkedHashMap<>(guards));
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The guard of an endpoint. */
+  public Optional<WebhookGuard> guard(String endpoint) {
+    return Optional.ofNullable(guards.get(endpoint));
+  }
+
+  /** Every guard by endpoint name, in configuration order. */
+  public Map<String, WebhookGuard> all() {
+    return guards;
+  }
+
+  /**
+   * Splits full keys ({@code webhook.endpoints.<name>.<key>}) into each endpoint's own keys,
+   * without the prefix; other keys are left out.
+   *
+   * @param fullKeys keys as a properties file or a framework's environment holds them
+   * @return endpoint name → its keys, sorted by name
+   */
+  public static Map<String, ConfigSource> endpointsOf(Map<String, String> fullKeys) {
+    Map<String, Map<String, String>> split = new TreeMap<>();
+    fullKeys.forEach(
+        (key, value) -> {
+          int dot = key.indexOf('.', ENDPOINTS.length());
+          if (key.startsWith(ENDPOINTS) && dot > ENDPOINTS.length() && dot < key.length() - 1) {
+            split
+                .computeIfAbsent(key.substring(ENDPOINTS.length(), dot), n -> new LinkedHashMap<>())
+                .put(key.substring(dot + 1), value);
+          }
+        });
+    Map<String, ConfigSource> out = new LinkedHashMap<>();
+    split.forEach((name, keys) -> out.put(name, ConfigSource.of(keys)));
+    return out;
+  }
+
+  /** Builds the guards. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, ConfigSource> endpoints = new LinkedHashMap<>();
+    private @Nullable IdempotencyStore store;
+    private final List<WebhookListener> listeners = new ArrayList<>();
+    private final List<EndpointCustomizer> customizers = new ArrayList<>();
+    private Function<String, @Nullable String> environment = System::getenv;
+
+    private Builder() {}
+
+    /** One endpoint's keys (without the {@code webhook.endpoints.<name>.} prefix). */
+    public Builder endpoint(String name, ConfigSource keys) {
+      endpoints.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(keys, "keys"));
+      return this;
+    }
+
+    /** Every endpoint's keys, by name. */
+    public Builder endpoints(Map<String, ? extends ConfigSource> all) {
+      all.forEach(this::endpoint);
+      return this;
+    }
+
+    /** The idempotency store all endpoints share. Required. */
+    public Builder idempotencyStore(IdempotencyStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Listeners told of every attempt of every endpoint; one that throws does not stop others. */
+    public Builder listeners(List<? extends WebhookListener> all) {
+      listeners.addAll(all);
+      return this;
+    }
+
+    /** Customizers applied, in this order, to every endpoint before it is checked. */
+    public Builder customizers(List<? extends EndpointCustomizer> all) {
+      customizers.addAll(all);
+      return this;
+    }
+
+    /** Where {@code secrets-env} looks variables up. Default: the process environment. */
+    public Builder environment(Function<String, @Nullable String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * The guards.
+     *
+     * @throws io.webhookkit.core.WebhookConfigurationException naming the first bad endpoint and
+     *     key
+     */
+    public EndpointGuards build() {
+      IdempotencyStore shared = Objects.requireNonNull(store, "idempotencyStore(...) is required");
+      WebhookListener listener = WebhookListener.all(listeners);
+      Map<String, WebhookGuard> built = new LinkedHashMap<>();
+      endpoints.forEach(
+          (name, keys) -> {
+            EndpointConfig.Builder config = EndpointConfig.builder(name, keys, environment);
+            customizers.forEach(c -> c.customize(name, config));
+            built.put(
+                name,
+                WebhookGuard.builder(config.build())
+                    .idempotencyStore(shared)
+                    .listener(listener)
+                    .build());
+          });
+      return new EndpointGuards(built);
+    }
+  }
+}
