@@ -243,7 +243,7 @@ public final class EndToEndBenchmark {
     }
 
     Run run(Target target) throws IOException, InterruptedException {
-      String nonce = Long.toString(ProcessHandle.current().pid()) + "r" + (++runs);
+      String nonce = Long.toString(ProcessHandle.current().pid()) + "r" + ++runs;
       Process wrk =
           new ProcessBuilder(
                   "wrk",
@@ -273,7 +273,7 @@ public final class EndToEndBenchmark {
               .filter(l -> l.startsWith("RESULT "))
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("no RESULT from wrk:\n" + output));
-      String[] f = line.split(" ");
+      String[] f = line.split(" ", -1);
       long requests = Long.parseLong(f[1]);
       long micros = Long.parseLong(f[2]);
       long non2xx = Long.parseLong(f[4]);

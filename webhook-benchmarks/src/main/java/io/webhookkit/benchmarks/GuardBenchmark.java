@@ -90,8 +90,8 @@ public class GuardBenchmark {
             .body(body);
     headers.forEach(b::header);
     Decision d = guard.inspect(b.build());
-    if (d instanceof Decision.Proceed) {
-      ((Decision.Proceed) d).ticket().settle(200);
+    if (d instanceof Decision.Proceed proceed) {
+      proceed.ticket().settle(200);
     }
     return d;
   }

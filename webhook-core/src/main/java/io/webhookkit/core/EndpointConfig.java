@@ -495,7 +495,10 @@ public final class EndpointConfig {
         throw new WebhookConfigurationException(
             name,
             SECRETS,
-            "provider '" + p.name() + "' cannot use these settings: " + e.getMessage());
+            "provider '"
+                + p.name()
+                + "' cannot use these settings: "
+                + Objects.requireNonNullElse(e.getMessage(), "is not valid"));
       }
       Optional<String> unread = settings.unread().stream().sorted().findFirst();
       if (unread.isPresent()) {
@@ -548,7 +551,8 @@ public final class EndpointConfig {
       try {
         return AddressSet.parse(blocks);
       } catch (IllegalArgumentException e) {
-        throw new WebhookConfigurationException(name, key, e.getMessage());
+        throw new WebhookConfigurationException(
+            name, key, Objects.requireNonNullElse(e.getMessage(), "is not valid"));
       }
     }
   }

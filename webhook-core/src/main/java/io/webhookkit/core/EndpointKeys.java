@@ -20,6 +20,7 @@ import io.webhookkit.core.provider.Providers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -162,7 +163,8 @@ public final class EndpointKeys {
       try {
         key.read(b, value, environment);
       } catch (IllegalArgumentException e) {
-        throw new WebhookConfigurationException(name, key.name(), e.getMessage());
+        throw new WebhookConfigurationException(
+            name, key.name(), Objects.requireNonNullElse(e.getMessage(), "is not valid"));
       }
     }
     Set<String> others = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.internal.LogValues;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -139,11 +140,12 @@ final class Settlement {
               config.name(),
               storeDown.toString());
         }
-        scheduler()
-            .schedule(
-                () -> inStore(s, c, ok, status, attempt + 1, deadlineNanos),
-                delayMillis,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused =
+            scheduler()
+                .schedule(
+                    () -> inStore(s, c, ok, status, attempt + 1, deadlineNanos),
+                    delayMillis,
+                    TimeUnit.MILLISECONDS);
       }
     }
   }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts Jetty with the demo's {@code WEB-INF/web.xml} (GitHub, Stripe, Slack and Standard Webhooks
@@ -321,7 +322,7 @@ public final class DemoMain {
       ProviderSimulator.Attempt attempt,
       TestDelivery delivery,
       int status,
-      String reason,
+      @Nullable String reason,
       int calls) {
     int actualCalls = DemoHandlerServlet.calls(delivery.id());
     boolean ok =
@@ -368,6 +369,7 @@ public final class DemoMain {
     }
   }
 
+  @SuppressWarnings("OrphanedFormatString") // a shell printf line, printed for the user to paste
   private static void printHowToSend(URI base) {
     String stripe = System.getenv("STRIPE_WEBHOOK_SECRET");
     System.out.println(

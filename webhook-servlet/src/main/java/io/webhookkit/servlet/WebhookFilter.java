@@ -158,11 +158,11 @@ public class WebhookFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)) {
+    if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
+      filter(guard(), request, response, chain);
+    } else {
       chain.doFilter(req, res);
-      return;
     }
-    filter(guard(), (HttpServletRequest) req, (HttpServletResponse) res, chain);
   }
 
   /**

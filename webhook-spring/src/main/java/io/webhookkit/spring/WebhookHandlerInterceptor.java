@@ -17,8 +17,8 @@ public class WebhookHandlerInterceptor implements HandlerInterceptor {
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
       throws Exception {
-    if (!(handler instanceof HandlerMethod)
-        || WebhookDispatchFilter.endpointName((HandlerMethod) handler).isEmpty()
+    if (!(handler instanceof HandlerMethod method)
+        || WebhookDispatchFilter.endpointName(method).isEmpty()
         || request.getAttribute(WebhookEvent.ATTRIBUTE) instanceof WebhookEvent) {
       return true;
     }

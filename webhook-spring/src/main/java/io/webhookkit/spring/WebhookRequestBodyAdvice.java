@@ -27,7 +27,7 @@ public class WebhookRequestBodyAdvice extends RequestBodyAdviceAdapter {
         attributes == null
             ? null
             : attributes.getAttribute(WebhookEvent.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-    return event instanceof WebhookEvent ? (WebhookEvent) event : null;
+    return event instanceof WebhookEvent e ? e : null;
   }
 
   @Override

@@ -235,7 +235,7 @@ public final class PresetSamples {
               "discord",
               "application/json",
               "2",
-              () -> Long.toString(Math.abs(ThreadLocalRandom.current().nextLong())),
+              () -> Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE)),
               f ->
                   "{\"application_id\":\"1\",\"id\":\""
                       + f.id()
@@ -636,7 +636,7 @@ public final class PresetSamples {
                   "{\"timestamp\":1764417600000,\"webhookEvent\":\""
                       + f.eventType()
                       + "\",\"issue\":{\"id\":\"10002\",\"key\":\"WK-"
-                      + Math.abs(f.id().hashCode())
+                      + Math.floorMod(f.id().hashCode(), 1_000_000)
                       + "\"}}",
               (h, id, type, keys) -> h.put("X-Atlassian-Webhook-Identifier", id),
               SecretKind.TEXT,
@@ -678,7 +678,7 @@ public final class PresetSamples {
               PresetSamples::uuid,
               f ->
                   "{\"id\":"
-                      + Math.abs(f.id().hashCode())
+                      + Math.floorMod(f.id().hashCode(), 1_000_000)
                       + ",\"status\":\"processing\",\"total\":\"29.90\","
                       + "\"line_items\":[{\"name\":\"Caf\u00e9 cr\u00e8me\",\"quantity\":2}]}",
               (h, id, type, keys) -> {

@@ -200,7 +200,8 @@ public final class RawHttp {
         if (size == null) {
           break;
         }
-        int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+        int semicolon = size.indexOf(';');
+        int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
         if (n == 0) {
           while ((line = line(in)) != null && !line.isEmpty()) {
             // trailers

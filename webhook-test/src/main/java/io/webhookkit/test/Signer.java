@@ -129,7 +129,7 @@ public final class Signer {
       return url;
     }
     int q = url == null ? -1 : url.indexOf('?');
-    return q < 0 ? publicUrl : publicUrl + url.substring(q);
+    return url == null || q < 0 ? publicUrl : publicUrl + url.substring(q);
   }
 
   /** The name of the header that carries the signature itself. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -374,7 +375,11 @@ public final class TestDelivery {
               .sign(signed, s.id, s.eventType, at)
               .get(name);
       String mine = headers.get(name);
-      headers.put(name, combine(other, mine));
+      headers.put(
+          name,
+          combine(
+              Objects.requireNonNull(other, "the other signature"),
+              Objects.requireNonNull(mine, "the signature")));
     }
     Set<String> removed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     removed.addAll(s.removedHeaders);

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -110,13 +112,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
               }
               return existing;
             });
-    return result.get();
+    return Objects.requireNonNull(result.get(), "computed above");
   }
 
   @Override
   public boolean complete(String key, String ownerToken, int status, Duration retention) {
     long now = clock.millis();
-    AtomicReference<Boolean> owned = new AtomicReference<>(false);
+    AtomicBoolean owned = new AtomicBoolean();
     entries
         .asMap()
         .computeIfPresent(
@@ -140,7 +142,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public boolean release(String key, String ownerToken) {
-    AtomicReference<Boolean> owned = new AtomicReference<>(false);
+    AtomicBoolean owned = new AtomicBoolean();
     entries
         .asMap()
         .computeIfPresent(

@@ -27,7 +27,7 @@ public final class ConfigValues {
       throw new IllegalArgumentException("empty duration");
     }
     char first = s.charAt(0);
-    if (first == 'P' || first == 'p' || first == '-' && s.length() > 1 && s.charAt(1) == 'P') {
+    if (first == 'P' || first == 'p' || (first == '-' && s.length() > 1 && s.charAt(1) == 'P')) {
       try {
         return Duration.parse(s);
       } catch (DateTimeParseException e) {

@@ -60,8 +60,7 @@ public final class JsonScan {
       boolean[] isObject = new boolean[16];
       while (token != null) {
         switch (token) {
-          case START_OBJECT:
-          case START_ARRAY:
+          case START_OBJECT, START_ARRAY -> {
             if (depth == isObject.length) {
               isObject = java.util.Arrays.copyOf(isObject, depth * 2);
             }
@@ -70,20 +69,19 @@ public final class JsonScan {
             if (objectDepth == depth - 1 && token == JsonToken.START_OBJECT) {
               objectDepth = depth;
             }
-            break;
-          case END_OBJECT:
-          case END_ARRAY:
+          }
+          case END_OBJECT, END_ARRAY -> {
             depth--;
             if (objectDepth > depth) {
               objectDepth = depth;
             }
-            break;
-          case FIELD_NAME:
+          }
+          case FIELD_NAME -> {
             if (depth <= names.length && objectDepth == depth) {
               names[depth - 1] = parser.currentName();
             }
-            break;
-          default:
+          }
+          default -> {
             if (!paths.isEmpty()
                 && depth > 0
                 && depth <= maxDepth
@@ -94,6 +92,7 @@ public final class JsonScan {
                 found.put(path, parser.getText());
               }
             }
+          }
         }
         if (depth == 0) {
           break;

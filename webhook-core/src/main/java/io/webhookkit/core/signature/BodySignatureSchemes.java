@@ -289,6 +289,10 @@ public final class BodySignatureSchemes {
         }
         label = matched;
       }
+      if (label == null) {
+        return SignatureVerdict.failed(
+            Reason.SIGNATURE_MISSING, "The body has no notification with a clientState.");
+      }
       return new SignatureVerdict.Verified(label, null, null);
     }
 

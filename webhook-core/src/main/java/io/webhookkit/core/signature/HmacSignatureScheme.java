@@ -133,7 +133,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     String timestamp = "";
     Instant instant = null;
     if (timestampHeader != null) {
-      Optional<String> t = request.header(timestampKey);
+      Optional<String> t = request.header(Objects.requireNonNull(timestampKey));
       if (t.isEmpty()) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_MISSING, "The request has no " + timestampHeader + " header.");
@@ -148,7 +148,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
     String id = "";
     if (content.signsId() && idHeader != null) {
-      Optional<String> i = request.header(idKey);
+      Optional<String> i = request.header(Objects.requireNonNull(idKey));
       if (i.isEmpty()) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_MISSING, "The request has no " + idHeader + " header.");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A public-key signature over {@code <timestamp><body>}, verified with the JDK alone: Discord's
@@ -68,7 +69,7 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
       return KeyFactory.getInstance(jcaKey).generatePublic(new X509EncodedKeySpec(encoded));
     }
 
-    byte[] decodeSignature(String text) {
+    byte @Nullable [] decodeSignature(String text) {
       return this == ED25519 ? Hex.decode(text, 0, text.length()) : Base64s.decode(text);
     }
 
@@ -141,7 +142,7 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_INVALID, "The " + timestampHeader + " header is not a Unix timestamp.");
     }
-    byte[] signature = algorithm.decodeSignature(sig.get().trim());
+    byte @Nullable [] signature = algorithm.decodeSignature(sig.get().trim());
     if (signature == null || signature.length == 0) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_INVALID, "The " + header + " header holds no well-formed signature.");

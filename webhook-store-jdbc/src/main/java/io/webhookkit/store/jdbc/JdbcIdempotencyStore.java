@@ -305,7 +305,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
-        for (String statement : ddl.split(";")) {
+        for (String statement : ddl.split(";", -1)) {
           if (!statement.isBlank()) {
             s.execute(statement);
           }

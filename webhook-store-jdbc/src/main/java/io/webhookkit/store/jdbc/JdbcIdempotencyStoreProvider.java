@@ -41,7 +41,8 @@ public final class JdbcIdempotencyStoreProvider implements IdempotencyStoreProvi
     try {
       b.table(settings.get("jdbc.table", "webhook_deliveries"));
     } catch (IllegalArgumentException e) {
-      throw settings.invalid("jdbc.table", e.getMessage());
+      throw settings.invalid(
+          "jdbc.table", java.util.Objects.requireNonNullElse(e.getMessage(), "is not valid"));
     }
     return b.build();
   }

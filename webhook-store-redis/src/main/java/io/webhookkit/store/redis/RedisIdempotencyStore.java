@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -136,11 +137,11 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
           () -> {
             connection.close();
             client.shutdown();
-            resources.shutdown();
+            Future<?> unused = resources.shutdown();
           });
     } catch (RedisException e) {
       client.shutdown();
-      resources.shutdown();
+      Future<?> unused = resources.shutdown();
       throw new IdempotencyStoreException("Redis idempotency store could not connect", e);
     }
   }
@@ -149,6 +150,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
     return prefix + "{" + key + "}";
   }
 
+  @SuppressWarnings("TypeParameterUnusedInFormals") // as Lettuce's own eval
   private <T> T eval(String script, ScriptOutputType type, String key, String... args) {
     try {
       return redis.eval(script, type, new String[] {redisKey(key)}, args);

@@ -11,6 +11,7 @@ import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The generic {@code hmac} scheme, configured by keys: {@code signature.header} (required), {@code
@@ -59,19 +60,22 @@ public final class GenericHmacProvider implements Provider {
     try {
       scheme.algorithm(HmacAlgorithm.parse(settings.get("signature.algorithm", "sha256")));
     } catch (IllegalArgumentException e) {
-      throw settings.invalid("signature.algorithm", e.getMessage());
+      throw settings.invalid(
+          "signature.algorithm", Objects.requireNonNullElse(e.getMessage(), "is not valid"));
     }
     try {
       scheme.encoding(SignatureEncoding.parse(settings.get("signature.encoding", "hex")));
     } catch (IllegalArgumentException e) {
-      throw settings.invalid("signature.encoding", e.getMessage());
+      throw settings.invalid(
+          "signature.encoding", Objects.requireNonNullElse(e.getMessage(), "is not valid"));
     }
     scheme.prefix(settings.get("signature.prefix", ""));
     SignedContent content;
     try {
       content = SignedContent.parse(settings.get("signature.payload", "{body}"));
     } catch (IllegalArgumentException e) {
-      throw settings.invalid("signature.payload", e.getMessage());
+      throw settings.invalid(
+          "signature.payload", Objects.requireNonNullElse(e.getMessage(), "is not valid"));
     }
     String timestampHeader = settings.get("timestamp.header");
     String idHeader = settings.get("id.header");

@@ -7,6 +7,7 @@ import io.webhookkit.core.provider.ProviderRules;
 import io.webhookkit.core.provider.ProviderSettings;
 import io.webhookkit.core.signature.StandardWebhooksSignatureScheme;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}
@@ -35,7 +36,7 @@ public final class StandardWebhooksProvider implements Provider {
     try {
       scheme = StandardWebhooksSignatureScheme.of(families, settings.secrets());
     } catch (IllegalArgumentException e) {
-      throw settings.invalid("secrets", e.getMessage());
+      throw settings.invalid("secrets", Objects.requireNonNullElse(e.getMessage(), "is not valid"));
     }
     Locator[] ids = families.stream().map(f -> Locator.header(f.id())).toArray(Locator[]::new);
     return ProviderRules.builder()
