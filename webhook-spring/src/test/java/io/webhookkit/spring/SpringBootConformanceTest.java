@@ -6,34 +6,42 @@ import io.webhookkit.spring.conformance.ConformanceApplication;
 import io.webhookkit.test.ConformanceEndpoints;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The conformance kit through a real Spring Boot application on embedded Tomcat, configured only by
- * {@code webhook.endpoints.*} properties (the same keys as every adapter).
+ * {@code webhook.endpoints.*} properties (the same keys as every adapter). The application is
+ * started once for the class, as a user starts it, rather than by Spring's test extension, so that
+ * the kit's {@code @Nested} groups share it.
  */
-@SpringBootTest(
-    classes = ConformanceApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "server.address=127.0.0.1")
 class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
-  @Value("${local.server.port}")
-  int port;
+  private static ConfigurableApplicationContext application;
 
-  @DynamicPropertySource
-  static void endpoints(DynamicPropertyRegistry registry) {
+  @BeforeAll
+  static void start() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("server.address", "127.0.0.1");
+    properties.put("server.port", "0");
     ConformanceEndpoints.all()
         .forEach(
             (name, keys) ->
                 keys.forEach(
                     (key, value) ->
-                        registry.add("webhook.endpoints[" + name + "]." + key, () -> value)));
+                        properties.put("webhook.endpoints[" + name + "]." + key, value)));
+    application =
+        new SpringApplicationBuilder(ConformanceApplication.class).properties(properties).run();
+  }
+
+  @AfterAll
+  static void stop() {
+    application.close();
   }
 
   @Test
@@ -41,10 +49,9 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
     assertAPathNamingNoConfiguredEndpointIsRefused();
   }
 
-  @Autowired WebhookHandlerLookup lookup;
-
   @Test
   void anApplicationsOwnGetOnAWebhookPathIsLeftAloneAndOtherGetsAreLookedUpAsPost() {
+    WebhookHandlerLookup lookup = application.getBean(WebhookHandlerLookup.class);
     MockHttpServletRequest ownGet = new MockHttpServletRequest("GET", "/hooks/github");
     MockHttpServletRequest handshake = new MockHttpServletRequest("GET", "/hooks/meta");
     MockHttpServletRequest unknown = new MockHttpServletRequest("POST", "/hooks/nobody");
@@ -58,6 +65,7 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
 
   @Override
   protected URI baseUri() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create(
+        "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port"));
   }
 }

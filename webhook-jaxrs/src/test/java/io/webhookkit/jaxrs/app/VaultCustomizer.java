@@ -2,11 +2,13 @@ package io.webhookkit.jaxrs.app;
 
 import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.adapter.EndpointCustomizer;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** An application's customizer bean: a secret from elsewhere, and a tolerance set in code. */
-@ApplicationScoped
+/**
+ * An application's customizer bean: a secret from elsewhere, and a tolerance set in code. Without a
+ * bean-defining annotation, so that the scanning tests' containers (bean-discovery-mode annotated)
+ * leave it out; the CDI-only test adds it explicitly.
+ */
 public class VaultCustomizer implements EndpointCustomizer {
   @Override
   public void customize(String endpoint, EndpointConfig.Builder builder) {
