@@ -10,6 +10,7 @@ import io.webhookkit.core.internal.ConfigValues;
 import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.IpAddresses;
 import io.webhookkit.core.internal.JsonScan;
+import io.webhookkit.core.provider.PresetTests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -57,7 +58,7 @@ class FuzzTest {
 
   private static List<WebhookGuard> guards() {
     List<WebhookGuard> all = new java.util.ArrayList<>(FIRST_GUARDS);
-    all.addAll(ProviderCatalogueTest.catalogueGuards(CLOCK));
+    all.addAll(PresetTests.catalogueGuards(CLOCK));
     return List.copyOf(all);
   }
 
@@ -68,56 +69,9 @@ class FuzzTest {
     return WebhookGuard.builder(b.build()).clock(CLOCK).build();
   }
 
-  private static final String[] HEADERS = {
-    "X-Hub-Signature-256",
-    "X-GitHub-Delivery",
-    "Stripe-Signature",
-    "X-Slack-Signature",
-    "X-Slack-Request-Timestamp",
-    "webhook-id",
-    "webhook-timestamp",
-    "webhook-signature",
-    "svix-signature",
-    "svix-id",
-    "svix-timestamp",
-    "X-Shopify-Hmac-SHA256",
-    "X-Shopify-Webhook-Id",
-    "Content-Type",
-    "Content-Length",
-    "Forwarded",
-    "X-Forwarded-For",
-    "X-Forwarded-Proto",
-    "X-Sig",
-    "X-Ts",
-    "X-Id",
-    "X-Gitlab-Token",
-    "X-Twilio-Signature",
-    "x-square-hmacsha256-signature",
-    "X-HubSpot-Signature-v3",
-    "X-HubSpot-Request-Timestamp",
-    "Paddle-Signature",
-    "x-zm-signature",
-    "x-zm-request-timestamp",
-    "X-Signature-Ed25519",
-    "X-Signature-Timestamp",
-    "X-Twilio-Email-Event-Webhook-Signature",
-    "X-Twilio-Email-Event-Webhook-Timestamp",
-    "Linear-Signature",
-    "Calendly-Webhook-Signature",
-    "X-Okta-Verification-Challenge",
-    "Authorization",
-    "aeg-event-type",
-    "WebHook-Request-Origin",
-    "Host",
-    "X-Forwarded-Host",
-    "X-Forwarded-Port"
-  };
+  private static final String[] HEADERS = PresetTests.headerNames();
 
   /** The header names the fuzzer sets. */
-  static String[] headerNames() {
-    return HEADERS.clone();
-  }
-
   @com.code_intelligence.jazzer.junit.FuzzTest
   void theGuardAnswersEveryRequestWithADecision(FuzzedDataProvider data) {
     WebhookGuard guard = GUARDS.get(data.consumeInt(0, GUARDS.size() - 1));
