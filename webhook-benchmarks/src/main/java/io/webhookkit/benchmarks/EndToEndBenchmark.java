@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -92,7 +94,7 @@ public final class EndToEndBenchmark {
     Server jetty = startJetty(config);
     int jettyPort = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    Logger.getLogger("").setLevel(Level.WARNING);
     ConfigurableApplicationContext spring =
         new SpringApplicationBuilder(BenchmarkApplication.class)
             .properties(

@@ -54,10 +54,8 @@ public class StoreBenchmark {
   @Setup(Level.Trial)
   public void start() throws Exception {
     switch (store) {
-      case "memory":
-        idempotency = InMemoryIdempotencyStore.create(Clock.systemUTC(), 10_000_000);
-        break;
-      case "redis":
+      case "memory" -> idempotency = InMemoryIdempotencyStore.create(Clock.systemUTC(), 10_000_000);
+      case "redis" -> {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
           port = s.getLocalPort();
@@ -67,8 +65,8 @@ public class StoreBenchmark {
         redis.start();
         idempotency =
             RedisIdempotencyStore.connect("redis://127.0.0.1:" + port, "bench:", Clock.systemUTC());
-        break;
-      default:
+      }
+      default -> {
         postgres =
             EmbeddedPostgres.builder()
                 .setDataDirectory(Files.createTempDirectory(Path.of("target"), "pg-bench"))
@@ -79,6 +77,7 @@ public class StoreBenchmark {
         config.setMaximumPoolSize(8);
         pool = new HikariDataSource(config);
         idempotency = JdbcIdempotencyStore.builder(pool).createTableIfMissing(true).build();
+      }
     }
     completedKey = "bench:completed";
     Acquisition a = idempotency.acquire(completedKey, FINGERPRINT, LEASE);

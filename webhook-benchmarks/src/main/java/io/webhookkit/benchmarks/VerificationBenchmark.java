@@ -1,6 +1,7 @@
 package io.webhookkit.benchmarks;
 
 import com.slack.api.app_backend.SlackSignature;
+import com.stripe.net.Webhook.Signature;
 import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
@@ -191,7 +192,7 @@ public class VerificationBenchmark {
 
   @Benchmark
   public boolean sdkStripe() throws Exception {
-    return com.stripe.net.Webhook.Signature.verifyHeader(
+    return Signature.verifyHeader(
         new String(body, StandardCharsets.UTF_8), stripeHeader, STRIPE_SECRET, 300);
   }
 

@@ -1,5 +1,7 @@
 package io.webhookkit.core;
 
+import io.webhookkit.core.internal.Json;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,7 @@ public sealed interface Decision permits Decision.Respond, Decision.Proceed {
    * fixed sentence, never a received value or a secret.
    */
   static Respond refusal(Reason reason, String detail, @Nullable Long retryAfterSeconds) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/problem+json");
     if (retryAfterSeconds != null) {
       headers.put("Retry-After", Long.toString(retryAfterSeconds));
@@ -28,17 +30,12 @@ public sealed interface Decision permits Decision.Respond, Decision.Proceed {
     if (reason == Reason.METHOD_NOT_ALLOWED) {
       headers.put("Allow", "POST");
     }
-    Map<String, Object> problem = new java.util.LinkedHashMap<>();
+    Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("title", reason.title());
     problem.put("status", reason.status());
     problem.put("reason", reason.code());
     problem.put("detail", detail);
-    return new Respond(
-        reason.status(),
-        headers,
-        io.webhookkit.core.internal.Json.object(problem),
-        Outcome.REJECTED,
-        reason);
+    return new Respond(reason.status(), headers, Json.object(problem), Outcome.REJECTED, reason);
   }
 
   /**

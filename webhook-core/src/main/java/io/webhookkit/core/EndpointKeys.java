@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -201,7 +202,7 @@ public final class EndpointKeys {
         endpoint,
         key,
         "is not a webhook endpoint key (known keys: "
-            + String.join(", ", new java.util.TreeSet<>(accepted(provider)))
+            + String.join(", ", new TreeSet<>(accepted(provider)))
             + ")");
   }
 

@@ -1,5 +1,7 @@
 package io.webhookkit.core;
 
+import java.util.Locale;
+
 /** How one attempt ended, for logs, metrics and listeners. */
 public enum Outcome {
   /** Verified, handled, and the handler answered 2xx. */
@@ -15,6 +17,6 @@ public enum Outcome {
 
   /** Lower-case name for logs and metric tags. */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package io.webhookkit.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ public class WebhookActivity implements WebhookListener {
    * endpoints}.
    */
   public Map<String, Object> describe(Map<String, WebhookGuard> guards) {
-    Map<String, Object> endpoints = new java.util.LinkedHashMap<>();
+    Map<String, Object> endpoints = new LinkedHashMap<>();
     guards.forEach(
         (name, guard) -> {
           Map<String, Object> e = guard.config().summary();

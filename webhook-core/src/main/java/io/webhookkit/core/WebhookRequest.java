@@ -1,7 +1,11 @@
 package io.webhookkit.core;
 
 import io.webhookkit.core.adapter.BoundedBody;
+import io.webhookkit.core.internal.FormBody;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map.Entry;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -64,11 +68,10 @@ public final class WebhookRequest {
     if (query == null || query.isEmpty()) {
       return Optional.empty();
     }
-    java.util.List<java.util.Map.Entry<String, String>> pairs =
-        io.webhookkit.core.internal.FormBody.parse(
-            query.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    List<Entry<String, String>> pairs =
+        FormBody.parse(query.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     if (pairs != null) {
-      for (java.util.Map.Entry<String, String> pair : pairs) {
+      for (Entry<String, String> pair : pairs) {
         if (pair.getKey().equals(name)) {
           return Optional.of(pair.getValue());
         }
@@ -129,7 +132,7 @@ public final class WebhookRequest {
   public String mediaType() {
     String ct = headers.first("content-type").orElse("");
     int semi = ct.indexOf(';');
-    return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+    return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
@@ -58,8 +60,8 @@ public final class DemoMain {
   static int run(String[] given, ProcessBuilder.Redirect relaunchOutput) throws Exception {
     // -Ddemo.args="keep-running --port 8081" arrives as one argument through exec:exec.
     String[] args =
-        java.util.Arrays.stream(given)
-            .flatMap(a -> java.util.Arrays.stream(a.trim().split("\\s+")))
+        Arrays.stream(given)
+            .flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
             .filter(a -> !a.isEmpty())
             .toArray(String[]::new);
     boolean keepRunning = false;
@@ -327,7 +329,7 @@ public final class DemoMain {
     int actualCalls = DemoHandlerServlet.calls(delivery.id());
     boolean ok =
         attempt.status() == status
-            && java.util.Objects.equals(attempt.reason(), reason)
+            && Objects.equals(attempt.reason(), reason)
             && actualCalls == calls;
     String shown =
         attempt.status() == 0

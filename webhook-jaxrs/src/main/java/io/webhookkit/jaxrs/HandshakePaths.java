@@ -1,5 +1,6 @@
 package io.webhookkit.jaxrs;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class HandshakePaths {
 
   private static Compiled compile(String template, String endpoint) {
     StringBuilder regex = new StringBuilder();
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     Matcher m = VARIABLE.matcher(template);
     int last = 0;
     while (m.find()) {

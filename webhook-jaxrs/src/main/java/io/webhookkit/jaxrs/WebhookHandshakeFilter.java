@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +40,7 @@ public class WebhookHandshakeFilter implements ContainerRequestFilter {
     }
     HandshakePaths p = paths;
     if (p == null) {
-      p = extension == null ? new HandshakePaths(java.util.List.of()) : extension.handshakePaths();
+      p = extension == null ? new HandshakePaths(List.of()) : extension.handshakePaths();
       paths = p;
     }
     if (p.isEmpty() || p.match(request.getUriInfo().getPath()).isEmpty()) {

@@ -15,6 +15,7 @@ import io.micronaut.web.router.UriRouteMatch;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.adapter.BoundedBody;
+import io.webhookkit.core.adapter.EndpointNames;
 import jakarta.inject.Named;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -69,8 +70,7 @@ final class WebhookHandshakeFilter implements HttpServerFilter {
     String value = route.getAnnotationMetadata().stringValue(WebhookEndpoint.class).orElse("");
     WebhookGuard guard = WebhookServerFilter.guardFor(guards, value, route).orElse(null);
     if (guard == null) {
-      return Publishers.just(
-          WebhookServerFilter.toResponse(io.webhookkit.core.adapter.EndpointNames.unknown()));
+      return Publishers.just(WebhookServerFilter.toResponse(EndpointNames.unknown()));
     }
     return Publishers.fromCompletableFuture(
         () ->

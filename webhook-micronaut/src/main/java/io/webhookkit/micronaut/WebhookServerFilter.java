@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,8 +77,7 @@ final class WebhookServerFilter implements Ordered {
   }
 
   /** The guard of a route's endpoint, a {@code {variable}} name resolved from the route's path. */
-  static java.util.Optional<WebhookGuard> guardFor(
-      WebhookGuards guards, String value, RouteMatch<?> route) {
+  static Optional<WebhookGuard> guardFor(WebhookGuards guards, String value, RouteMatch<?> route) {
     return EndpointNames.resolve(
             value,
             variable -> {

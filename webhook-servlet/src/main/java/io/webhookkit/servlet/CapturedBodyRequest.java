@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -112,7 +114,7 @@ final class CapturedBodyRequest extends HttpServletRequestWrapper {
   private boolean isForm() {
     String type = getContentType();
     return type != null
-        && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
   }
 
   private Map<String, String[]> parameters() {
@@ -214,7 +216,7 @@ final class CapturedBodyRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public long transferTo(java.io.OutputStream out) throws IOException {
+    public long transferTo(OutputStream out) throws IOException {
       return in.transferTo(out);
     }
   }

@@ -23,6 +23,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -139,7 +140,7 @@ public class WebhookFilter implements Filter {
               new StoreSettings(
                   context::getInitParameter,
                   type -> context.getAttribute(type.getName()),
-                  java.time.Clock.systemUTC()));
+                  Clock.systemUTC()));
       context.setAttribute(STORE_ATTRIBUTE, store);
       context.setAttribute(OWNED_STORE_USERS, new AtomicInteger(1));
       return store;

@@ -47,23 +47,23 @@ class LegacyHealthRegistrar implements ImportBeanDefinitionRegistrar {
         loader,
         new Class<?>[] {type},
         (self, method, args) -> {
-          switch (method.getName()) {
-            case "health":
-              // health() carries details; Boot strips them per its show-details policy.
-              return health(
-                  loader, probe, args == null || args.length == 0 || Boolean.TRUE.equals(args[0]));
-            case "getHealth":
-              return health(
-                  loader, probe, args != null && args.length == 1 && Boolean.TRUE.equals(args[0]));
-            case "toString":
-              return "WebhookStoreHealthIndicator(Boot 3)";
-            case "hashCode":
-              return System.identityHashCode(self);
-            case "equals":
-              return self == args[0];
-            default:
-              throw new UnsupportedOperationException(method.getName());
-          }
+          return switch (method.getName()) {
+            case "health" ->
+                // health() carries details; Boot strips them per its show-details policy.
+                health(
+                    loader,
+                    probe,
+                    args == null || args.length == 0 || Boolean.TRUE.equals(args[0]));
+            case "getHealth" ->
+                health(
+                    loader,
+                    probe,
+                    args != null && args.length == 1 && Boolean.TRUE.equals(args[0]));
+            case "toString" -> "WebhookStoreHealthIndicator(Boot 3)";
+            case "hashCode" -> System.identityHashCode(self);
+            case "equals" -> self == args[0];
+            default -> throw new UnsupportedOperationException(method.getName());
+          };
         });
   }
 

@@ -1,5 +1,6 @@
 package io.webhookkit.spring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.webhookkit.core.WebhookActivity;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookListener;
@@ -19,11 +20,15 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -47,9 +52,7 @@ public class WebhookAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   IdempotencyStore webhookIdempotencyStore(
-      WebhookProperties properties,
-      ListableBeanFactory beans,
-      org.springframework.core.env.Environment environment) {
+      WebhookProperties properties, ListableBeanFactory beans, Environment environment) {
     Map<String, String> keys = new LinkedHashMap<>(properties.getIdempotency().keys());
     if (!keys.containsKey("webhook.idempotency.redis.uri")) {
       // The application's own Redis settings, when webhook.idempotency.redis.uri is not given.
@@ -75,7 +78,7 @@ public class WebhookAutoConfiguration {
       IdempotencyStore store,
       ObjectProvider<WebhookListener> listeners,
       ObjectProvider<EndpointCustomizer> customizers,
-      org.springframework.core.env.Environment environment) {
+      Environment environment) {
     Map<String, Map<String, String>> unbound =
         EndpointPropertyNames.unbound(environment, WebhookProperties.Endpoint.BOUND_KEYS);
     EndpointGuards.Builder guards =
@@ -126,12 +129,12 @@ public class WebhookAutoConfiguration {
     }
 
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+    @ConditionalOnProperty(
         prefix = "webhook.security",
         name = "ignore-webhook-endpoints",
         matchIfMissing = true)
-    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer
-        webhookWebSecurityCustomizer(WebhookEndpointRequestMatcher webhookEndpointRequestMatcher) {
+    WebSecurityCustomizer webhookWebSecurityCustomizer(
+        WebhookEndpointRequestMatcher webhookEndpointRequestMatcher) {
       return web -> web.ignoring().requestMatchers(webhookEndpointRequestMatcher);
     }
   }
@@ -167,7 +170,7 @@ public class WebhookAutoConfiguration {
   /** Store health on Spring Boot 3. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = LegacyHealthRegistrar.HEALTH_INDICATOR)
-  @org.springframework.context.annotation.Import(LegacyHealthRegistrar.class)
+  @Import(LegacyHealthRegistrar.class)
   static class Boot3Health {}
 
   /** Micrometer meters, when Micrometer is on the class path. */
@@ -176,8 +179,7 @@ public class WebhookAutoConfiguration {
   static class Metrics {
     @Bean
     @ConditionalOnMissingBean
-    WebhookMetrics webhookMetrics(
-        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registries) {
+    WebhookMetrics webhookMetrics(ObjectProvider<MeterRegistry> registries) {
       return new WebhookMetrics(registries);
     }
   }

@@ -1,11 +1,18 @@
 package io.webhookkit.spring;
 
+import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.adapter.EndpointNames;
+import io.webhookkit.core.adapter.FormData;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,8 +81,7 @@ final class WebhookHandlerLookup {
 
   private Optional<Target> find(HttpServletRequest request) {
     Optional<Optional<Target>> found = lookup(new BodylessRequest(request, null));
-    if (found.isPresent()
-        || !io.webhookkit.core.WebhookGuard.isHandshakeMethod(request.getMethod())) {
+    if (found.isPresent() || !WebhookGuard.isHandshakeMethod(request.getMethod())) {
       return found.flatMap(t -> t);
     }
     return lookup(new BodylessRequest(request, "POST")).flatMap(t -> t);
@@ -163,28 +169,26 @@ final class WebhookHandlerLookup {
 
     @Override
     public Map<String, String[]> getParameterMap() {
-      Map<String, java.util.List<String>> query = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> query = new LinkedHashMap<>();
       String q = getQueryString();
       if (q != null) {
-        io.webhookkit.core.adapter.FormData.parse(
-                q.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                java.nio.charset.StandardCharsets.UTF_8)
+        FormData.parse(q.getBytes(StandardCharsets.US_ASCII), StandardCharsets.UTF_8)
             .ifPresent(
                 pairs ->
                     pairs.forEach(
                         p ->
                             query
-                                .computeIfAbsent(p.getKey(), k -> new java.util.ArrayList<>())
+                                .computeIfAbsent(p.getKey(), k -> new ArrayList<>())
                                 .add(p.getValue())));
       }
-      Map<String, String[]> out = new java.util.LinkedHashMap<>();
+      Map<String, String[]> out = new LinkedHashMap<>();
       query.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
       return out;
     }
 
     @Override
-    public java.util.Enumeration<String> getParameterNames() {
-      return java.util.Collections.enumeration(getParameterMap().keySet());
+    public Enumeration<String> getParameterNames() {
+      return Collections.enumeration(getParameterMap().keySet());
     }
 
     @Override

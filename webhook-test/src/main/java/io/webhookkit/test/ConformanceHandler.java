@@ -1,6 +1,7 @@
 package io.webhookkit.test;
 
 import io.webhookkit.core.WebhookEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class ConformanceHandler {
   public List<Call> callsWithBodyContaining(String text) {
     List<Call> out = new ArrayList<>();
     for (Call c : calls) {
-      if (new String(c.body(), java.nio.charset.StandardCharsets.UTF_8).contains(text)) {
+      if (new String(c.body(), StandardCharsets.UTF_8).contains(text)) {
         out.add(c);
       }
     }

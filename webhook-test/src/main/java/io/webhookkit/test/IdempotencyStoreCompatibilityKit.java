@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public abstract class IdempotencyStoreCompatibilityKit {
   protected IdempotencyStore store;
 
   /** A store that reads time from this clock (fresh or shared; keys never repeat across tests). */
-  protected abstract IdempotencyStore createStore(java.time.Clock clock) throws Exception;
+  protected abstract IdempotencyStore createStore(Clock clock) throws Exception;
 
   @BeforeEach
   void createStoreForTest() throws Exception {

@@ -3,6 +3,7 @@ package io.webhookkit.test;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -121,8 +122,8 @@ public final class ProviderSimulator {
       throws InterruptedException {
     Instant sentAt = Instant.now();
     try {
-      java.net.http.HttpRequest request =
-          java.net.http.HttpRequest.newBuilder(delivery.toHttpRequest(url), (k, v) -> true)
+      HttpRequest request =
+          HttpRequest.newBuilder(delivery.toHttpRequest(url), (k, v) -> true)
               .timeout(timeout)
               .build();
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

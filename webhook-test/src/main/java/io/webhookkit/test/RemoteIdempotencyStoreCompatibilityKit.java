@@ -9,6 +9,7 @@ import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.idempotency.IdempotencyStoreException;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ public abstract class RemoteIdempotencyStoreCompatibilityKit
     TestDelivery d = TestDelivery.github("s");
     stopServer();
     try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.acquire(key(), "fp", LEASE))
+      Assertions.assertThatThrownBy(() -> store.acquire(key(), "fp", LEASE))
           .isInstanceOf(IdempotencyStoreException.class);
       Decision decision = guard.inspect(delivery(d));
       assertThat(decision).isInstanceOf(Decision.Respond.class);

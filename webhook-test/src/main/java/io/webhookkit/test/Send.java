@@ -1,8 +1,10 @@
 package io.webhookkit.test;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class Send {
     System.exit(run(args, System.out));
   }
 
-  static int run(String[] args, java.io.PrintStream out) throws Exception {
+  static int run(String[] args, PrintStream out) throws Exception {
     Map<String, String> options = new LinkedHashMap<>();
     Map<String, String> keys = new LinkedHashMap<>();
     List<String> files = new ArrayList<>();
@@ -97,26 +99,18 @@ public final class Send {
   }
 
   private static RetrySchedule schedule(String name) {
-    switch (name) {
-      case "exponential":
-        return RetrySchedule.exponential(java.time.Duration.ofMinutes(1), 4);
-      case "fixed":
-        return RetrySchedule.fixed(java.time.Duration.ofMinutes(1), 4);
-      case "fibonacci":
-        return RetrySchedule.fibonacci(java.time.Duration.ofMinutes(1), 5);
-      case "stripe":
-        return RetrySchedule.stripe();
-      case "standard-webhooks":
-      case "svix":
-        return RetrySchedule.standardWebhooks();
-      case "slack":
-        return RetrySchedule.slack();
-      default:
-        return RetrySchedule.of("none", List.of());
-    }
+    return switch (name) {
+      case "exponential" -> RetrySchedule.exponential(Duration.ofMinutes(1), 4);
+      case "fixed" -> RetrySchedule.fixed(Duration.ofMinutes(1), 4);
+      case "fibonacci" -> RetrySchedule.fibonacci(Duration.ofMinutes(1), 5);
+      case "stripe" -> RetrySchedule.stripe();
+      case "standard-webhooks", "svix" -> RetrySchedule.standardWebhooks();
+      case "slack" -> RetrySchedule.slack();
+      default -> RetrySchedule.of("none", List.of());
+    };
   }
 
-  private static int usage(java.io.PrintStream out, String problem) {
+  private static int usage(PrintStream out, String problem) {
     out.println("send: " + problem);
     out.println(
         "usage: send --provider NAME --secret SECRET --url URL [--event TYPE] [--id ID]"

@@ -2,11 +2,19 @@ package io.webhookkit.test;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient.Version;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -252,21 +260,19 @@ public final class TestDelivery {
     return signedWith(
         kind == PresetSample.SecretKind.STANDARD_WEBHOOKS
             ? "whsec_"
-                + java.util.Base64.getEncoder()
+                + Base64.getEncoder()
                     .encodeToString("a secret nobody configured".getBytes(StandardCharsets.UTF_8))
             : state.secret + "-wrong");
   }
 
   private static String freshPrivateKey(boolean ed25519) {
     try {
-      java.security.KeyPairGenerator g =
-          java.security.KeyPairGenerator.getInstance(ed25519 ? "Ed25519" : "EC");
+      KeyPairGenerator g = KeyPairGenerator.getInstance(ed25519 ? "Ed25519" : "EC");
       if (!ed25519) {
-        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        g.initialize(new ECGenParameterSpec("secp256r1"));
       }
-      return java.util.Base64.getEncoder()
-          .encodeToString(g.generateKeyPair().getPrivate().getEncoded());
-    } catch (java.security.GeneralSecurityException e) {
+      return Base64.getEncoder().encodeToString(g.generateKeyPair().getPrivate().getEncoded());
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK has Ed25519 and P-256", e);
     }
   }
@@ -318,9 +324,8 @@ public final class TestDelivery {
     if (state.sample.idFromBody()) {
       try {
         return "sha256:"
-            + java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(signedBody()));
-      } catch (java.security.NoSuchAlgorithmException e) {
+            + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signedBody()));
+      } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("every JDK has SHA-256", e);
       }
     }
@@ -393,16 +398,13 @@ public final class TestDelivery {
 
   private String combine(String other, String mine) {
     State s = state;
-    switch (s.signer.provider()) {
-      case "stripe":
-        // t=…,v1=<other> + ,v1=<mine>
-        return other + mine.substring(mine.indexOf(','));
-      case "standard-webhooks":
-      case "svix":
-        return other + " " + mine;
-      default:
-        return other + "," + mine;
-    }
+    return switch (s.signer.provider()) {
+      case "stripe" ->
+          // t=…,v1=<other> + ,v1=<mine>
+          other + mine.substring(mine.indexOf(','));
+      case "standard-webhooks", "svix" -> other + " " + mine;
+      default -> other + "," + mine;
+    };
   }
 
   /** A JDK HTTP request for this delivery (POST to the URI). */
@@ -412,7 +414,7 @@ public final class TestDelivery {
     }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .version(Version.HTTP_1_1)
             .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body()));
     headers()

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -124,13 +131,10 @@ public abstract class WebhookAdapterConformanceKit {
   }
 
   private static String hmacSha256(String key, String content, boolean base64) throws Exception {
-    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(
-        new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     byte[] out = mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-    return base64
-        ? java.util.Base64.getEncoder().encodeToString(out)
-        : java.util.HexFormat.of().formatHex(out);
+    return base64 ? Base64.getEncoder().encodeToString(out) : HexFormat.of().formatHex(out);
   }
 
   private HttpResponse<byte[]> send(String method, String endpointAndQuery, String... headers)
@@ -141,10 +145,10 @@ public abstract class WebhookAdapterConformanceKit {
             ? endpoint(endpointAndQuery)
             : URI.create(
                 endpoint(endpointAndQuery.substring(0, q)) + endpointAndQuery.substring(q));
-    java.net.http.HttpRequest.Builder b =
-        java.net.http.HttpRequest.newBuilder(uri)
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(30))
-            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+            .method(method, BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -162,10 +166,10 @@ public abstract class WebhookAdapterConformanceKit {
   private HttpResponse<byte[]> postForm(String endpoint, String body)
       throws IOException, InterruptedException {
     return CLIENT.send(
-        java.net.http.HttpRequest.newBuilder(endpoint(endpoint))
+        HttpRequest.newBuilder(endpoint(endpoint))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .POST(BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
@@ -453,7 +457,7 @@ public abstract class WebhookAdapterConformanceKit {
           send(
               "POST",
               "microsoft-graph?validationToken="
-                  + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20"),
+                  + URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20"),
               "Content-Type",
               "text/plain"),
           "text/plain",

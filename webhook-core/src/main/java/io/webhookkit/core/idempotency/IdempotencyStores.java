@@ -1,11 +1,13 @@
 package io.webhookkit.core.idempotency;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** Finds store providers on the class path and makes the configured store. Thread-safe. */
 public final class IdempotencyStores {
@@ -45,9 +47,9 @@ public final class IdempotencyStores {
    */
   public static boolean probe(IdempotencyStore store, Map<String, Object> details) {
     details.put("store", store.getClass().getSimpleName());
-    String key = "health:" + java.util.UUID.randomUUID();
+    String key = "health:" + UUID.randomUUID();
     try {
-      Acquisition a = store.acquire(key, "health", java.time.Duration.ofSeconds(5));
+      Acquisition a = store.acquire(key, "health", Duration.ofSeconds(5));
       if (a instanceof Acquisition.Acquired acquired) {
         store.release(key, acquired.ownerToken());
       }

@@ -3,10 +3,12 @@ package io.webhookkit.core.idempotency;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,11 +37,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
    * instead of {@code UUID.randomUUID()}, whose shared {@code SecureRandom} is a point of
    * contention under concurrent deliveries.
    */
-  private final String tokenPrefix =
-      Long.toHexString(new java.security.SecureRandom().nextLong()) + "-";
+  private final String tokenPrefix = Long.toHexString(new SecureRandom().nextLong()) + "-";
 
-  private final java.util.concurrent.atomic.AtomicLong tokens =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong tokens = new AtomicLong();
 
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
     this.clock = clock;

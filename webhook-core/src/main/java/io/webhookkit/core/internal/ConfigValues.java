@@ -44,24 +44,19 @@ public final class ConfigValues {
     }
     long amount = Long.parseLong(s.substring(0, unitAt));
     String unit = s.substring(unitAt).trim().toLowerCase(Locale.ROOT);
-    switch (unit) {
-      case "ms":
-        return Duration.ofMillis(amount);
-      case "s":
-        return Duration.ofSeconds(amount);
-      case "m":
-        return Duration.ofMinutes(amount);
-      case "h":
-        return Duration.ofHours(amount);
-      case "d":
-        return Duration.ofDays(amount);
-      case "":
-        throw new IllegalArgumentException(
-            "'" + text + "' has no unit (write 300ms, 30s, 5m, 2h or 7d)");
-      default:
-        throw new IllegalArgumentException(
-            "'" + text + "' has an unknown unit '" + unit + "' (use ms, s, m, h or d)");
-    }
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      case "d" -> Duration.ofDays(amount);
+      case "" ->
+          throw new IllegalArgumentException(
+              "'" + text + "' has no unit (write 300ms, 30s, 5m, 2h or 7d)");
+      default ->
+          throw new IllegalArgumentException(
+              "'" + text + "' has an unknown unit '" + unit + "' (use ms, s, m, h or d)");
+    };
   }
 
   /** Parses {@code 512KB}, {@code 1MB}, {@code 10B} or a bare number of bytes; 1KB = 1024 bytes. */
@@ -76,25 +71,17 @@ public final class ConfigValues {
     }
     long amount = Long.parseLong(s.substring(0, unitAt));
     String unit = s.substring(unitAt).trim().toUpperCase(Locale.ROOT);
-    long factor;
-    switch (unit) {
-      case "":
-      case "B":
-        factor = 1;
-        break;
-      case "KB":
-        factor = 1L << 10;
-        break;
-      case "MB":
-        factor = 1L << 20;
-        break;
-      case "GB":
-        factor = 1L << 30;
-        break;
-      default:
-        throw new IllegalArgumentException(
-            "'" + text + "' has an unknown unit '" + unit + "' (use B, KB, MB or GB)");
-    }
+
+    long factor =
+        switch (unit) {
+          case "", "B" -> 1;
+          case "KB" -> 1L << 10;
+          case "MB" -> 1L << 20;
+          case "GB" -> 1L << 30;
+          default ->
+              throw new IllegalArgumentException(
+                  "'" + text + "' has an unknown unit '" + unit + "' (use B, KB, MB or GB)");
+        };
     if (amount > Long.MAX_VALUE / factor) {
       throw new IllegalArgumentException("'" + text + "' is too large");
     }

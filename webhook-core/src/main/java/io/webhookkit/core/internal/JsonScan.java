@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class JsonScan {
         switch (token) {
           case START_OBJECT, START_ARRAY -> {
             if (depth == isObject.length) {
-              isObject = java.util.Arrays.copyOf(isObject, depth * 2);
+              isObject = Arrays.copyOf(isObject, depth * 2);
             }
             isObject[depth] = token == JsonToken.START_OBJECT;
             depth++;

@@ -1,9 +1,11 @@
 package io.webhookkit.core.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -78,7 +80,7 @@ public final class Macs {
   public static void finish(Mac mac, byte[] out, int offset) {
     try {
       mac.doFinal(out, offset);
-    } catch (javax.crypto.ShortBufferException e) {
+    } catch (ShortBufferException e) {
       throw new IllegalStateException("scratch buffer too small", e);
     }
   }
@@ -116,7 +118,7 @@ public final class Macs {
    * their content nor their length shows in the comparison's time.
    */
   public static byte[] sha256(String text) {
-    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The SHA-256 of the bytes. */

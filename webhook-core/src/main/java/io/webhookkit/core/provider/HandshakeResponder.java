@@ -3,6 +3,7 @@ package io.webhookkit.core.provider;
 import io.webhookkit.core.WebhookRequest;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises and answers one endpoint-verification handshake (Slack {@code url_verification}, …). A
@@ -21,7 +22,7 @@ public interface HandshakeResponder {
    * one.
    */
   default Optional<HandshakeAnswer> answer(
-      WebhookRequest request, Payload payload, @org.jspecify.annotations.Nullable String secret) {
+      WebhookRequest request, Payload payload, @Nullable String secret) {
     return answer(request, payload);
   }
 

@@ -2,6 +2,7 @@ package io.webhookkit.core.provider;
 
 import io.webhookkit.core.WebhookRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ public sealed interface Locator {
   /** A header's first value. */
   static Locator header(String name) {
     // Header names are case-insensitive; lower case makes each lookup allocation-free.
-    return new Header(name.toLowerCase(java.util.Locale.ROOT));
+    return new Header(name.toLowerCase(Locale.ROOT));
   }
 
   /** A scalar at a dotted JSON object path, e.g. {@code event.type}. */

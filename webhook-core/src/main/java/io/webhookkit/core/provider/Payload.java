@@ -3,6 +3,7 @@ package io.webhookkit.core.provider;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.JsonScan;
+import io.webhookkit.core.internal.Macs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Payload {
   public String sha256Hex() {
     String h = sha256Hex;
     if (h == null) {
-      h = io.webhookkit.core.internal.Macs.sha256Hex(body);
+      h = Macs.sha256Hex(body);
       sha256Hex = h;
     }
     return h;
@@ -70,15 +71,12 @@ public final class Payload {
   static Payload parse(WebhookRequest request, PayloadFormat format, JsonScan jsonScan) {
     Kind kind;
     switch (format) {
-      case ANY:
+      case ANY -> {
         return new Payload(request.body(), Kind.OTHER, true, Map.of(), List.of());
-      case FORM:
-        kind = Kind.FORM;
-        break;
-      case JSON:
-        kind = Kind.JSON;
-        break;
-      case BY_CONTENT_TYPE:
+      }
+      case FORM -> kind = Kind.FORM;
+      case JSON -> kind = Kind.JSON;
+      case BY_CONTENT_TYPE -> {
         String type = request.mediaType();
         if (type.equals("application/x-www-form-urlencoded")) {
           kind = Kind.FORM;
@@ -87,10 +85,12 @@ public final class Payload {
         } else {
           return new Payload(request.body(), Kind.OTHER, true, Map.of(), List.of());
         }
-        break;
-      default:
-        kind =
-            request.mediaType().equals("application/x-www-form-urlencoded") ? Kind.FORM : Kind.JSON;
+      }
+      default ->
+          kind =
+              request.mediaType().equals("application/x-www-form-urlencoded")
+                  ? Kind.FORM
+                  : Kind.JSON;
     }
     if (kind == Kind.FORM) {
       List<Map.Entry<String, String>> pairs =

@@ -4,6 +4,7 @@ import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.JsonScan;
 import io.webhookkit.core.signature.SignatureScheme;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class ProviderRules {
     this.deliveryId = List.copyOf(b.deliveryId);
     this.deliveryIdRequired = b.deliveryIdRequired;
     this.eventType = List.copyOf(b.eventType);
-    this.attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
+    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
     List<HandshakeResponder> signed = new ArrayList<>();
     List<HandshakeResponder> unsigned = new ArrayList<>();
     Set<String> paths = new HashSet<>();

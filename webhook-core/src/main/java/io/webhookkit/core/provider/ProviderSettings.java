@@ -2,6 +2,9 @@ package io.webhookkit.core.provider;
 
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookConfigurationException;
+import io.webhookkit.core.signature.TokenSignatureScheme;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,14 +103,14 @@ public final class ProviderSettings {
       return null;
     }
     try {
-      java.net.URI uri = new java.net.URI(value);
+      URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme();
       if ((scheme.equals("https") || scheme.equals("http"))
           && uri.getHost() != null
           && uri.getRawFragment() == null) {
         return value;
       }
-    } catch (java.net.URISyntaxException malformed) {
+    } catch (URISyntaxException malformed) {
       // reported below
     }
     throw invalid(
@@ -122,9 +125,8 @@ public final class ProviderSettings {
    *
    * @param queryParameter the query parameter that may carry the token instead, or {@code null}
    */
-  public io.webhookkit.core.signature.TokenSignatureScheme bearerToken(
-      @Nullable String queryParameter) {
-    return io.webhookkit.core.signature.TokenSignatureScheme.builder()
+  public TokenSignatureScheme bearerToken(@Nullable String queryParameter) {
+    return TokenSignatureScheme.builder()
         .header(get("signature.header", "Authorization"))
         .bearer(true)
         .queryParameter(queryParameter)

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
@@ -348,7 +349,7 @@ public final class BodySignatureSchemes {
       super(inner);
       this.path = path;
       this.scan = new JsonScan(Set.of(path));
-      this.format = java.util.Objects.requireNonNull(format, "format");
+      this.format = Objects.requireNonNull(format, "format");
     }
 
     @Override

@@ -40,15 +40,11 @@ public enum HmacAlgorithm {
     if (s.startsWith("hmac")) {
       s = s.substring(4);
     }
-    switch (s) {
-      case "sha1":
-        return SHA1;
-      case "sha256":
-        return SHA256;
-      case "sha512":
-        return SHA512;
-      default:
-        throw new IllegalArgumentException("'" + text + "' is not sha1, sha256 or sha512");
-    }
+    return switch (s) {
+      case "sha1" -> SHA1;
+      case "sha256" -> SHA256;
+      case "sha512" -> SHA512;
+      default -> throw new IllegalArgumentException("'" + text + "' is not sha1, sha256 or sha512");
+    };
   }
 }

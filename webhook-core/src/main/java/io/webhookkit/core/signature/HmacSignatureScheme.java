@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 
@@ -39,17 +41,16 @@ public final class HmacSignatureScheme implements SignatureScheme {
   private final List<KeyedMac> keys;
   private final int macLength;
   private final TimestampFormat timestampFormat;
-  private final java.util.function.UnaryOperator<String> urlForm;
+  private final UnaryOperator<String> urlForm;
 
   private HmacSignatureScheme(Builder b) {
     this.header = Objects.requireNonNull(b.header, "header");
     // Lower-cased once: header lookups on lower-case names allocate nothing.
-    this.headerKey = header.toLowerCase(java.util.Locale.ROOT);
-    this.moreHeaderKeys =
-        b.moreHeaders.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList();
+    this.headerKey = header.toLowerCase(Locale.ROOT);
+    this.moreHeaderKeys = b.moreHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     this.timestampKey =
-        b.timestampHeader == null ? null : b.timestampHeader.toLowerCase(java.util.Locale.ROOT);
-    this.idKey = b.idHeader == null ? null : b.idHeader.toLowerCase(java.util.Locale.ROOT);
+        b.timestampHeader == null ? null : b.timestampHeader.toLowerCase(Locale.ROOT);
+    this.idKey = b.idHeader == null ? null : b.idHeader.toLowerCase(Locale.ROOT);
     this.algorithm = b.algorithm;
     this.encoding = b.encoding;
     this.prefix = b.prefix;
@@ -87,7 +88,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     return builder()
         .header(header)
         .algorithm(algorithm)
-        .prefix(algorithm.name().toLowerCase(java.util.Locale.ROOT) + "=")
+        .prefix(algorithm.name().toLowerCase(Locale.ROOT) + "=")
         .secrets(secrets)
         .build();
   }
@@ -254,7 +255,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     private @Nullable String idHeader;
     private List<Secret> secrets = List.of();
     private TimestampFormat timestampFormat = TimestampFormat.SECONDS;
-    private java.util.function.UnaryOperator<String> urlForm = u -> u;
+    private UnaryOperator<String> urlForm = u -> u;
 
     private Builder() {}
 
@@ -265,7 +266,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
 
     /** How the public URL is written before it is signed (default: as it is). */
-    public Builder urlForm(java.util.function.UnaryOperator<String> form) {
+    public Builder urlForm(UnaryOperator<String> form) {
       this.urlForm = Objects.requireNonNull(form, "form");
       return this;
     }

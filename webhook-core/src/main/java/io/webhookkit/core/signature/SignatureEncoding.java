@@ -41,13 +41,10 @@ public enum SignatureEncoding {
    * @throws IllegalArgumentException for anything else
    */
   public static SignatureEncoding parse(String text) {
-    switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "hex":
-        return HEX;
-      case "base64":
-        return BASE64;
-      default:
-        throw new IllegalArgumentException("'" + text + "' is not hex or base64");
-    }
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "hex" -> HEX;
+      case "base64" -> BASE64;
+      default -> throw new IllegalArgumentException("'" + text + "' is not hex or base64");
+    };
   }
 }

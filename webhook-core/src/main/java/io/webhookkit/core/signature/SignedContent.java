@@ -1,5 +1,6 @@
 package io.webhookkit.core.signature;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,29 +60,21 @@ public final class SignedContent {
         String name = template.substring(i + 1, close);
         Kind kind;
         switch (name) {
-          case "id":
-            kind = Kind.ID;
-            break;
-          case "timestamp":
-            kind = Kind.TIMESTAMP;
-            break;
-          case "body":
+          case "id" -> kind = Kind.ID;
+          case "timestamp" -> kind = Kind.TIMESTAMP;
+          case "body" -> {
             kind = Kind.BODY;
             bodies++;
-            break;
-          case "method":
-            kind = Kind.METHOD;
-            break;
-          case "url":
-            kind = Kind.URL;
-            break;
-          default:
-            throw new IllegalArgumentException(
-                "'"
-                    + template
-                    + "' has an unknown placeholder {"
-                    + name
-                    + "} (use {id}, {timestamp}, {body}, {method}, {url})");
+          }
+          case "method" -> kind = Kind.METHOD;
+          case "url" -> kind = Kind.URL;
+          default ->
+              throw new IllegalArgumentException(
+                  "'"
+                      + template
+                      + "' has an unknown placeholder {"
+                      + name
+                      + "} (use {id}, {timestamp}, {body}, {method}, {url})");
         }
         if (literal.length() > 0) {
           parts.add(new Part(Kind.LITERAL, literal.toString().getBytes(StandardCharsets.UTF_8)));
@@ -129,24 +122,12 @@ public final class SignedContent {
     for (int i = 0; i < parts.size(); i++) {
       Part part = parts.get(i);
       switch (part.kind) {
-        case LITERAL:
-          mac.update(part.literal);
-          break;
-        case ID:
-          updateUtf8(mac, id);
-          break;
-        case TIMESTAMP:
-          updateUtf8(mac, timestamp);
-          break;
-        case BODY:
-          mac.update(body);
-          break;
-        case METHOD:
-          updateUtf8(mac, method);
-          break;
-        case URL:
-          updateUtf8(mac, url);
-          break;
+        case LITERAL -> mac.update(part.literal);
+        case ID -> updateUtf8(mac, id);
+        case TIMESTAMP -> updateUtf8(mac, timestamp);
+        case BODY -> mac.update(body);
+        case METHOD -> updateUtf8(mac, method);
+        case URL -> updateUtf8(mac, url);
       }
     }
   }
@@ -177,23 +158,16 @@ public final class SignedContent {
 
   /** The content as one array (for asymmetric signatures, which need it whole). */
   byte[] bytes(String id, String timestamp, byte[] body) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length + 64);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
     for (Part part : parts) {
       switch (part.kind) {
-        case LITERAL:
-          out.writeBytes(part.literal);
-          break;
-        case ID:
-          out.writeBytes(id.getBytes(StandardCharsets.UTF_8));
-          break;
-        case TIMESTAMP:
-          out.writeBytes(timestamp.getBytes(StandardCharsets.UTF_8));
-          break;
-        case BODY:
-          out.writeBytes(body);
-          break;
-        default:
-          break; // asymmetric schemes sign no URL
+        case LITERAL -> out.writeBytes(part.literal);
+        case ID -> out.writeBytes(id.getBytes(StandardCharsets.UTF_8));
+        case TIMESTAMP -> out.writeBytes(timestamp.getBytes(StandardCharsets.UTF_8));
+        case BODY -> out.writeBytes(body);
+        default -> {
+          // asymmetric schemes sign no URL
+        }
       }
     }
     return out.toByteArray();

@@ -4,9 +4,12 @@ import io.webhookkit.core.Reason;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.Base64s;
+import io.webhookkit.core.internal.Hex;
 import io.webhookkit.core.internal.Macs;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -14,6 +17,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +196,7 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
             && Base64s.decodeInto(value, i + 4, end, scratch, 64, 64)) {
           wellFormed = true;
           if (!publicKeys.isEmpty()) {
-            byte[] candidate = java.util.Arrays.copyOfRange(scratch, 64, 128);
+            byte[] candidate = Arrays.copyOfRange(scratch, 64, 128);
             if (content == null) {
               content = CONTENT.bytes(idValue, timestamp.get(), body);
             }
@@ -234,7 +238,7 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
             secret.label() + " is not whsk_ followed by base64 of an Ed25519 key");
       }
       try {
-        byte[] pkcs8 = concat(ED25519_PKCS8_PREFIX, java.util.Arrays.copyOf(raw, 32));
+        byte[] pkcs8 = concat(ED25519_PKCS8_PREFIX, Arrays.copyOf(raw, 32));
         PrivateKey key =
             KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         Signature ed = Signature.getInstance("Ed25519");
@@ -269,18 +273,17 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
       throw new IllegalArgumentException(
           signingKey.label() + " is not whsk_ with 64 bytes (seed and public key)");
     }
-    return "whpk_" + Base64s.encode(java.util.Arrays.copyOfRange(raw, 32, 64));
+    return "whpk_" + Base64s.encode(Arrays.copyOfRange(raw, 32, 64));
   }
 
   /** A fresh Ed25519 signing key as {@code whsk_<base64 of seed and public key>}. */
   public static String generateSigningKey() {
     try {
-      java.security.KeyPair pair =
-          java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       byte[] pkcs8 = pair.getPrivate().getEncoded();
       byte[] x509 = pair.getPublic().getEncoded();
-      byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
-      byte[] pub = java.util.Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+      byte[] seed = Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
+      byte[] pub = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
       return "whsk_" + Base64s.encode(concat(seed, pub));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK 15+ has Ed25519", e);
@@ -308,13 +311,13 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 
   private static byte[] hex(String s) {
-    byte[] out = io.webhookkit.core.internal.Hex.decode(s, 0, s.length());
+    byte[] out = Hex.decode(s, 0, s.length());
     return Objects.requireNonNull(out);
   }
 

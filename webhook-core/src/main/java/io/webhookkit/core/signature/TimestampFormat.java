@@ -23,26 +23,20 @@ public enum TimestampFormat {
 
   /** The instant this text means; {@code null} when it is not in this format (never throws). */
   public @Nullable Instant parse(String text) {
-    switch (this) {
-      case MILLIS:
-        return Timestamps.millis(text);
-      case RFC3339:
-        return Timestamps.rfc3339(text);
-      default:
-        return Timestamps.seconds(text);
-    }
+    return switch (this) {
+      case MILLIS -> Timestamps.millis(text);
+      case RFC3339 -> Timestamps.rfc3339(text);
+      default -> Timestamps.seconds(text);
+    };
   }
 
   /** The instant written in this format, as a signer sends it. */
   public String format(Instant at) {
-    switch (this) {
-      case MILLIS:
-        return Long.toString(at.toEpochMilli());
-      case RFC3339:
-        return at.toString();
-      default:
-        return Long.toString(at.getEpochSecond());
-    }
+    return switch (this) {
+      case MILLIS -> Long.toString(at.toEpochMilli());
+      case RFC3339 -> at.toString();
+      default -> Long.toString(at.getEpochSecond());
+    };
   }
 
   /** What the format is, for refusal details ("is not a Unix timestamp in seconds"). */

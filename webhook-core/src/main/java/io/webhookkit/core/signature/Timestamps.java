@@ -1,6 +1,8 @@
 package io.webhookkit.core.signature;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** Parses timestamps from headers without throwing. */
@@ -38,8 +40,8 @@ final class Timestamps {
       return null;
     }
     try {
-      return java.time.OffsetDateTime.parse(text).toInstant();
-    } catch (java.time.format.DateTimeParseException malformed) {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException malformed) {
       return null;
     }
   }

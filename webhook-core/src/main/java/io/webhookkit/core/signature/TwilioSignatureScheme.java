@@ -8,12 +8,15 @@ import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.Hex;
 import io.webhookkit.core.internal.Macs;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -42,7 +45,7 @@ public final class TwilioSignatureScheme implements SignatureScheme {
 
   private TwilioSignatureScheme(String header, List<KeyedMac> keys) {
     this.header = header;
-    this.headerKey = header.toLowerCase(java.util.Locale.ROOT);
+    this.headerKey = header.toLowerCase(Locale.ROOT);
     this.keys = keys;
   }
 
@@ -59,7 +62,7 @@ public final class TwilioSignatureScheme implements SignatureScheme {
           KeyedMac.of(
               secret, secret.reveal().getBytes(StandardCharsets.UTF_8), HmacAlgorithm.SHA1));
     }
-    return new TwilioSignatureScheme(java.util.Objects.requireNonNull(header), List.copyOf(keys));
+    return new TwilioSignatureScheme(Objects.requireNonNull(header), List.copyOf(keys));
   }
 
   @Override
@@ -159,7 +162,7 @@ public final class TwilioSignatureScheme implements SignatureScheme {
       if (uri.getPort() < 0) {
         out.add(base + ":" + RequestUrl.defaultPort(scheme) + rest);
       }
-    } catch (java.net.URISyntaxException malformed) {
+    } catch (URISyntaxException malformed) {
       // only the URL as given
     }
     return out;

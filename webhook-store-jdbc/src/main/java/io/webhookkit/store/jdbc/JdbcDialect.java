@@ -40,13 +40,10 @@ public enum JdbcDialect {
     String columns =
         table
             + " (delivery_key, fingerprint, state, owner_token, status, expires_at) VALUES (?, ?, 'P', ?, 0, ?)";
-    switch (this) {
-      case POSTGRESQL:
-        return "INSERT INTO " + columns + " ON CONFLICT (delivery_key) DO NOTHING";
-      case MYSQL:
-        return "INSERT IGNORE INTO " + columns;
-      default:
-        return "INSERT INTO " + columns;
-    }
+    return switch (this) {
+      case POSTGRESQL -> "INSERT INTO " + columns + " ON CONFLICT (delivery_key) DO NOTHING";
+      case MYSQL -> "INSERT IGNORE INTO " + columns;
+      default -> "INSERT INTO " + columns;
+    };
   }
 }

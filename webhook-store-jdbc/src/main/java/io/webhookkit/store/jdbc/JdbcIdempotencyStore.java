@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -176,8 +177,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   private static boolean isDuplicateKey(SQLException e) {
-    return "23505".equals(e.getSQLState())
-        || e instanceof java.sql.SQLIntegrityConstraintViolationException;
+    return "23505".equals(e.getSQLState()) || e instanceof SQLIntegrityConstraintViolationException;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.webhookkit.store.jdbc;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 import io.webhookkit.core.idempotency.StoreSettings;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -42,7 +43,7 @@ public final class JdbcIdempotencyStoreProvider implements IdempotencyStoreProvi
       b.table(settings.get("jdbc.table", "webhook_deliveries"));
     } catch (IllegalArgumentException e) {
       throw settings.invalid(
-          "jdbc.table", java.util.Objects.requireNonNullElse(e.getMessage(), "is not valid"));
+          "jdbc.table", Objects.requireNonNullElse(e.getMessage(), "is not valid"));
     }
     return b.build();
   }

@@ -174,17 +174,14 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
             token,
             Long.toString(clock.millis()),
             Long.toString(Math.max(1, lease.toMillis())));
-    switch (String.valueOf(reply.get(0))) {
-      case "A":
-        return new Acquisition.Acquired(token);
-      case "M":
-        return new Acquisition.FingerprintMismatch();
-      case "C":
-        return new Acquisition.Completed(Integer.parseInt(String.valueOf(reply.get(1))));
-      default:
-        return new Acquisition.InProgress(
-            Duration.ofMillis(Long.parseLong(String.valueOf(reply.get(1)))));
-    }
+    return switch (String.valueOf(reply.get(0))) {
+      case "A" -> new Acquisition.Acquired(token);
+      case "M" -> new Acquisition.FingerprintMismatch();
+      case "C" -> new Acquisition.Completed(Integer.parseInt(String.valueOf(reply.get(1))));
+      default ->
+          new Acquisition.InProgress(
+              Duration.ofMillis(Long.parseLong(String.valueOf(reply.get(1)))));
+    };
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.webhookkit.core.provider.Provider;
 import io.webhookkit.core.provider.ProviderKey;
 import io.webhookkit.core.provider.ProviderRules;
 import io.webhookkit.core.provider.ProviderSettings;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,9 +56,6 @@ public final class CloudEventsProvider implements Provider {
     if (value == null) {
       return List.of();
     }
-    return java.util.Arrays.stream(value.split(","))
-        .map(String::trim)
-        .filter(o -> !o.isEmpty())
-        .toList();
+    return Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
   }
 }

@@ -16,11 +16,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +62,7 @@ public final class Handshakes {
   }
 
   /** X's CRC tokens: base64-like text, which can never be a JSON object (see twitterCrc). */
-  private static final java.util.regex.Pattern CRC_TOKEN =
-      java.util.regex.Pattern.compile("[A-Za-z0-9+/=_.-]{1,255}");
+  private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9+/=_.-]{1,255}");
 
   private static String hmacSha256(String key, String value) throws GeneralSecurityException {
     Mac mac = Mac.getInstance("HmacSHA256");
@@ -274,10 +278,9 @@ public final class Handshakes {
    *     href="https://github.com/cloudevents/spec/blob/main/cloudevents/http-webhook.md#4-abuse-protection">CloudEvents:
    *     HTTP 1.1 web hooks, abuse protection</a>
    */
-  public static HandshakeResponder cloudEventsValidation(
-      java.util.Collection<String> allowedOrigins) {
-    Set<String> allowed = new java.util.HashSet<>();
-    allowedOrigins.forEach(o -> allowed.add(o.trim().toLowerCase(java.util.Locale.ROOT)));
+  public static HandshakeResponder cloudEventsValidation(Collection<String> allowedOrigins) {
+    Set<String> allowed = new HashSet<>();
+    allowedOrigins.forEach(o -> allowed.add(o.trim().toLowerCase(Locale.ROOT)));
     return unsigned(
         (request, payload) -> {
           if (!request.method().equals("OPTIONS")) {
@@ -293,7 +296,7 @@ public final class Handshakes {
                               && o.length() <= 255
                               && o.chars().allMatch(c -> c > 32 && c < 127)
                               && (allowed.isEmpty()
-                                  || allowed.contains(o.toLowerCase(java.util.Locale.ROOT))));
+                                  || allowed.contains(o.toLowerCase(Locale.ROOT))));
           if (origin.isEmpty()) {
             return Optional.empty();
           }
@@ -394,7 +397,7 @@ public final class Handshakes {
 
   /** A responder the provider sends without a signature. */
   private static HandshakeResponder unsigned(
-      java.util.function.BiFunction<WebhookRequest, Payload, Optional<HandshakeAnswer>> answer) {
+      BiFunction<WebhookRequest, Payload, Optional<HandshakeAnswer>> answer) {
     return new HandshakeResponder() {
       @Override
       public Optional<HandshakeAnswer> answer(WebhookRequest request, Payload payload) {

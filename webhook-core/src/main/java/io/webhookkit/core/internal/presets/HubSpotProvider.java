@@ -10,6 +10,7 @@ import io.webhookkit.core.signature.SignatureEncoding;
 import io.webhookkit.core.signature.SignedContent;
 import io.webhookkit.core.signature.TimestampFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * HubSpot (signature v3): {@code X-HubSpot-Signature-v3}, the base64 HMAC-SHA256 (app client
@@ -66,9 +67,7 @@ public final class HubSpotProvider implements Provider {
     }
     String out = url;
     for (String[] pair : DECODED) {
-      out =
-          out.replace(pair[0], pair[1])
-              .replace(pair[0].toLowerCase(java.util.Locale.ROOT), pair[1]);
+      out = out.replace(pair[0], pair[1]).replace(pair[0].toLowerCase(Locale.ROOT), pair[1]);
     }
     return out;
   }
