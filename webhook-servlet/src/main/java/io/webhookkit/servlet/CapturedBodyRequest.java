@@ -49,6 +49,7 @@ final class CapturedBodyRequest extends HttpServletRequestWrapper {
     this.beforeAsyncComplete = settle;
   }
 
+  @SuppressWarnings("ReferenceEquality") // the same AsyncContext the container gave before
   private AsyncContext settling(AsyncContext context) {
     SettlingAsyncContext current = async;
     if (current == null || current.delegate() != context) {

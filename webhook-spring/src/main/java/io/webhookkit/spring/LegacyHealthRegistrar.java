@@ -42,6 +42,7 @@ class LegacyHealthRegistrar implements ImportBeanDefinitionRegistrar {
     registry.registerBeanDefinition("webhookStoreHealthIndicator", definition);
   }
 
+  @SuppressWarnings("ReferenceEquality") // a proxy equals only itself
   private static Object proxy(Class<?> type, ClassLoader loader, WebhookStoreProbe probe) {
     return Proxy.newProxyInstance(
         loader,

@@ -18,6 +18,7 @@ public final class Providers {
 
   private Providers() {}
 
+  @SuppressWarnings("ReferenceEquality") // the same class loader, not an equal one
   private static Map<String, Provider> load() {
     Map<String, Provider> all = new TreeMap<>();
     for (Provider p : ServiceLoader.load(Provider.class, Providers.class.getClassLoader())) {

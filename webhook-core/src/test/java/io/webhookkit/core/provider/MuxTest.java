@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** The Mux preset through the whole guard; how vectors are chosen: {@link PresetTests}. */
 class MuxTest {
-  /** Computed vectors: one HMAC preset per row, signed here from its documented algorithm. */
   /**
    * Mux's own SDK test vectors: mux-node-sdk {@code tests/api-resources/webhooks.test.ts} (secret
    * SuperSecret123, t=1565125718): the signature verifies (the body carries no id, so the guard

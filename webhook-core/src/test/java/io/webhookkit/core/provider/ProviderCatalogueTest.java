@@ -141,6 +141,7 @@ class ProviderCatalogueTest {
     assertThat(Providers.names()).hasSize(listed.size());
   }
 
+  /** Computed vectors: one HMAC preset per row, signed here from its documented algorithm. */
   @Test
   void hmacPresetsVerifyTheirDocumentedSignatures() {
     long ts = NOW.getEpochSecond();
