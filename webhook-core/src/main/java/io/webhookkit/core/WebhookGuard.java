@@ -158,14 +158,7 @@ public final class WebhookGuard {
   /** HTTPS, client address, rate limit, body size: what is known before the body is read. */
   private @Nullable Decision transport(Attempt a) {
     WebhookRequest request = a.request;
-    Headers h = request.headers();
-    ClientResolver.Client client =
-        clientResolver.resolve(
-            request.remoteAddress().orElse(null),
-            request.isSecure(),
-            h.all("forwarded"),
-            h.all("x-forwarded-for"),
-            h.all("x-forwarded-proto"));
+    ClientResolver.Client client = client(request);
     a.client = client.display();
     if (config.requireHttps() && !client.secure() && !client.loopback()) {
       return refuse(a, Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.");
@@ -190,6 +183,17 @@ public final class WebhookGuard {
           "The body is larger than " + config.maxBodySize() + " bytes.");
     }
     return null;
+  }
+
+  /** The client as the guard believes it: the peer, or behind trusted proxies their client. */
+  private ClientResolver.Client client(WebhookRequest request) {
+    Headers h = request.headers();
+    return clientResolver.resolve(
+        request.remoteAddress().orElse(null),
+        request.isSecure(),
+        h.all("forwarded"),
+        h.all("x-forwarded-for"),
+        h.all("x-forwarded-proto"));
   }
 
   /** Handshakes a provider sends unsigned (e.g. a subscription check with a verify token). */
@@ -277,18 +281,25 @@ public final class WebhookGuard {
               ? "The delivery id is missing."
               : "The delivery id must be 1 to 256 characters without control characters.");
     }
-    a.event =
-        new WebhookEvent(
-            config.name(),
-            config.provider().name(),
-            deliveryId,
-            rules.eventType(request, payload).orElse(null),
-            verified.timestamp(),
-            verified.secretLabel(),
-            request.headers(),
-            request.body(),
-            rules.attributes(request, payload));
+    a.event = event(request, payload, verified, deliveryId);
     return null;
+  }
+
+  private WebhookEvent event(
+      WebhookRequest request,
+      Payload payload,
+      SignatureVerdict.Verified verified,
+      @Nullable String deliveryId) {
+    return new WebhookEvent(
+        config.name(),
+        config.provider().name(),
+        deliveryId,
+        rules.eventType(request, payload).orElse(null),
+        verified.timestamp(),
+        verified.secretLabel(),
+        request.headers(),
+        request.body(),
+        rules.attributes(request, payload));
   }
 
   /** Claims the delivery id in the idempotency store, so that only one attempt proceeds. */
@@ -317,6 +328,11 @@ public final class WebhookGuard {
           "The delivery cannot be recorded right now; retry later.",
           STORE_RETRY_AFTER_SECONDS);
     }
+    return answer(a, event, key, acquisition);
+  }
+
+  /** What the store's answer to the claim means for this attempt. */
+  private Decision answer(Attempt a, WebhookEvent event, String key, Acquisition acquisition) {
     if (acquisition instanceof Acquisition.Acquired acquired) {
       return new Decision.Proceed(
           event, settlement.claimed(event, key, acquired.ownerToken(), a.client, a.start));
