@@ -84,6 +84,14 @@ class CdiConfigurationTest {
   }
 
   @Test
+  void aMisspeltKeyFailsTheDeploymentNamingTheEndpointAndTheKey() {
+    assertThatThrownBy(() -> start(github(Map.of("webhook.endpoints.github.tolerence", "1m"))))
+        .hasStackTraceContaining("'github'")
+        .hasStackTraceContaining("'tolerence'")
+        .satisfies(e -> assertThat(stackTrace(e)).doesNotContain(SECRET));
+  }
+
+  @Test
   void aResourceNamingAnUnconfiguredEndpointFailsTheDeployment() {
     assertThatThrownBy(() -> start(github(Map.of()), Unconfigured.Resource.class))
         .hasStackTraceContaining("'nowhere'")

@@ -27,6 +27,8 @@ import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the conformance kit does not cover: async requests, start-up failures, code registration.
@@ -113,21 +115,15 @@ class WebhookFilterTest {
     assertThat(CALLS.get() - before).isEqualTo(2);
   }
 
-  @Test
-  void aMisconfiguredFilterStopsTheContextFromStartingNamingTheEndpointAndTheKey() {
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({"tolerance, soon", "tolerence, 1m"})
+  void aMisconfiguredFilterStopsTheContextFromStartingNamingTheEndpointAndTheKey(
+      String key, String value) {
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(AsyncServlet.class, "/hooks/payments");
     FilterHolder filter = new FilterHolder(WebhookFilter.class);
     filter.setInitParameters(
-        Map.of(
-            "endpoint",
-            "payments",
-            "provider",
-            "stripe",
-            "secrets",
-            "whsec_x",
-            "tolerance",
-            "soon"));
+        Map.of("endpoint", "payments", "provider", "stripe", "secrets", "whsec_x", key, value));
     context.addFilter(filter, "/hooks/payments", EnumSet.of(DispatcherType.REQUEST));
 
     Throwable failure =
@@ -141,7 +137,7 @@ class WebhookFilterTest {
         .as("start-up failure %s", failure)
         .isInstanceOf(WebhookConfigurationException.class)
         .hasMessageContaining("endpoint 'payments'")
-        .hasMessageContaining("key 'tolerance'")
+        .hasMessageContaining("key '" + key + "'")
         .hasMessageNotContaining("whsec_x");
   }
 }
