@@ -80,18 +80,36 @@ final class WebhookHandlerLookup {
   private record Cached(String method, String uri, Optional<Target> target) {}
 
   private Optional<Target> find(HttpServletRequest request) {
-    Optional<Optional<Target>> found = lookup(new BodylessRequest(request, null));
-    if (found.isPresent() || !WebhookGuard.isHandshakeMethod(request.getMethod())) {
-      return found.flatMap(t -> t);
+    Found found = lookup(new BodylessRequest(request, null));
+    if (!(found instanceof Found.NoHandler)
+        || !WebhookGuard.isHandshakeMethod(request.getMethod())) {
+      return found.target();
     }
-    return lookup(new BodylessRequest(request, "POST")).flatMap(t -> t);
+    return lookup(new BodylessRequest(request, "POST")).target();
   }
 
-  /**
-   * The handler's endpoint: empty when no application handler maps the request, an empty target
-   * when one does that is not a webhook endpoint.
-   */
-  private Optional<Optional<Target>> lookup(BodylessRequest lookup) {
+  /** What the handler mappings found for a request. */
+  private sealed interface Found {
+    /** No application handler maps the request. */
+    record NoHandler() implements Found {}
+
+    /** An application handler maps it, but it is not a webhook endpoint. */
+    record OtherHandler() implements Found {}
+
+    /** A {@link WebhookEndpoint} handler maps it. */
+    record Endpoint(Target found) implements Found {}
+
+    Found NONE = new NoHandler();
+    Found OTHER = new OtherHandler();
+
+    /** The endpoint, when a webhook endpoint's handler maps the request. */
+    default Optional<Target> target() {
+      return this instanceof Endpoint e ? Optional.of(e.found()) : Optional.empty();
+    }
+  }
+
+  /** The handler's endpoint, if an application handler maps the request. */
+  private Found lookup(BodylessRequest lookup) {
     for (HandlerMapping mapping : mappings()) {
       HandlerExecutionChain found;
       try {
@@ -104,25 +122,24 @@ final class WebhookHandlerLookup {
       }
       if (found.getHandler() instanceof HandlerMethod method) {
         if (method.getBeanType().getName().startsWith("org.springframework.")) {
-          return Optional.empty(); // Spring's own OPTIONS answer: no application handler
+          return Found.NONE; // Spring's own OPTIONS answer: no application handler
         }
         Optional<String> value =
             endpointOf.computeIfAbsent(method.getMethod(), m -> endpointName(method));
         if (value.isEmpty()) {
-          return Optional.of(Optional.empty());
+          return Found.OTHER;
         }
         Object variables = lookup.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         @SuppressWarnings("unchecked")
         Map<String, String> vars =
             variables instanceof Map ? (Map<String, String>) variables : Map.of();
-        return Optional.of(
-            Optional.of(
-                new Target(value.get(), EndpointNames.resolve(value.get(), vars).orElse(null))));
+        return new Found.Endpoint(
+            new Target(value.get(), EndpointNames.resolve(value.get(), vars).orElse(null)));
       }
       // Static resources and the like: not an application handler a handshake could belong to.
-      return Optional.empty();
+      return Found.NONE;
     }
-    return Optional.empty();
+    return Found.NONE;
   }
 
   /** The endpoint named by the method's or its class's {@link WebhookEndpoint}. */
