@@ -22,48 +22,36 @@ final class AttemptLog {
     this.listener = listener;
   }
 
-  /** An attempt that has no verified event (a refusal before it, or a handshake). */
-  void emit(
-      String client,
-      Outcome outcome,
-      @Nullable Reason reason,
-      int status,
-      long startNanos,
-      @Nullable String secretLabel) {
+  /** What an attempt has shown by the time it is told: for the log line and the listeners. */
+  interface Facts {
+    /** The client address the guard believed. */
+    String client();
+
+    /** {@link System#nanoTime()} when the check began. */
+    long startNanos();
+
+    /** The verified event, once there is one. */
+    @Nullable WebhookEvent event();
+
+    /** The label of the secret that verified, once one did. */
+    @Nullable String secretLabel();
+  }
+
+  /** Tells of one attempt: how it ended, why, and with which status. */
+  void emit(Facts facts, Outcome outcome, @Nullable Reason reason, int status) {
+    WebhookEvent event = facts.event();
     emit(
         new WebhookAttempt(
             config.name(),
             config.provider().name(),
-            null,
-            null,
-            client,
+            event == null ? null : event.deliveryId().orElse(null),
+            event == null ? null : event.eventType().orElse(null),
+            facts.client(),
             outcome,
             reason,
             status,
-            elapsed(startNanos),
-            secretLabel));
-  }
-
-  /** An attempt of a verified event. */
-  void emit(
-      WebhookEvent event,
-      String client,
-      Outcome outcome,
-      @Nullable Reason reason,
-      int status,
-      long startNanos) {
-    emit(
-        new WebhookAttempt(
-            config.name(),
-            event.provider(),
-            event.deliveryId().orElse(null),
-            event.eventType().orElse(null),
-            client,
-            outcome,
-            reason,
-            status,
-            elapsed(startNanos),
-            event.secretLabel()));
+            elapsed(facts.startNanos()),
+            facts.secretLabel()));
   }
 
   private static Duration elapsed(long startNanos) {

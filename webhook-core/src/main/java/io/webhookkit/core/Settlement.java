@@ -50,7 +50,7 @@ final class Settlement {
 
   private record Claim(String key, String token) {}
 
-  private final class Ticket implements DeliveryTicket {
+  private final class Ticket implements DeliveryTicket, AttemptLog.Facts {
     private final WebhookEvent event;
     private final @Nullable Claim claim;
     private final String client;
@@ -69,7 +69,7 @@ final class Settlement {
       if (settled.compareAndSet(false, true)) {
         boolean ok = status >= 200 && status < 300;
         finish(ok, status);
-        log.emit(event, client, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status, start);
+        log.emit(this, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status);
       }
     }
 
@@ -79,13 +79,33 @@ final class Settlement {
         finish(false, 500);
         AttemptLog.LOG.debug(
             "webhook handler failed on endpoint {}: {}", config.name(), error.toString());
-        log.emit(event, client, Outcome.FAILED, null, 500, start);
+        log.emit(this, Outcome.FAILED, null, 500);
       }
     }
 
     @Override
     public boolean isSettled() {
       return settled.get();
+    }
+
+    @Override
+    public String client() {
+      return client;
+    }
+
+    @Override
+    public long startNanos() {
+      return start;
+    }
+
+    @Override
+    public WebhookEvent event() {
+      return event;
+    }
+
+    @Override
+    public String secretLabel() {
+      return event.secretLabel();
     }
 
     private void finish(boolean ok, int status) {

@@ -127,7 +127,7 @@ public final class WebhookGuard {
   }
 
   /** What one request has shown so far, passed from phase to phase. */
-  private static final class Attempt {
+  private static final class Attempt implements AttemptLog.Facts {
     final WebhookRequest request;
     final long start;
     String client = "unknown";
@@ -149,7 +149,23 @@ public final class WebhookGuard {
       return p;
     }
 
-    @Nullable String secretLabel() {
+    @Override
+    public String client() {
+      return client;
+    }
+
+    @Override
+    public long startNanos() {
+      return start;
+    }
+
+    @Override
+    public @Nullable WebhookEvent event() {
+      return event;
+    }
+
+    @Override
+    public @Nullable String secretLabel() {
       SignatureVerdict.Verified v = verified;
       return v == null ? null : v.secretLabel();
     }
@@ -339,7 +355,7 @@ public final class WebhookGuard {
     }
     if (acquisition instanceof Acquisition.Completed completed) {
       int status = completed.status();
-      log.emit(event, a.client, Outcome.DUPLICATE, null, status, a.start);
+      log.emit(a, Outcome.DUPLICATE, null, status);
       return new Decision.Respond(status, Map.of(), new byte[0], Outcome.DUPLICATE, null);
     }
     if (acquisition instanceof Acquisition.InProgress inProgress) {
@@ -371,7 +387,7 @@ public final class WebhookGuard {
   private Decision handshake(Attempt a, HandshakeAnswer answer) {
     Map<String, String> headers = new LinkedHashMap<>(answer.headers());
     headers.put("Content-Type", answer.contentType());
-    log.emit(a.client, Outcome.HANDSHAKE, null, answer.status(), a.start, a.secretLabel());
+    log.emit(a, Outcome.HANDSHAKE, null, answer.status());
     return new Decision.Respond(answer.status(), headers, answer.body(), Outcome.HANDSHAKE, null);
   }
 
@@ -381,12 +397,7 @@ public final class WebhookGuard {
 
   private Decision refuse(
       Attempt a, Reason reason, String detail, @Nullable Long retryAfterSeconds) {
-    WebhookEvent event = a.event;
-    if (event == null) {
-      log.emit(a.client, Outcome.REJECTED, reason, reason.status(), a.start, null);
-    } else {
-      log.emit(event, a.client, Outcome.REJECTED, reason, reason.status(), a.start);
-    }
+    log.emit(a, Outcome.REJECTED, reason, reason.status());
     return Decision.refusal(reason, detail, retryAfterSeconds);
   }
 
