@@ -3,12 +3,10 @@ package io.webhookkit.core.idempotency;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,14 +30,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private final Clock clock;
   private final Cache<String, Entry> entries;
 
-  /**
-   * Owner tokens only need to be unique within this store: a counter behind a random prefix,
-   * instead of {@code UUID.randomUUID()}, whose shared {@code SecureRandom} is a point of
-   * contention under concurrent deliveries.
-   */
-  private final String tokenPrefix = Long.toHexString(new SecureRandom().nextLong()) + "-";
-
-  private final AtomicLong tokens = new AtomicLong();
+  private final OwnerTokens tokens = OwnerTokens.create();
 
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
     this.clock = clock;
@@ -97,7 +88,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             key,
             (k, existing) -> {
               if (existing == null || existing.expiresAtMillis() <= now) {
-                String token = tokenPrefix + Long.toHexString(tokens.incrementAndGet());
+                String token = tokens.next();
                 result.set(new Acquisition.Acquired(token));
                 return new Entry(State.IN_PROGRESS, fingerprint, token, now + lease.toMillis(), 0);
               }

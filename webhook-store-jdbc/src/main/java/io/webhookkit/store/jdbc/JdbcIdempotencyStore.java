@@ -3,6 +3,7 @@ package io.webhookkit.store.jdbc;
 import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStoreException;
+import io.webhookkit.core.idempotency.OwnerTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +45,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   private final DataSource dataSource;
   private final Clock clock;
+  private final OwnerTokens tokens = OwnerTokens.create();
   private final JdbcDialect dialect;
   private final String table;
   private final String insert;
@@ -118,7 +119,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         c -> {
           for (int attempt = 0; attempt < 3; attempt++) {
             long now = clock.millis();
-            String token = UUID.randomUUID().toString();
+            String token = tokens.next();
             if (tryInsert(c, key, fingerprint, token, now + lease.toMillis())) {
               return new Acquisition.Acquired(token);
             }

@@ -15,11 +15,11 @@ import io.lettuce.core.resource.Delay;
 import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStoreException;
+import io.webhookkit.core.idempotency.OwnerTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +84,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
   private final RedisScriptingCommands<String, String> redis;
   private final String prefix;
   private final Clock clock;
+  private final OwnerTokens tokens = OwnerTokens.create();
   private final @Nullable Runnable owned;
 
   private RedisIdempotencyStore(
@@ -164,7 +165,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
 
   @Override
   public Acquisition acquire(String key, String fingerprint, Duration lease) {
-    String token = UUID.randomUUID().toString();
+    String token = tokens.next();
     List<Object> reply =
         eval(
             ACQUIRE,
