@@ -1,6 +1,9 @@
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.webhookkit.core.provider.Provider;
 import io.webhookkit.core.provider.Providers;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,27 +32,28 @@ public final class ProviderHints {
         described.put(m.group(1), plain(m.group(2)));
       }
     }
-    StringBuilder values = new StringBuilder();
-    for (Provider p : Providers.all()) {
-      String description = described.get(p.name());
-      if (description == null) {
-        throw new IllegalStateException(
-            "docs/providers.md has no row for the registered preset " + p.name());
+    StringWriter hint = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(hint)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("name", "webhook.endpoints.values.provider");
+      g.writeArrayFieldStart("values");
+      for (Provider p : Providers.all()) {
+        String description = described.get(p.name());
+        if (description == null) {
+          throw new IllegalStateException(
+              "docs/providers.md has no row for the registered preset " + p.name());
+        }
+        g.writeStartObject();
+        g.writeStringField("value", p.name());
+        g.writeStringField("description", description);
+        g.writeEndObject();
       }
-      values
-          .append(values.length() == 0 ? "" : ",\n")
-          .append("        {\"value\": ")
-          .append(json(p.name()))
-          .append(", \"description\": ")
-          .append(json(description))
-          .append("}");
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    String hint =
-        "    {\n      \"name\": \"webhook.endpoints.values.provider\",\n      \"values\": [\n"
-            + values
-            + "\n      ]\n    },\n";
     int at = template.indexOf("\"hints\": [") + "\"hints\": [".length();
-    String out = template.substring(0, at) + "\n" + hint + template.substring(at).stripLeading();
+    String out = template.substring(0, at) + hint + ",\n" + template.substring(at).stripLeading();
     Path target = Path.of(args[2]);
     Files.createDirectories(target.getParent());
     Files.writeString(target, out, StandardCharsets.UTF_8);
@@ -63,23 +67,5 @@ public final class ProviderHints {
             .replace("**", "")
             .trim();
     return text.length() <= 160 ? text : text.substring(0, 157) + "...";
-  }
-
-  private static String json(String text) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 }
