@@ -65,6 +65,7 @@ module io.webhookkit.core {
   exports io.webhookkit.core;
   exports io.webhookkit.core.adapter;
   exports io.webhookkit.core.idempotency;
+  exports io.webhookkit.core.inbox;
   exports io.webhookkit.core.metrics;
   exports io.webhookkit.core.provider;
   exports io.webhookkit.core.signature;

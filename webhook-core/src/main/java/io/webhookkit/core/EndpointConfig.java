@@ -1,5 +1,6 @@
 package io.webhookkit.core;
 
+import io.webhookkit.core.inbox.RetryPolicy;
 import io.webhookkit.core.internal.AddressSet;
 import io.webhookkit.core.internal.ConfigValues;
 import io.webhookkit.core.provider.Provider;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +70,30 @@ public final class EndpointConfig {
 
   /** Key: how long an in-progress delivery holds its lock. Default {@code 60s}. */
   public static final String IDEMPOTENCY_LEASE = "idempotency.lease";
+
+  /** The key for where the handler runs: {@code sync}, {@code deferred}, {@code auto}. */
+  public static final String PROCESSING = "processing";
+
+  /** The key for how long {@code auto} keeps the provider waiting. */
+  public static final String DEADLINE = "deadline";
+
+  /** The key for running the handler inside the completion transaction (JDBC). */
+  public static final String TRANSACTIONAL = "transactional";
+
+  /** The key for the retry schedule of deferred deliveries. */
+  public static final String RETRY_SCHEDULE = "retry.schedule";
+
+  /** The key for the first delay of a computed retry schedule. */
+  public static final String RETRY_INITIAL = "retry.initial";
+
+  /** The key for the cap on one retry delay. */
+  public static final String RETRY_MAX_DELAY = "retry.max-delay";
+
+  /** The key for the number of attempts before a delivery is dead. */
+  public static final String RETRY_MAX_ATTEMPTS = "retry.max-attempts";
+
+  /** The key for the age after which a delivery is dead. */
+  public static final String RETRY_MAX_AGE = "retry.max-age";
 
   /**
    * Every core key, sorted; the keys a preset reads beside these are its own ({@link
@@ -120,6 +146,10 @@ public final class EndpointConfig {
   private final boolean idempotencyEnabled;
   private final Duration idempotencyRetention;
   private final Duration idempotencyLease;
+  private final Processing processing;
+  private final @Nullable Duration deadline;
+  private final boolean transactional;
+  private final RetryPolicy retryPolicy;
   private final ProviderRules rules;
 
   private EndpointConfig(Builder b, Provider provider, ProviderRules rules) {
@@ -135,6 +165,10 @@ public final class EndpointConfig {
     this.idempotencyEnabled = b.idempotencyEnabled;
     this.idempotencyRetention = b.idempotencyRetention;
     this.idempotencyLease = b.idempotencyLease;
+    this.processing = b.processing;
+    this.deadline = b.deadline;
+    this.transactional = b.transactional;
+    this.retryPolicy = b.retryPolicy;
     this.rules = rules;
   }
 
@@ -251,6 +285,35 @@ public final class EndpointConfig {
     return idempotencyLease;
   }
 
+  /** Where the handler runs ({@code processing}). */
+  public Processing processing() {
+    return processing;
+  }
+
+  /**
+   * How long {@code auto} keeps the provider waiting for the handler ({@code deadline}): the
+   * configured value, else the preset's ({@link Provider#deadline()}).
+   */
+  public Duration deadline() {
+    Duration d = deadline;
+    return d != null ? d : provider.deadline();
+  }
+
+  /** The 2xx status a deferred delivery is acknowledged with: the preset's. */
+  public int ackStatus() {
+    return provider.ackStatus();
+  }
+
+  /** Whether the handler runs inside the completion transaction ({@code transactional}). */
+  public boolean transactional() {
+    return transactional;
+  }
+
+  /** The retry schedule of deferred deliveries ({@code retry.*}). */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
   /**
    * The settings safe to show (management endpoints), by key: provider, the secrets' labels (never
    * their values), tolerance, address blocks, HTTPS, size and rate limits, idempotency.
@@ -295,6 +358,10 @@ public final class EndpointConfig {
     private boolean idempotencyEnabled = true;
     private Duration idempotencyRetention = DEFAULT_RETENTION;
     private Duration idempotencyLease = DEFAULT_LEASE;
+    private Processing processing = Processing.SYNC;
+    private @Nullable Duration deadline;
+    private boolean transactional;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final Map<String, String> providerKeys = new TreeMap<>();
 
     private Builder(String name) {
@@ -450,6 +517,74 @@ public final class EndpointConfig {
       return this;
     }
 
+    /** Where the handler runs ({@code processing}). Default {@link Processing#SYNC}. */
+    public Builder processing(Processing processing) {
+      this.processing = Objects.requireNonNull(processing, "processing");
+      return this;
+    }
+
+    /**
+     * How long {@code auto} keeps the provider waiting ({@code deadline}). Default: the preset's.
+     *
+     * @throws WebhookConfigurationException unless positive
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(DEADLINE, deadline);
+      return this;
+    }
+
+    /** Whether the handler runs inside the completion transaction ({@code transactional}). */
+    public Builder transactional(boolean transactional) {
+      this.transactional = transactional;
+      return this;
+    }
+
+    /**
+     * The retry schedule ({@code retry.schedule}): {@code exponential}, {@code fixed}, {@code
+     * fibonacci} or a list of delays. Default {@value RetryPolicy#DEFAULT_SCHEDULE}.
+     *
+     * @throws WebhookConfigurationException when it does not parse
+     */
+    public Builder retrySchedule(String schedule) {
+      return retry(RETRY_SCHEDULE, () -> retryPolicy.withSchedule(schedule));
+    }
+
+    /** The first delay of a computed schedule ({@code retry.initial}). Default 1 minute. */
+    public Builder retryInitial(Duration initial) {
+      return retry(RETRY_INITIAL, () -> retryPolicy.withInitial(initial));
+    }
+
+    /** The cap on one delay ({@code retry.max-delay}). Default 10 hours. */
+    public Builder retryMaxDelay(Duration maxDelay) {
+      return retry(RETRY_MAX_DELAY, () -> retryPolicy.withMaxDelay(maxDelay));
+    }
+
+    /** Attempts in all before a delivery is dead ({@code retry.max-attempts}). Default 8. */
+    public Builder retryMaxAttempts(int maxAttempts) {
+      return retry(RETRY_MAX_ATTEMPTS, () -> retryPolicy.withMaxAttempts(maxAttempts));
+    }
+
+    /** The age after which a delivery is dead ({@code retry.max-age}). Default 3 days. */
+    public Builder retryMaxAge(Duration maxAge) {
+      return retry(RETRY_MAX_AGE, () -> retryPolicy.withMaxAge(maxAge));
+    }
+
+    /** The whole retry policy at once (e.g. with a fixed jitter source, for tests). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    private Builder retry(String key, Supplier<RetryPolicy> change) {
+      try {
+        this.retryPolicy = change.get();
+      } catch (IllegalArgumentException e) {
+        throw new WebhookConfigurationException(
+            name, key, Objects.requireNonNullElse(e.getMessage(), "is not valid"));
+      }
+      return this;
+    }
+
     /**
      * A key the preset reads ({@link Provider#keys()}: {@code signature.header}, {@code
      * public-url}, …). Whether the preset declares it is checked in {@link #build()}.
@@ -514,6 +649,18 @@ public final class EndpointConfig {
                 + "' has no delivery id here"
                 + (declared.contains("id.header") ? ": set id.header," : ";")
                 + " or set idempotency.enabled=false");
+      }
+      if (processing != Processing.SYNC && !idempotencyEnabled) {
+        throw new WebhookConfigurationException(
+            name,
+            PROCESSING,
+            processing.code()
+                + " keeps each delivery in the inbox under its delivery id: it needs"
+                + " idempotency.enabled=true");
+      }
+      if (transactional && processing == Processing.SYNC) {
+        throw new WebhookConfigurationException(
+            name, TRANSACTIONAL, "applies to processing=deferred or auto only");
       }
       return new EndpointConfig(this, p, rules);
     }

@@ -1,18 +1,27 @@
 package io.webhookkit.core;
 
 import static io.webhookkit.core.EndpointConfig.ALLOWED_IPS;
+import static io.webhookkit.core.EndpointConfig.DEADLINE;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_ENABLED;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_LEASE;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_RETENTION;
 import static io.webhookkit.core.EndpointConfig.MAX_BODY_SIZE;
+import static io.webhookkit.core.EndpointConfig.PROCESSING;
 import static io.webhookkit.core.EndpointConfig.PROVIDER;
 import static io.webhookkit.core.EndpointConfig.RATE_LIMIT;
 import static io.webhookkit.core.EndpointConfig.REQUIRE_HTTPS;
+import static io.webhookkit.core.EndpointConfig.RETRY_INITIAL;
+import static io.webhookkit.core.EndpointConfig.RETRY_MAX_AGE;
+import static io.webhookkit.core.EndpointConfig.RETRY_MAX_ATTEMPTS;
+import static io.webhookkit.core.EndpointConfig.RETRY_MAX_DELAY;
+import static io.webhookkit.core.EndpointConfig.RETRY_SCHEDULE;
 import static io.webhookkit.core.EndpointConfig.SECRETS;
 import static io.webhookkit.core.EndpointConfig.SECRETS_ENV;
 import static io.webhookkit.core.EndpointConfig.TOLERANCE;
+import static io.webhookkit.core.EndpointConfig.TRANSACTIONAL;
 import static io.webhookkit.core.EndpointConfig.TRUSTED_PROXIES;
 
+import io.webhookkit.core.inbox.RetryPolicy;
 import io.webhookkit.core.internal.ConfigValues;
 import io.webhookkit.core.provider.Provider;
 import io.webhookkit.core.provider.ProviderKey;
@@ -115,7 +124,64 @@ public final class EndpointKeys {
               "How long an in-progress delivery holds its claim before another attempt may take"
                   + " it over.",
               (b, v, env) -> b.idempotencyLease(ConfigValues.duration(v)),
-              c -> c.idempotencyLease().toString()));
+              c -> c.idempotencyLease().toString()),
+          new EndpointKey(
+              PROCESSING,
+              "sync",
+              "Where the handler runs: sync (inside the request), deferred (written to the durable"
+                  + " inbox, answered at once with the preset's ack status, handled by a worker"
+                  + " with retries) or auto (inline until the deadline, then answered and finished"
+                  + " by a worker).",
+              (b, v, env) -> b.processing(Processing.of(v)),
+              c -> c.processing().code()),
+          new EndpointKey(
+              DEADLINE,
+              "",
+              "auto: how long the request waits for the handler before it is answered with the"
+                  + " ack status; empty means the preset's (about 80 % of the provider's timeout:"
+                  + " Slack 2.4s, Shopify 4s, else 8s).",
+              (b, v, env) -> b.deadline(ConfigValues.duration(v)),
+              c -> c.deadline().toString()),
+          new EndpointKey(
+              TRANSACTIONAL,
+              "false",
+              "deferred/auto on JDBC: the handler runs inside the completion transaction, so its"
+                  + " writes through the store's DataSource commit exactly once.",
+              (b, v, env) -> b.transactional(ConfigValues.bool(v)),
+              EndpointConfig::transactional),
+          new EndpointKey(
+              RETRY_SCHEDULE,
+              RetryPolicy.DEFAULT_SCHEDULE,
+              "When a failed deferred delivery is tried again: exponential, fixed, fibonacci, or"
+                  + " a list of delays (the last repeats); each delay jittered up to 20 % shorter.",
+              (b, v, env) -> b.retrySchedule(v),
+              null),
+          new EndpointKey(
+              RETRY_INITIAL,
+              "1m",
+              "The first delay of the exponential, fixed and fibonacci schedules.",
+              (b, v, env) -> b.retryInitial(ConfigValues.duration(v)),
+              null),
+          new EndpointKey(
+              RETRY_MAX_DELAY,
+              "10h",
+              "The longest delay between two attempts.",
+              (b, v, env) -> b.retryMaxDelay(ConfigValues.duration(v)),
+              null),
+          new EndpointKey(
+              RETRY_MAX_ATTEMPTS,
+              "8",
+              "Attempts in all, the first included; after the last a delivery is dead (kept,"
+                  + " listed, replayable).",
+              (b, v, env) -> b.retryMaxAttempts(ConfigValues.positiveInt(v)),
+              null),
+          new EndpointKey(
+              RETRY_MAX_AGE,
+              "3d",
+              "No attempt is scheduled later than this after the first receipt; the delivery is"
+                  + " dead instead.",
+              (b, v, env) -> b.retryMaxAge(ConfigValues.duration(v)),
+              c -> c.retryPolicy().toString()));
 
   private static final Set<String> NAMES =
       ALL.stream().map(EndpointKey::name).collect(Collectors.toUnmodifiableSet());

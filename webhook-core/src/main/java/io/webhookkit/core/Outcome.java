@@ -13,7 +13,12 @@ public enum Outcome {
   /** A delivery already completed; its stored status was replayed without calling the handler. */
   DUPLICATE,
   /** Verified, but the handler threw or answered non-2xx; released so the retry is processed. */
-  FAILED;
+  FAILED,
+  /**
+   * Verified and written to the durable inbox ({@code processing=deferred}, or {@code auto} past
+   * its deadline); acknowledged with the ack status, the handler runs on a worker.
+   */
+  QUEUED;
 
   /** Lower-case name for logs and metric tags. */
   public String code() {

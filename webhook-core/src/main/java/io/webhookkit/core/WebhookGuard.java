@@ -6,6 +6,11 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
+import io.webhookkit.core.inbox.ClaimedEntry;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import io.webhookkit.core.inbox.DeliveryState;
+import io.webhookkit.core.inbox.Enqueued;
+import io.webhookkit.core.inbox.InboxEntry;
 import io.webhookkit.core.internal.ClientResolver;
 import io.webhookkit.core.internal.ClockTimeMeter;
 import io.webhookkit.core.internal.LogValues;
@@ -25,7 +30,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +59,12 @@ import org.jspecify.annotations.Nullable;
 public final class WebhookGuard {
   private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
+  /**
+   * The header on answers to deferred deliveries: {@code queued}, {@code processing}, {@code
+   * retrying}, {@code dead} or {@code completed}.
+   */
+  public static final String DELIVERY_STATE_HEADER = "Webhook-Delivery-State";
+
   private final EndpointConfig config;
   private final ProviderRules rules;
   private final Clock clock;
@@ -58,6 +73,9 @@ public final class WebhookGuard {
   private final @Nullable Bucket bucket;
   private final AttemptLog log;
   private final Settlement settlement;
+  private final @Nullable DeliveryInbox inbox;
+  private final @Nullable WebhookWorkers workers;
+  private final @Nullable WebhookHandler handler;
 
   private WebhookGuard(Builder b) {
     this.config = b.config;
@@ -72,6 +90,58 @@ public final class WebhookGuard {
     this.bucket = config.rateLimit().map(this::bucket).orElse(null);
     this.log = new AttemptLog(config, b.listener);
     this.settlement = new Settlement(config, store, b.scheduler, log);
+    this.workers = b.workers;
+    this.handler = b.handler;
+    this.inbox = config.processing() == Processing.SYNC ? null : inbox(s, b);
+  }
+
+  /** The inbox of a deferred or auto endpoint, checked against what the mode needs. */
+  private DeliveryInbox inbox(@Nullable IdempotencyStore s, Builder b) {
+    String mode = config.processing().code();
+    if (!(s instanceof DeliveryInbox in)) {
+      throw new WebhookConfigurationException(
+          config.name(),
+          EndpointConfig.PROCESSING,
+          mode
+              + " needs a store with a durable inbox (webhook.idempotency.store=jdbc or redis, or"
+              + " memory for development); "
+              + (s == null ? "there is none" : s.getClass().getSimpleName() + " has none"));
+    }
+    WebhookWorkers w = b.workers;
+    if (w != null && w.inbox() != in) {
+      throw new WebhookConfigurationException(
+          config.name(),
+          EndpointConfig.PROCESSING,
+          "the workers claim from another inbox than the idempotency store this guard writes to");
+    }
+    if (config.processing() == Processing.AUTO && (w == null || b.handler == null)) {
+      throw new WebhookConfigurationException(
+          config.name(),
+          EndpointConfig.PROCESSING,
+          "auto runs the handler on the worker pool within the deadline: give the endpoint a"
+              + " handler and the workers");
+    }
+    if (config.transactional() && !in.joinsTransactions()) {
+      throw new WebhookConfigurationException(
+          config.name(),
+          EndpointConfig.TRANSACTIONAL,
+          "needs a store whose transactions a handler can join (the JDBC store); "
+              + in.getClass().getSimpleName()
+              + " cannot");
+    }
+    WebhookHandler h = b.handler;
+    if (w != null && h != null) {
+      w.register(config, h);
+    }
+    if (in instanceof InMemoryIdempotencyStore) {
+      AttemptLog.LOG.warn(
+          "webhook endpoint {} uses processing={} on the in-memory inbox: queued deliveries are"
+              + " lost when this JVM stops; use webhook.idempotency.store=jdbc or redis in"
+              + " production",
+          config.name(),
+          mode);
+    }
+    return in;
   }
 
   private Bucket bucket(EndpointConfig.RateLimit limit) {
@@ -327,6 +397,10 @@ public final class WebhookGuard {
       return new Decision.Proceed(event, settlement.unclaimed(event, a.client, a.start));
     }
     String key = config.name() + ":" + deliveryId;
+    DeliveryInbox in = inbox;
+    if (in != null) {
+      return enqueue(a, in, event, key);
+    }
     Acquisition acquisition;
     try {
       acquisition =
@@ -372,6 +446,91 @@ public final class WebhookGuard {
   }
 
   /**
+   * Deferred and auto: writes the delivery to the inbox in the claim of its id and answers only
+   * after that write returned; a duplicate of an unfinished delivery gets the ack status.
+   */
+  private Decision enqueue(Attempt a, DeliveryInbox in, WebhookEvent event, String key) {
+    InboxEntry entry = DeliveryCodec.entry(key, event, config.secrets());
+    boolean auto = config.processing() == Processing.AUTO;
+    Enqueued enqueued;
+    try {
+      enqueued =
+          Objects.requireNonNull(
+              in.enqueue(
+                  entry, a.payload(rules).sha256Hex(), auto ? config.idempotencyLease() : null),
+              "the inbox answered null");
+    } catch (RuntimeException storeDown) {
+      AttemptLog.LOG.warn(
+          "webhook inbox failed on endpoint {}: {}", config.name(), storeDown.toString());
+      return refuse(
+          a,
+          Reason.STORE_UNAVAILABLE,
+          "The delivery cannot be recorded right now; retry later.",
+          STORE_RETRY_AFTER_SECONDS);
+    }
+    if (enqueued instanceof Enqueued.Accepted accepted) {
+      WebhookWorkers w = workers;
+      WebhookHandler h = handler;
+      if (auto && w != null && h != null) {
+        return inline(a, w, h, new ClaimedEntry(entry, accepted.ownerToken(), 1, clock.instant()));
+      }
+      if (w != null) {
+        w.wake();
+      }
+      return acknowledged(a, DeliveryState.QUEUED, Outcome.QUEUED);
+    }
+    if (enqueued instanceof Enqueued.Pending pending) {
+      return acknowledged(a, pending.state(), Outcome.DUPLICATE);
+    }
+    if (enqueued instanceof Enqueued.Completed completed) {
+      log.emit(a, Outcome.DUPLICATE, null, completed.status());
+      return new Decision.Respond(
+          completed.status(),
+          Map.of(DELIVERY_STATE_HEADER, DeliveryState.COMPLETED.label()),
+          new byte[0],
+          Outcome.DUPLICATE,
+          null);
+    }
+    return refuse(
+        a,
+        Reason.DELIVERY_CONFLICT,
+        "This delivery id was already received with a different body.");
+  }
+
+  /**
+   * Auto: the delivery is durable and held by this request; its handler runs on the pool while the
+   * request waits up to the deadline. Completed in time: 200. Failed in time (its retry is
+   * scheduled) or still running at the deadline: the ack status, and a worker finishes it.
+   */
+  private Decision inline(Attempt a, WebhookWorkers w, WebhookHandler h, ClaimedEntry claimed) {
+    CompletableFuture<Boolean> done = w.runHeld(config, h, claimed);
+    try {
+      if (done.get(config.deadline().toNanos(), TimeUnit.NANOSECONDS)) {
+        log.emit(a, Outcome.ACCEPTED, null, 200);
+        return new Decision.Respond(
+            200,
+            Map.of(DELIVERY_STATE_HEADER, DeliveryState.COMPLETED.label()),
+            new byte[0],
+            Outcome.ACCEPTED,
+            null);
+      }
+      return acknowledged(a, DeliveryState.RETRYING, Outcome.QUEUED);
+    } catch (TimeoutException | ExecutionException late) {
+      return acknowledged(a, DeliveryState.PROCESSING, Outcome.QUEUED);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return acknowledged(a, DeliveryState.PROCESSING, Outcome.QUEUED);
+    }
+  }
+
+  private Decision acknowledged(Attempt a, DeliveryState state, Outcome outcome) {
+    int status = config.ackStatus();
+    log.emit(a, outcome, null, status);
+    return new Decision.Respond(
+        status, Map.of(DELIVERY_STATE_HEADER, state.label()), new byte[0], outcome, null);
+  }
+
+  /**
    * True for {@code GET}, {@code HEAD} and {@code OPTIONS}: methods providers use for handshakes
    * only, never for a delivery. Adapters send such a request to the guard when it has no handler of
    * its own on a webhook endpoint's path; the guard never lets one proceed.
@@ -408,6 +567,8 @@ public final class WebhookGuard {
     private @Nullable IdempotencyStore store;
     private WebhookListener listener = WebhookListener.NONE;
     private @Nullable ScheduledExecutorService scheduler;
+    private @Nullable WebhookWorkers workers;
+    private @Nullable WebhookHandler handler;
 
     private Builder(EndpointConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -441,7 +602,30 @@ public final class WebhookGuard {
       return this;
     }
 
-    /** The guard. */
+    /**
+     * The worker pool of a deferred or auto endpoint: woken after each local enqueue, and in {@code
+     * auto} the pool the handler runs on. Must claim from the idempotency store given here.
+     */
+    public Builder workers(WebhookWorkers workers) {
+      this.workers = Objects.requireNonNull(workers, "workers");
+      return this;
+    }
+
+    /**
+     * The handler of a deferred or auto endpoint; registered with the {@link #workers} at {@link
+     * #build()}. A receive-only instance gives workers no handler: other instances handle.
+     */
+    public Builder handler(WebhookHandler handler) {
+      this.handler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * The guard.
+     *
+     * @throws WebhookConfigurationException when {@code processing} needs what is missing: an inbox
+     *     store, or for {@code auto} workers and a handler
+     */
     public WebhookGuard build() {
       return new WebhookGuard(this);
     }

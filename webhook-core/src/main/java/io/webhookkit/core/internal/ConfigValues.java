@@ -89,6 +89,20 @@ public final class ConfigValues {
   }
 
   /** Parses {@code true} or {@code false} (any case); anything else is refused. */
+  /** A whole number of at least 1, e.g. {@code 8}. */
+  public static int positiveInt(String text) {
+    int value;
+    try {
+      value = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a whole number", e);
+    }
+    if (value < 1) {
+      throw new IllegalArgumentException("must be at least 1");
+    }
+    return value;
+  }
+
   public static boolean bool(String text) {
     String s = text.trim();
     if (s.equalsIgnoreCase("true")) {

@@ -1,5 +1,6 @@
 package io.webhookkit.core.provider;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,5 +23,21 @@ public interface Provider {
    */
   default List<ProviderKey> keys() {
     return List.of();
+  }
+
+  /**
+   * The 2xx status a deferred delivery is acknowledged with: 202 unless the provider asks for
+   * another (Slack and Zoom 200).
+   */
+  default int ackStatus() {
+    return 202;
+  }
+
+  /**
+   * How long {@code processing=auto} may keep the provider waiting for the handler: about 80 % of
+   * the provider's timeout (8 s unless the preset knows a shorter one: Slack 2.4 s, Shopify 4 s).
+   */
+  default Duration deadline() {
+    return Duration.ofSeconds(8);
   }
 }

@@ -7,6 +7,7 @@ import io.webhookkit.core.provider.ProviderRules;
 import io.webhookkit.core.provider.ProviderSettings;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignedContent;
+import java.time.Duration;
 
 /**
  * Slack: {@code X-Slack-Signature: v0=<hex HMAC-SHA256>} over {@code
@@ -55,5 +56,17 @@ public final class SlackProvider implements Provider {
         .attribute("retry-reason", Locator.header("X-Slack-Retry-Reason"))
         .handshake(new SlackUrlVerification())
         .build();
+  }
+
+  /** Slack expects 200 (its docs: "respond with a 200 OK"). */
+  @Override
+  public int ackStatus() {
+    return 200;
+  }
+
+  /** About 80 % of Slack's timeout (3 s). */
+  @Override
+  public Duration deadline() {
+    return Duration.ofMillis(2400);
   }
 }

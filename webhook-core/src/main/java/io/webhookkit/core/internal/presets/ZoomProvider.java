@@ -6,6 +6,7 @@ import io.webhookkit.core.provider.ProviderRules;
 import io.webhookkit.core.provider.ProviderSettings;
 import io.webhookkit.core.signature.HmacSignatureScheme;
 import io.webhookkit.core.signature.SignedContent;
+import java.time.Duration;
 
 /**
  * Zoom: {@code x-zm-signature: v0=<hex HMAC-SHA256 of v0:timestamp:body>} with {@code x-zm-request-
@@ -38,5 +39,17 @@ public final class ZoomProvider implements Provider {
         .eventType(Locator.json("event"))
         .handshake(Handshakes.zoom(settings.secrets()))
         .build();
+  }
+
+  /** Zoom expects 200 (its docs: "respond with a 200 OK"). */
+  @Override
+  public int ackStatus() {
+    return 200;
+  }
+
+  /** About 80 % of Zoom's timeout (3 s). */
+  @Override
+  public Duration deadline() {
+    return Duration.ofMillis(2400);
   }
 }
