@@ -74,6 +74,14 @@ public abstract class InboxCompatibilityKit {
     throw new UnsupportedOperationException("no server");
   }
 
+  /**
+   * The same inbox on the store's own clock (the database's, Redis's), for the one scenario that
+   * waits for real time; {@code null} when the store has no clock of its own.
+   */
+  protected DeliveryInbox createInboxOnItsOwnClock() throws Exception {
+    return null;
+  }
+
   /** Whether {@link #stopServer()} is implemented. */
   protected boolean hasServer() {
     return false;
@@ -348,6 +356,32 @@ public abstract class InboxCompatibilityKit {
     assertThat(inbox.claimDue(endpoint + "-other", 10, LEASE)).isEmpty();
     assertThat(inbox.listDead(endpoint + "-other", 10)).isEmpty();
     assertThat(claimOne().key()).isEqualTo(endpoint + ":mine");
+  }
+
+  @Test
+  void theStoresOwnClockRunsLeasesAndDueTimes() throws Exception {
+    DeliveryInbox own = createInboxOnItsOwnClock();
+    if (own == null) {
+      return; // the inbox has no clock but the one it was given
+    }
+    own.enqueue(entry("own-clock"), "fp", null);
+    List<ClaimedEntry> first = own.claimDue(endpoint, 1, Duration.ofMillis(300));
+    assertThat(first).hasSize(1);
+    Instant received = first.get(0).receivedAt();
+    assertThat(Duration.between(received, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+    assertThat(own.claimDue(endpoint, 1, Duration.ofMillis(300))).isEmpty();
+    // Real time must pass for the store's clock: poll until the lease has run out.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    List<ClaimedEntry> again = List.of();
+    while (again.isEmpty() && System.nanoTime() < deadline) {
+      again = own.claimDue(endpoint, 1, LEASE);
+    }
+    assertThat(again).hasSize(1);
+    assertThat(again.get(0).attempts()).isEqualTo(2);
+    assertThat(own.retry(again.get(0).key(), again.get(0).ownerToken(), Duration.ofHours(1), "E"))
+        .isTrue();
+    assertThat(own.claimDue(endpoint, 1, LEASE)).isEmpty();
+    assertThat(own.stats(endpoint).retrying()).isEqualTo(1);
   }
 
   private WebhookGuard deferredGuard() {

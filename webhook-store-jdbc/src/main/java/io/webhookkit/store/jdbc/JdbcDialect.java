@@ -46,4 +46,36 @@ public enum JdbcDialect {
       default -> "INSERT INTO " + columns;
     };
   }
+
+  /** The database's own clock in epoch milliseconds, as an SQL expression (leases, due times). */
+  String nowMillis() {
+    return switch (this) {
+      case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM CLOCK_TIMESTAMP()) * 1000 AS BIGINT)";
+      case MYSQL -> "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+      default ->
+          "DATEDIFF(MILLISECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00',"
+              + " CURRENT_TIMESTAMP)";
+    };
+  }
+
+  /** A bound epoch-milliseconds parameter, typed so that arithmetic on it works. */
+  String millisParameter() {
+    return this == MYSQL ? "CAST(? AS SIGNED)" : "CAST(? AS BIGINT)";
+  }
+
+  /** Inserts an inbox row only when the key is new ({@code {now}} marks the clock). */
+  String insertInbox(String table) {
+    String columns =
+        table
+            + " (delivery_key, fingerprint, state, owner_token, status, expires_at, endpoint,"
+            + " event_type, attempts, next_attempt_at, lease_until, received_at)"
+            + " VALUES (?, ?, ?, ?, 0, "
+            + Long.MAX_VALUE
+            + ", ?, ?, ?, {now}, {now} + ?, {now})";
+    return switch (this) {
+      case POSTGRESQL -> "INSERT INTO " + columns + " ON CONFLICT (delivery_key) DO NOTHING";
+      case MYSQL -> "INSERT IGNORE INTO " + columns;
+      default -> "INSERT INTO " + columns;
+    };
+  }
 }

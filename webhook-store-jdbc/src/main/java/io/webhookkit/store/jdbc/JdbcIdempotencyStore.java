@@ -4,6 +4,12 @@ import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStoreException;
 import io.webhookkit.core.idempotency.OwnerTokens;
+import io.webhookkit.core.inbox.ClaimedEntry;
+import io.webhookkit.core.inbox.DeadEntry;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import io.webhookkit.core.inbox.Enqueued;
+import io.webhookkit.core.inbox.InboxEntry;
+import io.webhookkit.core.inbox.InboxStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +21,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -35,11 +42,19 @@ import org.jspecify.annotations.Nullable;
  * #purgeExpired()} deletes the rest (schedule it, e.g. hourly). Any {@link SQLException} becomes an
  * {@link IdempotencyStoreException}: the guard answers 503 and the provider retries. Thread-safe.
  *
+ * <p>It is also the durable {@link DeliveryInbox} of {@code processing=deferred} and {@code auto}
+ * (see {@code JdbcInbox}): the inbox columns of the same table hold each delivery's state,
+ * attempts, next attempt time, lease and last error, and {@code <table>_body} its metadata and raw
+ * body until it completes. Claims use {@code SELECT … FOR UPDATE SKIP LOCKED} (PostgreSQL, MySQL 8,
+ * MariaDB 10.6+, H2 2.2+) in one short transaction; inbox times come from the database's clock
+ * unless {@link Builder#inboxClock} gives one. {@link #completeWith} runs a {@code
+ * transactional=true} handler inside the completion transaction ({@link JdbcInboxTransaction}).
+ *
  * <p>The DDL ships as {@code schema-postgresql.sql}, {@code schema-mysql.sql} and {@code
  * schema-h2.sql} under {@code io/webhookkit/store/jdbc/}; {@link Builder#createTableIfMissing} runs
  * it at build time.
  */
-public final class JdbcIdempotencyStore implements IdempotencyStore {
+public final class JdbcIdempotencyStore implements IdempotencyStore, DeliveryInbox {
   private static final Pattern TABLE =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}");
 
@@ -54,6 +69,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   private final String complete;
   private final String release;
   private final String purge;
+  private final JdbcInbox inbox;
 
   private JdbcIdempotencyStore(Builder b, JdbcDialect dialect) {
     this.dataSource = b.dataSource;
@@ -76,6 +92,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     this.release =
         "DELETE FROM " + table + " WHERE delivery_key = ? AND owner_token = ? AND state = 'P'";
     this.purge = "DELETE FROM " + table + " WHERE expires_at <= ?";
+    this.inbox = new JdbcInbox(b.dataSource, dialect, b.inboxClock, tokens, table);
   }
 
   /** A builder over this data source. */
@@ -211,6 +228,68 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         });
   }
 
+  @Override
+  public Enqueued enqueue(InboxEntry entry, String fingerprint, @Nullable Duration heldFor) {
+    return inbox.enqueue(entry, fingerprint, heldFor);
+  }
+
+  @Override
+  public List<ClaimedEntry> claimDue(String endpoint, int max, Duration lease) {
+    return inbox.claimDue(endpoint, max, lease);
+  }
+
+  @Override
+  public boolean heartbeat(String key, String ownerToken, Duration lease) {
+    return inbox.heartbeat(key, ownerToken, lease);
+  }
+
+  @Override
+  public boolean completeDelivery(String key, String ownerToken, int status, Duration retention) {
+    return inbox.complete(key, ownerToken, status, retention);
+  }
+
+  @Override
+  public boolean completeWith(
+      String key, String ownerToken, int status, Duration retention, TransactionalWork work)
+      throws Exception {
+    return inbox.completeWith(key, ownerToken, status, retention, work);
+  }
+
+  @Override
+  public boolean joinsTransactions() {
+    return true;
+  }
+
+  @Override
+  public boolean retry(String key, String ownerToken, Duration delay, String error) {
+    return inbox.retry(key, ownerToken, delay, error);
+  }
+
+  @Override
+  public boolean dead(String key, String ownerToken, String error) {
+    return inbox.dead(key, ownerToken, error);
+  }
+
+  @Override
+  public List<DeadEntry> listDead(String endpoint, int max) {
+    return inbox.listDead(endpoint, max);
+  }
+
+  @Override
+  public boolean replay(String key) {
+    return inbox.replay(key);
+  }
+
+  @Override
+  public int replayDead(String endpoint) {
+    return inbox.replayDead(endpoint);
+  }
+
+  @Override
+  public InboxStats stats(String endpoint) {
+    return inbox.stats(endpoint);
+  }
+
   /** Deletes every expired row; returns how many. */
   public int purgeExpired() {
     return withConnection(
@@ -232,6 +311,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   public static final class Builder {
     private final DataSource dataSource;
     private Clock clock = Clock.systemUTC();
+    private @Nullable Clock inboxClock;
     private String table = "webhook_deliveries";
     private @Nullable JdbcDialect dialect;
     private boolean createTableIfMissing;
@@ -243,6 +323,15 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     /** The clock for leases and retention (default: system UTC). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The clock for the inbox's leases and due times. Default: none, the database's own clock, one
+     * clock for every instance sharing the table (keep it so in production; tests set one).
+     */
+    public Builder inboxClock(Clock clock) {
+      this.inboxClock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -301,8 +390,10 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       String simpleName = table.substring(table.indexOf('.') + 1);
       ddl =
           ddl.replace("webhook_deliveries_expires_at", "@INDEX@")
+              .replace("webhook_deliveries_due", "@DUE@")
               .replace("webhook_deliveries", table)
-              .replace("@INDEX@", simpleName + "_expires_at");
+              .replace("@INDEX@", simpleName + "_expires_at")
+              .replace("@DUE@", simpleName + "_due");
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {

