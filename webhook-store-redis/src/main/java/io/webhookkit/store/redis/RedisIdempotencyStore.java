@@ -16,6 +16,12 @@ import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStoreException;
 import io.webhookkit.core.idempotency.OwnerTokens;
+import io.webhookkit.core.inbox.ClaimedEntry;
+import io.webhookkit.core.inbox.DeadEntry;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import io.webhookkit.core.inbox.Enqueued;
+import io.webhookkit.core.inbox.InboxEntry;
+import io.webhookkit.core.inbox.InboxStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +42,16 @@ import org.jspecify.annotations.Nullable;
  * script, hash-tagged, so they work on Redis Cluster. Any Lettuce error becomes an {@link
  * IdempotencyStoreException}: the guard answers 503 and the provider retries. Use a connection that
  * rejects commands while disconnected ({@link #connect} does) so that an outage fails fast instead
- * of queueing. Thread-safe.
+ * of queueing.
+ *
+ * <p>It is also the durable {@link DeliveryInbox} of {@code processing=deferred} and {@code auto}
+ * ({@code RedisInbox}: a hash per delivery and per-endpoint sorted sets, one Lua script per
+ * operation, Redis's own clock unless an inbox clock is given). "Nothing lost" holds only as far as
+ * Redis keeps what it acknowledged: run it with {@code appendonly yes} and {@code appendfsync
+ * always} for no loss on a Redis crash; {@code everysec} can lose about the last second of
+ * acknowledged deliveries. Thread-safe.
  */
-public final class RedisIdempotencyStore implements IdempotencyStore, AutoCloseable {
+public final class RedisIdempotencyStore implements IdempotencyStore, DeliveryInbox, AutoCloseable {
   private static final String FIELDS = "^(%a)|([^|]*)|([^|]*)|(%-?%d+)|(%d+)$";
 
   static final String ACQUIRE =
@@ -86,16 +99,27 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
   private final Clock clock;
   private final OwnerTokens tokens = OwnerTokens.create();
   private final @Nullable Runnable owned;
+  private final RedisInbox inbox;
 
   private RedisIdempotencyStore(
       RedisScriptingCommands<String, String> redis,
       String prefix,
       Clock clock,
+      @Nullable Clock inboxClock,
       @Nullable Runnable owned) {
     this.redis = redis;
     this.prefix = prefix;
     this.clock = clock;
     this.owned = owned;
+    this.inbox = new RedisInbox(redis, prefix, inboxClock, tokens);
+  }
+
+  /**
+   * This store with the inbox's leases and due times on the given clock instead of Redis's own
+   * ({@code TIME}), sharing the connection; for tests. Closing either closes the connection.
+   */
+  public RedisIdempotencyStore withInboxClock(Clock inboxClock) {
+    return new RedisIdempotencyStore(redis, prefix, clock, inboxClock, owned);
   }
 
   /**
@@ -104,7 +128,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
    */
   public static RedisIdempotencyStore of(
       RedisScriptingCommands<String, String> commands, String keyPrefix, Clock clock) {
-    return new RedisIdempotencyStore(Objects.requireNonNull(commands), keyPrefix, clock, null);
+    return new RedisIdempotencyStore(
+        Objects.requireNonNull(commands), keyPrefix, clock, null, null);
   }
 
   /**
@@ -135,6 +160,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
           connection.sync(),
           keyPrefix,
           clock,
+          null,
           () -> {
             connection.close();
             client.shutdown();
@@ -203,6 +229,56 @@ public final class RedisIdempotencyStore implements IdempotencyStore, AutoClosea
   public boolean release(String key, String ownerToken) {
     Long done = eval(RELEASE, ScriptOutputType.INTEGER, key, ownerToken);
     return done == 1L;
+  }
+
+  @Override
+  public Enqueued enqueue(InboxEntry entry, String fingerprint, @Nullable Duration heldFor) {
+    return inbox.enqueue(entry, fingerprint, heldFor);
+  }
+
+  @Override
+  public List<ClaimedEntry> claimDue(String endpoint, int max, Duration lease) {
+    return inbox.claimDue(endpoint, max, lease);
+  }
+
+  @Override
+  public boolean heartbeat(String key, String ownerToken, Duration lease) {
+    return inbox.heartbeat(key, ownerToken, lease);
+  }
+
+  @Override
+  public boolean completeDelivery(String key, String ownerToken, int status, Duration retention) {
+    return inbox.complete(key, ownerToken, status, retention);
+  }
+
+  @Override
+  public boolean retry(String key, String ownerToken, Duration delay, String error) {
+    return inbox.retry(key, ownerToken, delay, error);
+  }
+
+  @Override
+  public boolean dead(String key, String ownerToken, String error) {
+    return inbox.dead(key, ownerToken, error);
+  }
+
+  @Override
+  public List<DeadEntry> listDead(String endpoint, int max) {
+    return inbox.listDead(endpoint, max);
+  }
+
+  @Override
+  public boolean replay(String key) {
+    return inbox.replay(key);
+  }
+
+  @Override
+  public int replayDead(String endpoint) {
+    return inbox.replayDead(endpoint);
+  }
+
+  @Override
+  public InboxStats stats(String endpoint) {
+    return inbox.stats(endpoint);
   }
 
   /** Closes the client when this store created it ({@link #connect}); otherwise does nothing. */

@@ -1,12 +1,15 @@
 package io.webhookkit.store.redis;
 
 import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import io.webhookkit.test.InboxCompatibilityKit;
 import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
 import java.net.ServerSocket;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import redis.embedded.RedisServer;
 
 /** The store compatibility kit on a real redis-server (embedded-redis), stopped and restarted. */
@@ -71,6 +74,35 @@ class RedisStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibilityKit
       } catch (io.webhookkit.core.idempotency.IdempotencyStoreException stillDown) {
         Thread.onSpinWait();
       }
+    }
+  }
+
+  /** The inbox compatibility kit on the same server: the kit's clock, then Redis's own. */
+  @Nested
+  class Inbox extends InboxCompatibilityKit {
+    @Override
+    protected DeliveryInbox createInbox(Clock clock) {
+      return redisStore.withInboxClock(clock);
+    }
+
+    @Override
+    protected DeliveryInbox createInboxOnItsOwnClock() {
+      return redisStore;
+    }
+
+    @Override
+    protected boolean hasServer() {
+      return true;
+    }
+
+    @Override
+    protected void stopServer() throws Exception {
+      RedisStoreCompatibilityTest.this.stopServer();
+    }
+
+    @Override
+    protected void startServer() throws Exception {
+      RedisStoreCompatibilityTest.this.startServer();
     }
   }
 }
