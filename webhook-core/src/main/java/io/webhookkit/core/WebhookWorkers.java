@@ -4,6 +4,7 @@ import io.webhookkit.core.inbox.ClaimedEntry;
 import io.webhookkit.core.inbox.DeadEntry;
 import io.webhookkit.core.inbox.DeliveryInbox;
 import io.webhookkit.core.inbox.InboxStats;
+import io.webhookkit.core.internal.ConfigValues;
 import io.webhookkit.core.internal.LogValues;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,15 @@ public final class WebhookWorkers implements AutoCloseable {
 
   /** The default grace for running handlers at shutdown ({@code inbox.shutdown-grace}). */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  /** The application-wide key for the number of worker threads. */
+  public static final String WORKERS_KEY = "webhook.inbox.workers";
+
+  /** The application-wide key for the idle poll interval. */
+  public static final String POLL_KEY = "webhook.inbox.poll";
+
+  /** The application-wide key for the shutdown grace of running handlers. */
+  public static final String SHUTDOWN_GRACE_KEY = "webhook.inbox.shutdown-grace";
 
   /** Told of every attempt a worker ran, for metrics. */
   @FunctionalInterface
@@ -562,6 +573,50 @@ public final class WebhookWorkers implements AutoCloseable {
 
     private Builder(DeliveryInbox inbox) {
       this.inbox = Objects.requireNonNull(inbox, "inbox");
+    }
+
+    /**
+     * Reads the application-wide keys {@value #WORKERS_KEY}, {@value #POLL_KEY} and {@value
+     * #SHUTDOWN_GRACE_KEY} (unset keys keep their defaults), as every adapter does.
+     *
+     * @param keys looks up a full key
+     * @throws WebhookConfigurationException naming the key that does not parse
+     */
+    public Builder settings(Function<String, @Nullable String> keys) {
+      String n = keys.apply(WORKERS_KEY);
+      try {
+        if (n != null && !n.isBlank()) {
+          workers(ConfigValues.positiveInt(n));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new WebhookConfigurationException(WORKERS_KEY, String.valueOf(e.getMessage()));
+      }
+      Duration p = duration(keys, POLL_KEY);
+      if (p != null) {
+        poll(p);
+      }
+      Duration g = duration(keys, SHUTDOWN_GRACE_KEY);
+      if (g != null) {
+        shutdownGrace(g);
+      }
+      return this;
+    }
+
+    private static @Nullable Duration duration(
+        Function<String, @Nullable String> keys, String key) {
+      String v = keys.apply(key);
+      if (v == null || v.isBlank()) {
+        return null;
+      }
+      try {
+        Duration d = ConfigValues.duration(v);
+        if (d.isNegative() || (d.isZero() && !key.equals(SHUTDOWN_GRACE_KEY))) {
+          throw new IllegalArgumentException("must be positive");
+        }
+        return d;
+      } catch (IllegalArgumentException e) {
+        throw new WebhookConfigurationException(key, String.valueOf(e.getMessage()));
+      }
     }
 
     /** Worker threads ({@code inbox.workers}, default 4). */

@@ -3,14 +3,16 @@ package io.webhookkit.servlet;
 import io.webhookkit.core.ConfigSource;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.Processing;
+import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.WebhookHandler;
 import io.webhookkit.core.WebhookListener;
 import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.WebhookWorkers;
 import io.webhookkit.core.adapter.BoundedBody;
 import io.webhookkit.core.idempotency.IdempotencyStore;
-import io.webhookkit.core.idempotency.IdempotencyStores;
-import io.webhookkit.core.idempotency.StoreSettings;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
@@ -23,13 +25,12 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,12 @@ import org.jspecify.annotations.Nullable;
  * javax.sql.DataSource} context attribute, {@code redis} with {@code
  * webhook.idempotency.redis.uri}).
  *
+ * <p>An endpoint with {@code processing=deferred} or {@code auto} is answered here, the chain not
+ * called: the delivery is written to the context store's durable inbox and acknowledged, and its
+ * {@link WebhookHandler} — given in code ({@link #WebhookFilter(WebhookHandler)}) or named by class
+ * in the {@code handler} init-param — runs on the worker pool of the context's {@link
+ * WebhookInboxListener}.
+ *
  * <p>The delivery is settled with the status the handler answers, at the moment the response is
  * committed (or when the chain returns, or when an async request completes): 2xx completes it,
  * anything else or an exception releases it for the provider's retry. Thread-safe.
@@ -62,19 +69,32 @@ public class WebhookFilter implements Filter {
   /** The servlet-context attribute under which a shared listener may be provided. */
   public static final String LISTENER_ATTRIBUTE = WebhookListener.class.getName();
 
-  private static final String OWNED_STORE_USERS = WebhookFilter.class.getName() + ".storeUsers";
+  /** The init-param naming the deferred handler's class. */
+  public static final String HANDLER_PARAM = "handler";
 
   private volatile @Nullable WebhookGuard guard;
   private volatile @Nullable ServletContext context;
+  private final @Nullable WebhookHandler codeHandler;
 
   /** For {@code web.xml}: configured from init-params in {@link #init}. */
-  public WebhookFilter() {}
+  public WebhookFilter() {
+    this.codeHandler = null;
+  }
+
+  /**
+   * For {@code ServletContext.addFilter}: configured from init-params in {@link #init}, with this
+   * handler for the endpoint's deferred deliveries ({@code processing=deferred} or {@code auto}).
+   */
+  public WebhookFilter(WebhookHandler handler) {
+    this.codeHandler = Objects.requireNonNull(handler, "handler");
+  }
 
   /**
    * For {@code ServletContext.addFilter}: guards with this ready guard; init-params are ignored.
    */
   public WebhookFilter(WebhookGuard guard) {
     this.guard = guard;
+    this.codeHandler = null;
   }
 
   /** The verified event of a request that passed a {@code WebhookFilter}. */
@@ -94,6 +114,7 @@ public class WebhookFilter implements Filter {
     }
     Set<String> keys = new LinkedHashSet<>(Collections.list(filterConfig.getInitParameterNames()));
     keys.remove(ENDPOINT_PARAM);
+    keys.remove(HANDLER_PARAM);
     ConfigSource source =
         new ConfigSource() {
           @Override
@@ -111,40 +132,65 @@ public class WebhookFilter implements Filter {
     ServletContext context = filterConfig.getServletContext();
     this.context = context;
     if (context != null) {
-      builder.idempotencyStore(sharedStore(context));
+      builder.idempotencyStore(ContextStore.acquire(context));
       if (context.getAttribute(LISTENER_ATTRIBUTE) instanceof WebhookListener listener) {
         builder.listener(listener);
       }
+    }
+    WebhookHandler h = handler(config, filterConfig.getInitParameter(HANDLER_PARAM));
+    if (h != null) {
+      Object w =
+          context == null ? null : context.getAttribute(WebhookInboxListener.WORKERS_ATTRIBUTE);
+      if (!(w instanceof WebhookWorkers workers)) {
+        throw new WebhookConfigurationException(
+            config.name(),
+            EndpointConfig.PROCESSING,
+            config.processing().code()
+                + " runs the handler on the context's worker pool: declare the listener "
+                + WebhookInboxListener.class.getName()
+                + " in web.xml (or add it to the context)");
+      }
+      builder.workers(workers).handler(h);
     }
     guard = builder.build();
   }
 
   /**
-   * The context's one idempotency store: the attribute {@code STORE_ATTRIBUTE} when the application
-   * put one there, otherwise the store the context-param {@code webhook.idempotency.store} names
-   * ({@code memory} by default; {@code jdbc}, {@code redis} with their modules), made once and
-   * shared by every filter.
+   * The endpoint's deferred handler: the one given in code, else an instance of the class the
+   * {@code handler} init-param names (public, with a public no-argument constructor).
    */
-  private static IdempotencyStore sharedStore(ServletContext context) {
-    synchronized (context) {
-      Object existing = context.getAttribute(STORE_ATTRIBUTE);
-      Object users = context.getAttribute(OWNED_STORE_USERS);
-      if (existing instanceof IdempotencyStore shared) {
-        if (users instanceof AtomicInteger count) {
-          count.incrementAndGet();
+  private @Nullable WebhookHandler handler(EndpointConfig config, @Nullable String className) {
+    WebhookHandler h = codeHandler;
+    if (h == null && className != null && !className.isBlank()) {
+      try {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Class<?> type =
+            Class.forName(
+                className.trim(),
+                true,
+                loader != null ? loader : WebhookFilter.class.getClassLoader());
+        Object instance = type.getConstructor().newInstance();
+        if (!(instance instanceof WebhookHandler wh)) {
+          throw new WebhookConfigurationException(
+              config.name(),
+              HANDLER_PARAM,
+              className + " is not a " + WebhookHandler.class.getName());
         }
-        return shared;
+        h = wh;
+      } catch (ReflectiveOperationException | LinkageError e) {
+        throw new WebhookConfigurationException(
+            config.name(),
+            HANDLER_PARAM,
+            "cannot make " + className + " (" + e.getClass().getSimpleName() + ")");
       }
-      IdempotencyStore store =
-          IdempotencyStores.create(
-              new StoreSettings(
-                  context::getInitParameter,
-                  type -> context.getAttribute(type.getName()),
-                  Clock.systemUTC()));
-      context.setAttribute(STORE_ATTRIBUTE, store);
-      context.setAttribute(OWNED_STORE_USERS, new AtomicInteger(1));
-      return store;
     }
+    if (h != null && config.processing() == Processing.SYNC) {
+      throw new WebhookConfigurationException(
+          config.name(),
+          HANDLER_PARAM,
+          "runs deferred deliveries: set processing=deferred or auto, or handle in the servlet");
+    }
+    return h;
   }
 
   /** The guard, once initialised. */
@@ -262,27 +308,12 @@ public class WebhookFilter implements Filter {
     response.flushBuffer();
   }
 
-  /** Closes the store the filters made themselves (a Redis client) when the last of them goes. */
+  /** Lets go of the context's store; the last user (filter or inbox listener) closes it. */
   @Override
   public void destroy() {
     ServletContext c = context;
-    if (c == null) {
-      return;
-    }
-    synchronized (c) {
-      Object users = c.getAttribute(OWNED_STORE_USERS);
-      if (users instanceof AtomicInteger count && count.decrementAndGet() == 0) {
-        Object store = c.getAttribute(STORE_ATTRIBUTE);
-        c.removeAttribute(STORE_ATTRIBUTE);
-        c.removeAttribute(OWNED_STORE_USERS);
-        if (store instanceof AutoCloseable closeable) {
-          try {
-            closeable.close();
-          } catch (Exception e) {
-            c.log("webhook-kit: closing the idempotency store failed", e);
-          }
-        }
-      }
+    if (c != null) {
+      ContextStore.release(c);
     }
   }
 }
