@@ -82,6 +82,9 @@ public final class WebhookWorkers implements AutoCloseable {
      * @param duration how long the handler ran
      */
     void onAttempt(String endpoint, String outcome, Duration duration);
+
+    /** An endpoint's handler was registered with these workers (gauges start here). */
+    default void onRegistered(String endpoint, WebhookWorkers workers) {}
   }
 
   private record Registration(EndpointConfig config, WebhookHandler handler) {}
@@ -119,6 +122,7 @@ public final class WebhookWorkers implements AutoCloseable {
   private @Nullable Thread poller;
   private volatile boolean storeDown;
   private long statsRefreshedNanos;
+  private boolean statsRefreshed;
 
   private WebhookWorkers(Builder b) {
     this.inbox = b.inbox;
@@ -169,6 +173,7 @@ public final class WebhookWorkers implements AutoCloseable {
     if (endpoints.putIfAbsent(config.name(), r) != null) {
       throw new IllegalStateException("endpoint " + config.name() + " has a handler already");
     }
+    listener.onRegistered(config.name(), this);
     wake();
   }
 
@@ -265,9 +270,10 @@ public final class WebhookWorkers implements AutoCloseable {
 
   private void refreshStats() {
     long now = System.nanoTime();
-    if (now - statsRefreshedNanos < poll.toNanos()) {
+    if (statsRefreshed && now - statsRefreshedNanos < poll.toNanos()) {
       return;
     }
+    statsRefreshed = true;
     statsRefreshedNanos = now;
     for (String endpoint : endpoints.keySet()) {
       try {
@@ -311,7 +317,14 @@ public final class WebhookWorkers implements AutoCloseable {
           .addKeyValue("delivery", id)
           .addKeyValue("attempt", c.attempts())
           .log("webhook delivery started");
-      WebhookEvent event = DeliveryCodec.event(c.entry());
+      WebhookEvent event;
+      try {
+        event = DeliveryCodec.event(c.entry());
+      } catch (IllegalArgumentException unreadable) {
+        // Not the core's metadata: no attempt can succeed, so it is dead at once.
+        failed(config, c, id, unreadable, Duration.ZERO, true);
+        return;
+      }
       boolean owned;
       if (config.transactional() && inbox.joinsTransactions()) {
         owned =
@@ -339,7 +352,7 @@ public final class WebhookWorkers implements AutoCloseable {
         lost(endpoint, id, took);
       }
     } catch (Exception | LinkageError | AssertionError e) {
-      failed(config, c, id, e, Duration.ofNanos(System.nanoTime() - start));
+      failed(config, c, id, e, Duration.ofNanos(System.nanoTime() - start), false);
     } finally {
       held.remove(c.key());
       inFlight.decrementAndGet();
@@ -351,14 +364,21 @@ public final class WebhookWorkers implements AutoCloseable {
   }
 
   private void failed(
-      EndpointConfig config, ClaimedEntry c, String id, Throwable e, Duration took) {
+      EndpointConfig config,
+      ClaimedEntry c,
+      String id,
+      Throwable e,
+      Duration took,
+      boolean permanent) {
     String endpoint = config.name();
     String error = errorText(config, e);
     if (closed && e instanceof InterruptedException) {
       return; // released by close()
     }
     Optional<Duration> next =
-        config.retryPolicy().next(c.attempts(), c.receivedAt(), clock.instant());
+        permanent
+            ? Optional.empty()
+            : config.retryPolicy().next(c.attempts(), c.receivedAt(), clock.instant());
     try {
       if (next.isPresent()) {
         if (inbox.retry(c.key(), c.ownerToken(), next.get(), error)) {
@@ -545,8 +565,9 @@ public final class WebhookWorkers implements AutoCloseable {
         p.join(poll.toMillis() + 5_000);
       }
       if (!executor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+        Map<String, Held> running = new LinkedHashMap<>(held);
         List<Runnable> unused = executor.shutdownNow();
-        for (Map.Entry<String, Held> h : held.entrySet()) {
+        for (Map.Entry<String, Held> h : running.entrySet()) {
           release(h.getKey(), h.getValue().token, "released at shutdown after the grace");
           LOG.atWarn()
               .addKeyValue("endpoint", h.getValue().endpoint)

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * with, and drained at {@code contextDestroyed} (stop claiming, running handlers get {@code
  * inbox.shutdown-grace}, the rest are released). Context-params: {@code webhook.inbox.workers}
  * (default 4), {@code webhook.inbox.poll} (default 1s), {@code webhook.inbox.shutdown-grace}
- * (default 30s).
+ * (default 30s). Meters: put an {@code InboxMeters} in the context attribute {@value
+ * #WORKER_LISTENER_ATTRIBUTE}.
  *
  * <pre>{@code
  * <listener>
@@ -27,6 +28,12 @@ import org.jspecify.annotations.Nullable;
 public class WebhookInboxListener implements ServletContextListener {
   /** The context attribute holding the pool. */
   public static final String WORKERS_ATTRIBUTE = WebhookWorkers.class.getName();
+
+  /**
+   * The context attribute under which the application may give a listener of every handler run,
+   * e.g. {@code new InboxMeters(registry)}.
+   */
+  public static final String WORKER_LISTENER_ATTRIBUTE = WebhookWorkers.Listener.class.getName();
 
   private @Nullable WebhookWorkers workers;
 
@@ -46,7 +53,11 @@ public class WebhookInboxListener implements ServletContextListener {
     }
     WebhookWorkers w;
     try {
-      w = WebhookWorkers.builder(inbox).settings(context::getInitParameter).build();
+      WebhookWorkers.Builder b = WebhookWorkers.builder(inbox).settings(context::getInitParameter);
+      if (context.getAttribute(WORKER_LISTENER_ATTRIBUTE) instanceof WebhookWorkers.Listener l) {
+        b.listener(l);
+      }
+      w = b.build();
     } catch (RuntimeException e) {
       ContextStore.release(context);
       throw e;
