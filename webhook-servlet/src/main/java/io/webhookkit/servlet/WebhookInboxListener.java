@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * with, and drained at {@code contextDestroyed} (stop claiming, running handlers get {@code
  * inbox.shutdown-grace}, the rest are released). Context-params: {@code webhook.inbox.workers}
  * (default 4), {@code webhook.inbox.poll} (default 1s), {@code webhook.inbox.shutdown-grace}
- * (default 30s). Meters: put an {@code InboxMeters} in the context attribute {@value
+ * (default 30s). Meters: put an {@code InboxMeters} in the context attribute {@link
  * #WORKER_LISTENER_ATTRIBUTE}.
  *
  * <pre>{@code

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ public abstract class InboxCompatibilityKit {
    * The same inbox on the store's own clock (the database's, Redis's), for the one scenario that
    * waits for real time; {@code null} when the store has no clock of its own.
    */
-  protected DeliveryInbox createInboxOnItsOwnClock() throws Exception {
+  protected @Nullable DeliveryInbox createInboxOnItsOwnClock() throws Exception {
     return null;
   }
 
