@@ -1,5 +1,7 @@
 package io.webhookkit.demo;
 
+import io.webhookkit.core.Decision;
+import io.webhookkit.core.Reason;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.http.HttpServlet;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The demo's application: an ordinary servlet behind the filters. It counts its calls per delivery,
  * and fails the first call of a delivery whose body says {@code "fail_once":true} (to show that a
- * failed delivery is processed on the provider's retry).
+ * failed delivery is processed on the provider's retry). A path no filter guards gets 404 {@code
+ * unknown_endpoint}.
  */
 public class DemoHandlerServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -28,7 +31,15 @@ public class DemoHandlerServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    WebhookEvent event = WebhookFilter.event(req).orElseThrow();
+    WebhookEvent event = WebhookFilter.event(req).orElse(null);
+    if (event == null) {
+      // No filter guards this path: the seed's answer to a wrong endpoint, not a stack trace.
+      WebhookFilter.write(
+          Decision.refusal(
+              Reason.UNKNOWN_ENDPOINT, "No webhook endpoint is configured here.", null),
+          resp);
+      return;
+    }
     String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String id = event.deliveryId().orElse("(none)");
     int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();

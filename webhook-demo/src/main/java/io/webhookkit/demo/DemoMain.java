@@ -1,5 +1,7 @@
 package io.webhookkit.demo;
 
+import io.webhookkit.core.WebhookWorkers;
+import io.webhookkit.servlet.WebhookInboxListener;
 import io.webhookkit.test.ProviderSimulator;
 import io.webhookkit.test.RetrySchedule;
 import io.webhookkit.test.TestDelivery;
@@ -10,9 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -30,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * the kit promises.
  */
 public final class DemoMain {
+  private static @Nullable WebAppContext context;
+
   /** Each endpoint's environment variable and its demo default. */
   static final Map<String, String> DEMO_SECRETS = new LinkedHashMap<>();
 
@@ -147,6 +154,7 @@ public final class DemoMain {
     connector.setPort(port);
     server.addConnector(connector);
     WebAppContext context = new WebAppContext();
+    DemoMain.context = context;
     context.setContextPath("/");
     context.setBaseResourceAsPath(webapp.toAbsolutePath());
     context.setParentLoaderPriority(true);
@@ -307,6 +315,17 @@ public final class DemoMain {
             "payload_too_large",
             0));
 
+    TestDelivery nowhere = TestDelivery.stripe(stripe);
+    rows.add(
+        expect(
+            "unknown endpoint",
+            once.sendOnce(uri(base, "nowhere"), nowhere),
+            nowhere,
+            404,
+            "unknown_endpoint",
+            0));
+    rows.addAll(deferredRows(base, standard, once));
+
     print(rows);
     boolean ok = rows.stream().allMatch(Row::asExpected);
     System.out.println();
@@ -317,6 +336,81 @@ public final class DemoMain {
     System.out.println(
         "Keep a server running to try it yourself:  ./mvnw -q -pl webhook-demo -am -DskipTests package exec:exec -Ddemo.args=keep-running");
     return ok ? 0 : 1;
+  }
+
+  /**
+   * The deferred endpoint {@code orders}: a slow handler answered at once and finished later; a
+   * failing one retried on its schedule, then dead; the dead one replayed.
+   */
+  private static List<Row> deferredRows(URI base, String secret, ProviderSimulator once)
+      throws Exception {
+    List<Row> rows = new ArrayList<>();
+    URI orders = uri(base, "orders");
+    TestDelivery slow =
+        TestDelivery.standardWebhooks(secret).withBody("{\"type\":\"order.paid\",\"slow\":true}");
+    long sentAt = System.nanoTime();
+    ProviderSimulator.Attempt answer = once.sendOnce(orders, slow);
+    long answeredMs = (System.nanoTime() - sentAt) / 1_000_000;
+    boolean handled = await(() -> DemoDeferredHandler.doneAt(slow.id()) != 0, 10_000);
+    long handledMs = (DemoDeferredHandler.doneAt(slow.id()) - sentAt) / 1_000_000;
+    rows.add(
+        new Row(
+            "slow handler (deferred)",
+            "standard-webhooks",
+            Integer.toString(answer.status()),
+            String.format(
+                Locale.ROOT, "- (answer %dms, done %.1fs)", answeredMs, handledMs / 1000.0),
+            DemoDeferredHandler.calls(slow.id()),
+            answer.status() == 202 && answeredMs < 1_000 && handled && handledMs >= 1_500));
+
+    TestDelivery failing =
+        TestDelivery.standardWebhooks(secret)
+            .withBody("{\"type\":\"order.paid\",\"fail_times\":3}");
+    ProviderSimulator.Attempt queued = once.sendOnce(orders, failing);
+    WebhookWorkers workers = workers();
+    String key = "orders:" + failing.id();
+    boolean dead =
+        await(
+            () -> workers.dead("orders", 100).stream().anyMatch(d -> d.key().equals(key)), 10_000);
+    rows.add(
+        new Row(
+            "failing handler: 3 tries",
+            "standard-webhooks",
+            queued.status() + ", dead",
+            "- (retried 100ms, 200ms)",
+            DemoDeferredHandler.calls(failing.id()),
+            queued.status() == 202 && dead && DemoDeferredHandler.calls(failing.id()) == 3));
+
+    boolean replayed = workers.replay(key);
+    boolean done = await(() -> DemoDeferredHandler.doneAt(failing.id()) != 0, 10_000);
+    rows.add(
+        new Row(
+            "replay of the dead one",
+            "standard-webhooks",
+            replayed ? "replayed" : "not dead",
+            "- (handled on replay)",
+            DemoDeferredHandler.calls(failing.id()),
+            replayed && done && DemoDeferredHandler.calls(failing.id()) == 4));
+    return rows;
+  }
+
+  private static WebhookWorkers workers() {
+    return (WebhookWorkers)
+        Objects.requireNonNull(context, "started")
+            .getServletContext()
+            .getAttribute(WebhookInboxListener.WORKERS_ATTRIBUTE);
+  }
+
+  /** Polls a condition the worker pool makes true, for at most the given time. */
+  private static boolean await(BooleanSupplier condition, long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(10_000_000);
+    }
+    return true;
   }
 
   private static Row expect(
@@ -377,7 +471,8 @@ public final class DemoMain {
     System.out.println(
         "webhook-kit demo listening on "
             + base
-            + " (endpoints /hooks/github, /hooks/stripe, /hooks/slack, /hooks/standard-webhooks)");
+            + " (endpoints /hooks/github, /hooks/stripe, /hooks/slack, /hooks/standard-webhooks,"
+            + " /hooks/orders deferred)");
     System.out.println("Send a correctly signed Stripe event (paste into a shell):");
     System.out.println();
     System.out.println("t=$(date +%s); body='{\"id\":\"evt_'$t'\",\"type\":\"invoice.paid\"}'");

@@ -23,7 +23,11 @@ class DemoTourTest {
     assertThat(exit).as(printed).isZero();
     assertThat(printed)
         .contains("Every result is what the kit promises.")
-        .contains("oversized (600KB > 512KB)");
+        .contains("oversized (600KB > 512KB)")
+        .contains("unknown endpoint")
+        .contains("slow handler (deferred)")
+        .contains("failing handler: 3 tries")
+        .contains("replay of the dead one");
     // The parent prints the demo defaults once; the tour itself never prints a secret.
     assertThat(DemoMain.DEMO_SECRETS.values())
         .allSatisfy(s -> assertThat(printed).doesNotContain(s));

@@ -192,9 +192,10 @@ public abstract class InboxCompatibilityKit {
           pool.submit(
               () -> {
                 go.await();
-                List<ClaimedEntry> got;
-                while (!(got = inbox.claimDue(endpoint, 4, LEASE)).isEmpty()) {
+                List<ClaimedEntry> got = inbox.claimDue(endpoint, 4, LEASE);
+                while (!got.isEmpty()) {
                   got.forEach(c -> claimed.add(c.key()));
+                  got = inbox.claimDue(endpoint, 4, LEASE);
                 }
                 return null;
               }));
@@ -264,10 +265,11 @@ public abstract class InboxCompatibilityKit {
     assertThat(inbox.stats(endpoint).retrying()).isEqualTo(3);
     clock.advance(Duration.ofSeconds(30));
     List<String> order = new ArrayList<>();
-    List<ClaimedEntry> got;
-    while (!(got = inbox.claimDue(endpoint, 1, LEASE)).isEmpty()) {
+    List<ClaimedEntry> got = inbox.claimDue(endpoint, 1, LEASE);
+    while (!got.isEmpty()) {
       order.add(got.get(0).key().substring(endpoint.length() + 1));
       assertThat(got.get(0).attempts()).isEqualTo(2);
+      got = inbox.claimDue(endpoint, 1, LEASE);
     }
     assertThat(order).containsExactly("b", "c", "a");
   }
