@@ -8,12 +8,19 @@
 #   webhook-benchmarks/run.sh StoreBenchmark -f 1      # idempotency stores on real servers
 #   webhook-benchmarks/run.sh e2e [seconds rounds connections]   # end to end with wrk:
 #                                  Jetty ± WebhookFilter, Spring Boot ± @WebhookEndpoint
+#   webhook-benchmarks/run.sh deferred [rate seconds drained]    # deferred vs sync answer
+#                                  latency at a fixed rate (PostgreSQL, Redis), drain rate
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl webhook-benchmarks -am -DskipTests -Dspotless.check.skip package \
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 cd webhook-benchmarks
 CP="target/classes:$(cat target/classpath.txt)"
+if [ "${1:-}" = "deferred" ]; then
+  shift
+  echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+  exec java -Xms1g -Xmx1g -cp "$CP" io.webhookkit.benchmarks.DeferredBenchmark "$@"
+fi
 if [ "${1:-}" = "e2e" ]; then
   shift
   if ! command -v wrk >/dev/null; then

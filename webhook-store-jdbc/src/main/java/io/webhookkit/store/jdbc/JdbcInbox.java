@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ final class JdbcInbox {
   }
 
   /** A statement with {@code {now}} replaced by the database clock, or bound to the given one. */
-  private PreparedStatement prepare(Connection c, String template, Object... args)
+  private PreparedStatement prepare(Connection c, String template, @Nullable Object... args)
       throws SQLException {
     String sql =
         template.replace(
@@ -90,7 +91,7 @@ final class JdbcInbox {
   private static void bind(PreparedStatement s, int slot, @Nullable Object value)
       throws SQLException {
     if (value == null) {
-      s.setNull(slot, java.sql.Types.VARCHAR);
+      s.setNull(slot, Types.VARCHAR);
     } else if (value instanceof String v) {
       s.setString(slot, v);
     } else if (value instanceof Long v) {
@@ -133,7 +134,7 @@ final class JdbcInbox {
         "JDBC inbox could not " + operation + " (SQLState " + e.getSQLState() + ")", e);
   }
 
-  private int update(Connection c, String template, Object... args) throws SQLException {
+  private int update(Connection c, String template, @Nullable Object... args) throws SQLException {
     try (PreparedStatement s = prepare(c, template, args)) {
       return s.executeUpdate();
     }
@@ -299,7 +300,7 @@ final class JdbcInbox {
             return List.of();
           }
           String in = String.join(", ", Collections.nCopies(keys.size(), "?"));
-          List<Object> args = new ArrayList<>();
+          List<@Nullable Object> args = new ArrayList<>();
           args.add(token);
           args.add(lease.toMillis());
           args.addAll(keys);

@@ -31,12 +31,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class RedisInbox {
   private static final String CLOCK =
-      "local function clock(given)\n"
-          + "  local n = tonumber(given)\n"
-          + "  if n >= 0 then return n end\n"
-          + "  local t = redis.call('TIME')\n"
-          + "  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
-          + "end\n";
+      """
+          local function clock(given)
+            local n = tonumber(given)
+            if n >= 0 then return n end
+            local t = redis.call('TIME')
+            return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+          end
+          """;
 
   /** KEYS: hash, ready, lease. ARGV: now, fp, meta, body, type, state, owner, lease, member. */
   static final String ENQUEUE =
@@ -121,12 +123,14 @@ final class RedisInbox {
 
   /** KEYS: hash, lease, dead. ARGV: owner, error, member. */
   static final String DEAD =
-      "local st, owner, recv = unpack(redis.call('HMGET', KEYS[1], 'state', 'owner', 'recv'))\n"
-          + "if st ~= 'P' or owner ~= ARGV[1] then return 0 end\n"
-          + "redis.call('HSET', KEYS[1], 'state', 'D', 'owner', '', 'err', ARGV[2])\n"
-          + "redis.call('ZREM', KEYS[2], ARGV[3])\n"
-          + "redis.call('ZADD', KEYS[3], tonumber(recv), ARGV[3])\n"
-          + "return 1\n";
+      """
+          local st, owner, recv = unpack(redis.call('HMGET', KEYS[1], 'state', 'owner', 'recv'))
+          if st ~= 'P' or owner ~= ARGV[1] then return 0 end
+          redis.call('HSET', KEYS[1], 'state', 'D', 'owner', '', 'err', ARGV[2])
+          redis.call('ZREM', KEYS[2], ARGV[3])
+          redis.call('ZADD', KEYS[3], tonumber(recv), ARGV[3])
+          return 1
+          """;
 
   /** KEYS: ready, dead. ARGV: now, hash prefix, member ('' for every dead one). */
   static final String REPLAY =
@@ -148,12 +152,14 @@ final class RedisInbox {
 
   /** KEYS: dead. ARGV: max, hash prefix. */
   static final String LIST_DEAD =
-      "local out = {}\n"
-          + "for _, m in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)) do\n"
-          + "  local v = redis.call('HMGET', ARGV[2] .. m, 'type', 'attempts', 'err', 'recv')\n"
-          + "  table.insert(out, {m, v[1] or '', v[2] or '0', v[3] or '', v[4] or '0'})\n"
-          + "end\n"
-          + "return out\n";
+      """
+          local out = {}
+          for _, m in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)) do
+            local v = redis.call('HMGET', ARGV[2] .. m, 'type', 'attempts', 'err', 'recv')
+            table.insert(out, {m, v[1] or '', v[2] or '0', v[3] or '', v[4] or '0'})
+          end
+          return out
+          """;
 
   /** KEYS: ready, retry, lease, dead. ARGV: now. */
   static final String STATS =
