@@ -87,6 +87,28 @@ class DocumentationTest {
     assertThat(rows).containsExactlyInAnyOrderEntriesOf(expected);
   }
 
+  @Test
+  void theWorkerPoolsKeysAreDocumentedWithTheirDefaults() throws IOException {
+    String text = Files.readString(DOCS.resolve("deferred-processing.md"), StandardCharsets.UTF_8);
+    Map<String, String> rows = new LinkedHashMap<>();
+    Pattern row = Pattern.compile("^\\| `(webhook\\.inbox\\.[a-z-]+)` \\|.*\\| `([^`]+)` \\|$");
+    for (String line : text.split("\n")) {
+      Matcher m = row.matcher(line);
+      if (m.matches()) {
+        rows.put(m.group(1), m.group(2));
+      }
+    }
+    assertThat(rows)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                WebhookWorkers.WORKERS_KEY,
+                Integer.toString(WebhookWorkers.DEFAULT_WORKERS),
+                WebhookWorkers.POLL_KEY,
+                WebhookWorkers.DEFAULT_POLL.toSeconds() + "s",
+                WebhookWorkers.SHUTDOWN_GRACE_KEY,
+                WebhookWorkers.DEFAULT_SHUTDOWN_GRACE.toSeconds() + "s"));
+  }
+
   private static String coreKeyTable() {
     StringBuilder t = new StringBuilder("| key | meaning | default |\n|---|---|---|\n");
     for (EndpointKey key : EndpointKeys.all()) {

@@ -2,6 +2,8 @@ package io.webhookkit.core.adapter;
 
 import io.webhookkit.core.ConfigSource;
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.Processing;
+import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
 import io.webhookkit.core.idempotency.IdempotencyStore;
@@ -129,12 +131,20 @@ public final class EndpointGuards {
           (name, keys) -> {
             EndpointConfig.Builder config = EndpointConfig.builder(name, keys, environment);
             customizers.forEach(c -> c.customize(name, config));
+            EndpointConfig checked = config.build();
+            if (checked.processing() != Processing.SYNC) {
+              // Until these adapters run handlers outside the request, a deferred endpoint would
+              // acknowledge deliveries that nothing here ever handles.
+              throw new WebhookConfigurationException(
+                  name,
+                  EndpointConfig.PROCESSING,
+                  checked.processing().code()
+                      + " is not supported by this adapter yet (its handlers run in the request);"
+                      + " use processing=sync, or the servlet filter or the core's WebhookWorkers");
+            }
             built.put(
                 name,
-                WebhookGuard.builder(config.build())
-                    .idempotencyStore(shared)
-                    .listener(listener)
-                    .build());
+                WebhookGuard.builder(checked).idempotencyStore(shared).listener(listener).build());
           });
       return new EndpointGuards(built);
     }

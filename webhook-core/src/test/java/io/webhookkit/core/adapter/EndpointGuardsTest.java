@@ -53,6 +53,22 @@ class EndpointGuardsTest {
   }
 
   @Test
+  void aDeferredEndpointIsRefusedUntilTheAdapterRunsHandlersOutsideTheRequest() {
+    Map<String, String> deferred = new java.util.HashMap<>(FULL_KEYS);
+    deferred.put("webhook.endpoints.stripe.processing", "deferred");
+
+    assertThatThrownBy(
+            () ->
+                EndpointGuards.builder()
+                    .endpoints(EndpointGuards.endpointsOf(deferred))
+                    .idempotencyStore(InMemoryIdempotencyStore.create())
+                    .build())
+        .hasMessageContaining("endpoint 'stripe'")
+        .hasMessageContaining("key 'processing'")
+        .hasMessageContaining("not supported by this adapter yet");
+  }
+
+  @Test
   void aBadKeyFailsTheWholeBuildNamingTheEndpointAndTheKey() {
     Map<String, String> misspelt = new java.util.HashMap<>(FULL_KEYS);
     misspelt.put("webhook.endpoints.stripe.tolerence", "1m");
