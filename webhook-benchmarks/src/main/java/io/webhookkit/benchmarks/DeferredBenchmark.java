@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -141,11 +142,9 @@ public final class DeferredBenchmark {
 
   /** Latencies in microseconds of an open load at {@code rate} per second for {@code seconds}. */
   private static long[] load(URI uri, int rate, int seconds) throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
     HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4))
-            .build();
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
     int n = rate * seconds;
     List<HttpRequest> requests = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -183,6 +182,7 @@ public final class DeferredBenchmark {
       throw new IllegalStateException("answers missing");
     }
     clock.shutdown();
+    executor.shutdown();
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " requests were not answered 2xx");
     }
