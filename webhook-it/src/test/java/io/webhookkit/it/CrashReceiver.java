@@ -10,6 +10,7 @@ import io.webhookkit.servlet.WebhookFilter;
 import io.webhookkit.servlet.WebhookInboxListener;
 import io.webhookkit.store.jdbc.JdbcIdempotencyStore;
 import io.webhookkit.store.jdbc.JdbcInboxTransaction;
+import io.webhookkit.store.redis.RedisIdempotencyStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -22,6 +23,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * handler} (inside the handler, before its effect), {@code after-handler} (the effect is done, the
  * completion not).
  *
- * <p>Arguments: http port, PostgreSQL port, crash point or {@code none}, n, transactional.
+ * <p>Arguments: http port, PostgreSQL port, crash point or {@code none}, n, transactional, and the
+ * inbox: {@code postgresql}, or {@code redis:<port>} (runs and effects are recorded in PostgreSQL
+ * either way).
  */
 public final class CrashReceiver {
   private static String point = "none";
@@ -76,13 +80,17 @@ public final class CrashReceiver {
     hc.setConnectionTimeout(1000);
     hc.setInitializationFailTimeout(-1);
     DataSource ds = new HikariDataSource(hc);
-    JdbcIdempotencyStore jdbc = JdbcIdempotencyStore.builder(ds).build();
+    Object store =
+        args.length > 5 && args[5].startsWith("redis:")
+            ? RedisIdempotencyStore.connect(
+                "redis://127.0.0.1:" + args[5].substring(6), "webhook:", Clock.systemUTC())
+            : JdbcIdempotencyStore.builder(ds).build();
 
     ServletContextHandler context = new ServletContextHandler("/");
     context.setInitParameter("webhook.inbox.poll", "50ms");
     context.setInitParameter("webhook.inbox.workers", "4");
     context.setInitParameter("webhook.inbox.shutdown-grace", "1s");
-    context.setAttribute(WebhookFilter.STORE_ATTRIBUTE, crashingAfterClaims(jdbc));
+    context.setAttribute(WebhookFilter.STORE_ATTRIBUTE, crashingAfterClaims(store));
     context.addEventListener(new WebhookInboxListener());
     FilterHolder answers = new FilterHolder(new AnswerPoints());
     context.addFilter(answers, "/hooks/*", EnumSet.of(DispatcherType.REQUEST));
@@ -144,7 +152,7 @@ public final class CrashReceiver {
   }
 
   /** The store, stopping a worker thread right after a claim that returned deliveries. */
-  private static Object crashingAfterClaims(JdbcIdempotencyStore store) {
+  private static Object crashingAfterClaims(Object store) {
     return Proxy.newProxyInstance(
         CrashReceiver.class.getClassLoader(),
         new Class<?>[] {IdempotencyStore.class, DeliveryInbox.class},

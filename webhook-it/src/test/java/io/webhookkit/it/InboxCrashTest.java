@@ -2,6 +2,8 @@ package io.webhookkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.webhookkit.store.jdbc.JdbcIdempotencyStore;
 import io.webhookkit.test.TestDelivery;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -33,19 +35,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import redis.embedded.RedisServer;
 
 /**
  * Nothing answered 2xx is lost, proven by killing a real process: the receiving application ({@link
  * CrashReceiver}, deferred, JDBC inbox on a real PostgreSQL) runs in a JVM of its own and is killed
  * with SIGKILL at each of five points (after a worker's claim, after the inbox write before the
  * answer, after the answer, inside the handler, after the handler's effect before the completion)
- * and restarted; then PostgreSQL itself is restarted under traffic. A provider simulator sends
- * deliveries (a third of them twice) and retries on its schedule until it gets a 2xx. Afterwards
- * every acknowledged delivery must be completed, none missing and none left queued; handler runs
- * and effects are counted per delivery and the duplicates reported. With {@code transactional=true}
- * every completed delivery has exactly one effect.
+ * and restarted; then the store itself is restarted under traffic. Runs on the PostgreSQL inbox
+ * (plain and {@code transactional=true}) and on the Redis inbox (append-only file, {@code
+ * appendfsync always}). A provider simulator sends deliveries (a third of them twice) and retries
+ * on its schedule until it gets a 2xx. Afterwards every acknowledged delivery must be completed,
+ * none missing and none left queued; handler runs and effects are counted per delivery and the
+ * duplicates reported. With {@code transactional=true} every completed delivery has exactly one
+ * effect.
  *
  * <p>CI runs the short version; {@code -Dcrash.deliveries=2000 -Dcrash.rounds=4} is the README's
  * full run.
@@ -60,6 +65,9 @@ class InboxCrashTest {
           .build();
 
   private EmbeddedPostgres postgres;
+  private RedisServer redis; // null on the PostgreSQL inbox
+  private int redisPort;
+  private Path redisDir;
   private Path data;
   private int pgPort;
   private volatile Process child;
@@ -76,6 +84,21 @@ class InboxCrashTest {
     if (postgres != null) {
       postgres.close();
     }
+    if (redis != null) {
+      redis.stop();
+    }
+  }
+
+  /** Redis keeping an append-only file, fsynced on every write: what "nothing lost" needs. */
+  private RedisServer redisServer() throws Exception {
+    return RedisServer.newRedisServer()
+        .port(redisPort)
+        .bind("127.0.0.1")
+        .setting("save \"\"")
+        .setting("appendonly yes")
+        .setting("appendfsync always")
+        .setting("dir " + redisDir.toAbsolutePath())
+        .build();
   }
 
   private void startPostgres(int port) throws Exception {
@@ -109,6 +132,7 @@ class InboxCrashTest {
   /** Starts the receiver and waits for READY; returns its stdout for the crash line. */
   private BufferedReader startChild(int httpPort, String point, int n, boolean tx)
       throws Exception {
+    String inbox = redis == null ? "postgresql" : "redis:" + redisPort;
     String java = ProcessHandle.current().info().command().orElse("java");
     int k = starts.incrementAndGet();
     Path log = Path.of("target", "crash-" + (tx ? "tx-" : "") + k + "-" + point + ".log");
@@ -125,7 +149,8 @@ class InboxCrashTest {
             Integer.toString(pgPort),
             point,
             Integer.toString(n),
-            Boolean.toString(tx));
+            Boolean.toString(tx),
+            inbox);
     pb.redirectError(log.toFile());
     Process p = pb.start();
     child = p;
@@ -139,9 +164,9 @@ class InboxCrashTest {
     return out;
   }
 
-  @ParameterizedTest(name = "transactional={0}")
-  @ValueSource(booleans = {false, true})
-  void everyAcknowledgedDeliveryIsCompletedAcrossKillsAndAStoreRestart(boolean tx)
+  @ParameterizedTest(name = "{0} inbox, transactional={1}")
+  @CsvSource({"postgresql, false", "postgresql, true", "redis, false"})
+  void everyAcknowledgedDeliveryIsCompletedAcrossKillsAndAStoreRestart(String store, boolean tx)
       throws Exception {
     int deliveries = Integer.getInteger("crash.deliveries", 150);
     int rounds = Integer.getInteger("crash.rounds", 1);
@@ -152,6 +177,12 @@ class InboxCrashTest {
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE runs (delivery VARCHAR(100), pid BIGINT)");
       s.execute("CREATE TABLE effects (delivery VARCHAR(100), pid BIGINT)");
+    }
+    if (store.equals("redis")) {
+      redisPort = freePort();
+      redisDir = Files.createTempDirectory(Path.of("target"), "redis-crash");
+      redis = redisServer();
+      redis.start();
     }
     int httpPort = freePort();
     URI uri = URI.create("http://127.0.0.1:" + httpPort + "/hooks/orders");
@@ -224,6 +255,14 @@ class InboxCrashTest {
             java.util.concurrent.CompletableFuture.runAsync(
                 () -> {
                   try {
+                    RedisServer r = redis;
+                    if (r != null) {
+                      r.stop();
+                      LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
+                      redis = redisServer();
+                      redis.start();
+                      return;
+                    }
                     postgres.close();
                     // An outage longer than the pool's 1 s connection timeout, so that requests
                     // meet it (a shorter one is only a pause: the pool waits it out).
@@ -250,7 +289,7 @@ class InboxCrashTest {
     Map<String, Long> open = awaitDrained();
     assertThat(open).as("deliveries left queued, processing or retrying").isEmpty();
 
-    Map<String, String> states = query("SELECT delivery_key, state FROM webhook_deliveries");
+    Map<String, String> states = states(acked);
     Map<String, Long> runs = counts("runs");
     Map<String, Long> effects = counts("effects");
     List<String> lost = new ArrayList<>();
@@ -264,9 +303,10 @@ class InboxCrashTest {
     long effectTwice = effects.values().stream().filter(v -> v > 1).count();
     String report =
         String.format(
-            "crash test transactional=%s: sent %d (+%d duplicates), acknowledged %d, gave up %d,"
+            "crash test on the %s inbox, transactional=%s: sent %d (+%d duplicates), acknowledged %d, gave up %d,"
                 + " kills %s, store restarted %s, 503 during outage %d, handler ran twice %d,"
                 + " effect twice %d, lost %d",
+            store,
             tx,
             sent.get(),
             duplicatesSent.get(),
@@ -280,7 +320,7 @@ class InboxCrashTest {
             lost.size());
     System.out.println(report);
     Files.writeString(
-        Path.of("target", "crash-report-" + (tx ? "transactional" : "plain") + ".txt"), report);
+        Path.of("target", "crash-report-" + store + (tx ? "-transactional" : "") + ".txt"), report);
 
     assertThat(kills).containsExactlyElementsOf(plan);
     assertThat(storeRestarted).isTrue();
@@ -342,12 +382,46 @@ class InboxCrashTest {
     gaveUp.add(id);
   }
 
+  /** Each acknowledged delivery's state in the inbox (absent: null). */
+  private Map<String, String> states(Set<String> ids) throws Exception {
+    if (redis == null) {
+      return query("SELECT delivery_key, state FROM webhook_deliveries");
+    }
+    Map<String, String> out = new HashMap<>();
+    RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort);
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      for (String id : ids) {
+        String state = c.sync().hget("webhook:{orders}:d:orders:" + id, "state");
+        if (state != null) {
+          out.put("orders:" + id, state);
+        }
+      }
+    } finally {
+      client.shutdown();
+    }
+    return out;
+  }
+
   private Map<String, Long> awaitDrained() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     Map<String, Long> open;
     do {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // polling the database
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // polling the store
       open = new HashMap<>();
+      if (redis != null) {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+          for (String set : List.of("ready", "retry", "lease")) {
+            long n = c.sync().zcard("webhook:{orders}:" + set);
+            if (n > 0) {
+              open.put(set, n);
+            }
+          }
+        } finally {
+          client.shutdown();
+        }
+        continue;
+      }
       for (Map.Entry<String, String> e :
           query(
                   "SELECT state, COUNT(*) FROM webhook_deliveries WHERE state IN ('Q', 'R', 'P')"
