@@ -259,6 +259,30 @@ class DeferredProcessingTest {
   }
 
   @Test
+  void aSlackDeliveryIsAcknowledgedWithThe200SlackRequiresWithinItsDeadline() {
+    Delivery d = Delivery.slack();
+    EndpointConfig c =
+        EndpointConfig.builder("sl")
+            .provider("slack")
+            .secrets(d.secret)
+            .processing(Processing.DEFERRED)
+            .build();
+    WebhookGuard g =
+        WebhookGuard.builder(c)
+            .clock(Clock.fixed(Delivery.NOW, java.time.ZoneOffset.UTC))
+            .idempotencyStore(store)
+            .build();
+    Decision.Respond r = respond(g, d);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.headers()).containsEntry("Webhook-Delivery-State", "queued");
+    assertThat(c.deadline()).isEqualTo(Duration.ofMillis(2400));
+    assertThat(c.ackStatus()).isEqualTo(200);
+    EndpointConfig github = EndpointConfig.builder("gh").provider("github").secrets("s").build();
+    assertThat(github.deadline()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(github.ackStatus()).isEqualTo(202);
+  }
+
+  @Test
   void handlersAreRoutedByTheMostSpecificEventTypePattern() throws Exception {
     List<String> seen = new ArrayList<>();
     WebhookHandlers h =
