@@ -208,15 +208,19 @@ public final class WebhookWorkers implements AutoCloseable {
   }
 
   private void pollLoop() {
+    int round = 0;
     while (running) {
       boolean claimed = false;
-      for (Registration r : endpoints.values()) {
+      // Each round starts at the next endpoint, so a busy one cannot take every slot for good.
+      List<Registration> all = new ArrayList<>(endpoints.values());
+      for (int i = 0; i < all.size(); i++) {
         int free = workers - inFlight.get();
         if (free <= 0 || !running) {
           break;
         }
-        claimed |= claim(r, free);
+        claimed |= claim(all.get(Math.floorMod(round + i, all.size())), free);
       }
+      round++;
       refreshStats();
       if (!claimed || inFlight.get() >= workers) {
         await();
