@@ -228,14 +228,8 @@ class DeferredFilterTest {
             "handler",
             NamedHandler.class.getName()));
     bare.addFilter(filter, "/hooks/orders", EnumSet.of(DispatcherType.REQUEST));
-    Throwable failure =
-        org.assertj.core.api.Assertions.catchThrowable(() -> LoopbackJetty.start(bare).stop());
-    Throwable cause = failure;
-    while (cause != null && !(cause instanceof WebhookConfigurationException)) {
-      cause = cause.getCause();
-    }
-    assertThat(cause)
-        .as("start-up failure %s", failure)
+    assertThat(StartupFailures.of(bare))
+        .as("the start-up failure")
         .isInstanceOf(WebhookConfigurationException.class)
         .hasMessageContaining("endpoint 'orders'")
         .hasMessageContaining("key 'processing'")

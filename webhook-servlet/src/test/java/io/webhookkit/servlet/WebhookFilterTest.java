@@ -126,15 +126,8 @@ class WebhookFilterTest {
         Map.of("endpoint", "payments", "provider", "stripe", "secrets", "whsec_x", key, value));
     context.addFilter(filter, "/hooks/payments", EnumSet.of(DispatcherType.REQUEST));
 
-    Throwable failure =
-        org.assertj.core.api.Assertions.catchThrowable(() -> LoopbackJetty.start(context).stop());
-
-    Throwable cause = failure;
-    while (cause != null && !(cause instanceof WebhookConfigurationException)) {
-      cause = cause.getCause();
-    }
-    assertThat(cause)
-        .as("start-up failure %s", failure)
+    assertThat(StartupFailures.of(context))
+        .as("the start-up failure")
         .isInstanceOf(WebhookConfigurationException.class)
         .hasMessageContaining("endpoint 'payments'")
         .hasMessageContaining("key '" + key + "'")

@@ -353,9 +353,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
       if (r == null || r.state != DeliveryState.DEAD) {
         return false;
       }
-      r.state = DeliveryState.QUEUED;
-      r.attempts = 0;
-      r.due = clock.millis();
+      requeue(r);
       return true;
     }
   }
@@ -366,14 +364,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
       int n = 0;
       for (Row r : inbox.values()) {
         if (r.state == DeliveryState.DEAD && r.entry.endpoint().equals(endpoint)) {
-          r.state = DeliveryState.QUEUED;
-          r.attempts = 0;
-          r.due = clock.millis();
+          requeue(r);
           n++;
         }
       }
       return n;
     }
+  }
+
+  /** A dead delivery queued again, due now, its attempts counted from zero. */
+  private void requeue(Row r) {
+    r.state = DeliveryState.QUEUED;
+    r.attempts = 0;
+    r.due = clock.millis();
   }
 
   @Override
