@@ -107,6 +107,14 @@ public final class WebhookGuard {
               + " memory for development); "
               + (s == null ? "there is none" : s.getClass().getSimpleName() + " has none"));
     }
+    try {
+      in.prepare(config.name());
+    } catch (IllegalStateException notReady) {
+      throw new WebhookConfigurationException(
+          config.name(),
+          EndpointConfig.PROCESSING,
+          Objects.requireNonNullElse(notReady.getMessage(), "the inbox is not ready"));
+    }
     WebhookWorkers w = b.workers;
     if (w != null && w.inbox() != in) {
       throw new WebhookConfigurationException(

@@ -111,6 +111,15 @@ public interface DeliveryInbox {
     return completeDelivery(key, ownerToken, status, retention);
   }
 
+  /**
+   * Called once for each endpoint that will use this inbox, at start-up: a store that cannot serve
+   * as an inbox as it stands (a JDBC table without the inbox's columns) says so here, so that the
+   * endpoint fails to start instead of answering 503 to every delivery. Does nothing by default.
+   *
+   * @throws IllegalStateException saying what to do, never containing a secret
+   */
+  default void prepare(String endpoint) {}
+
   /** Whether {@link #completeWith} runs the work inside the completion's transaction. */
   default boolean joinsTransactions() {
     return false;

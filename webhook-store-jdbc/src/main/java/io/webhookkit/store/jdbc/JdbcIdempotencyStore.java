@@ -70,8 +70,9 @@ public final class JdbcIdempotencyStore implements IdempotencyStore, DeliveryInb
   private final String release;
   private final String purge;
   private final JdbcInbox inbox;
+  private final @Nullable String inboxReady;
 
-  private JdbcIdempotencyStore(Builder b, JdbcDialect dialect) {
+  private JdbcIdempotencyStore(Builder b, JdbcDialect dialect, boolean inboxReady) {
     this.dataSource = b.dataSource;
     this.clock = b.clock;
     this.dialect = dialect;
@@ -93,6 +94,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore, DeliveryInb
         "DELETE FROM " + table + " WHERE delivery_key = ? AND owner_token = ? AND state = 'P'";
     this.purge = "DELETE FROM " + table + " WHERE expires_at <= ?";
     this.inbox = new JdbcInbox(b.dataSource, dialect, b.inboxClock, tokens, table);
+    this.inboxReady = inboxReady ? null : b.migrationNeeded(dialect);
   }
 
   /** A builder over this data source. */
@@ -226,6 +228,18 @@ public final class JdbcIdempotencyStore implements IdempotencyStore, DeliveryInb
             return s.executeUpdate() == 1;
           }
         });
+  }
+
+  /**
+   * Refuses a deferred endpoint when the table has no inbox columns (a 0.1 table not migrated),
+   * naming the migration script.
+   */
+  @Override
+  public void prepare(String endpoint) {
+    String problem = inboxReady;
+    if (problem != null) {
+      throw new IllegalStateException(problem);
+    }
   }
 
   @Override
@@ -368,13 +382,44 @@ public final class JdbcIdempotencyStore implements IdempotencyStore, DeliveryInb
                 ? dialect
                 : JdbcDialect.forProduct(c.getMetaData().getDatabaseProductName());
         if (createTableIfMissing) {
-          createTable(c, d);
+          try {
+            createTable(c, d);
+          } catch (SQLException e) {
+            if (!hasInboxColumns(c)) {
+              throw new IdempotencyStoreException(migrationNeeded(d), e);
+            }
+            throw e;
+          }
         }
-        return new JdbcIdempotencyStore(this, d);
+        return new JdbcIdempotencyStore(this, d, hasInboxColumns(c));
       } catch (SQLException e) {
         throw new IdempotencyStoreException(
             "JDBC idempotency store could not start (SQLState " + e.getSQLState() + ")", e);
       }
+    }
+
+    /** Whether the table has 0.2's inbox columns and body table (a 0.1 table has neither). */
+    private boolean hasInboxColumns(Connection c) throws SQLException {
+      try (Statement s = c.createStatement()) {
+        s.executeQuery(
+                "SELECT endpoint, next_attempt_at, lease_until FROM " + table + " WHERE 1 = 0")
+            .close();
+        s.executeQuery("SELECT delivery_key, body FROM " + table + "_body WHERE 1 = 0").close();
+        return true;
+      } catch (SQLException missing) {
+        if (!c.getAutoCommit()) {
+          c.rollback();
+        }
+        return false;
+      }
+    }
+
+    private String migrationNeeded(JdbcDialect d) {
+      return "table "
+          + table
+          + " lacks the deferred inbox's columns (made by 0.1?): run "
+          + d.schemaResource().replace("schema-", "migrate-0.1-to-0.2-").substring(1)
+          + " once (docs/stores.md)";
     }
 
     private void createTable(Connection c, JdbcDialect d) throws SQLException {

@@ -3,6 +3,10 @@ package io.webhookkit.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.Processing;
+import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.inbox.ClaimedEntry;
 import io.webhookkit.core.inbox.Enqueued;
 import io.webhookkit.core.inbox.InboxEntry;
@@ -123,6 +127,36 @@ class TransactionalInboxTest {
   }
 
   @Test
+  void aDeferredEndpointOnAnUnmigrated01TableFailsAtStartUpNamingTheMigration() throws Exception {
+    JdbcDataSource old = new JdbcDataSource();
+    old.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (Connection c = old.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE webhook_deliveries (delivery_key VARCHAR(330) NOT NULL PRIMARY KEY,"
+              + " fingerprint VARCHAR(64) NOT NULL, state CHAR(1) NOT NULL, owner_token"
+              + " VARCHAR(64) NOT NULL, status INTEGER NOT NULL, expires_at BIGINT NOT NULL)");
+    }
+    JdbcIdempotencyStore unmigrated = JdbcIdempotencyStore.builder(old).build();
+    EndpointConfig deferred =
+        EndpointConfig.builder("orders")
+            .provider("github")
+            .secrets("s")
+            .processing(Processing.DEFERRED)
+            .build();
+    assertThatThrownBy(() -> WebhookGuard.builder(deferred).idempotencyStore(unmigrated).build())
+        .hasMessageContaining("endpoint 'orders'")
+        .hasMessageContaining("key 'processing'")
+        .hasMessageContaining("io/webhookkit/store/jdbc/migrate-0.1-to-0.2-h2.sql");
+    // A sync endpoint keeps working on the 0.1 table.
+    WebhookGuard.builder(EndpointConfig.builder("orders").provider("github").secrets("s").build())
+        .idempotencyStore(unmigrated)
+        .build();
+    assertThatThrownBy(() -> JdbcIdempotencyStore.builder(old).createTableIfMissing(true).build())
+        .hasMessageContaining("migrate-0.1-to-0.2-h2.sql");
+  }
+
+  @Test
   void version01sTableServesTheInboxAfterTheShippedMigration() throws Exception {
     JdbcDataSource old = new JdbcDataSource();
     old.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -149,8 +183,7 @@ class TransactionalInboxTest {
       }
     }
     JdbcIdempotencyStore upgraded = JdbcIdempotencyStore.builder(old).inboxClock(clock).build();
-    assertThat(upgraded.acquire("gh:old", "fp", LEASE))
-        .isEqualTo(new io.webhookkit.core.idempotency.Acquisition.Completed(200));
+    assertThat(upgraded.acquire("gh:old", "fp", LEASE)).isEqualTo(new Acquisition.Completed(200));
     InboxEntry e = new InboxEntry("gh:new", "gh", "push", "{}", new byte[] {7});
     assertThat(upgraded.enqueue(e, "fp", null)).isInstanceOf(Enqueued.Accepted.class);
     assertThat(upgraded.claimDue("gh", 5, LEASE))
