@@ -113,7 +113,8 @@ class DeferredFilterTest {
                 }));
     auto.setName("auto");
     auto.setInitParameters(
-        Map.of("provider", "github", "secrets", SECRET, "processing", "auto", "deadline", "1500ms"));
+        Map.of(
+            "provider", "github", "secrets", SECRET, "processing", "auto", "deadline", "1500ms"));
     context.addFilter(auto, "/hooks/auto", EnumSet.of(DispatcherType.REQUEST));
     server = LoopbackJetty.start(context);
     base = LoopbackJetty.uri(server);
