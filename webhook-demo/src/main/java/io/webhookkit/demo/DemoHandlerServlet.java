@@ -3,6 +3,7 @@ package io.webhookkit.demo;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.Reason;
 import io.webhookkit.core.WebhookEvent;
+import io.webhookkit.core.adapter.BoundedBody;
 import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,9 @@ public class DemoHandlerServlet extends HttpServlet {
     WebhookEvent event = WebhookFilter.event(req).orElse(null);
     if (event == null) {
       // No filter guards this path: the seed's answer to a wrong endpoint, not a stack trace.
+      // The unread body is discarded first (bounded), so the connection stays usable.
+      BoundedBody.discardRest(
+          req.getInputStream(), req.getContentLengthLong(), req.getHeader("Expect"));
       WebhookFilter.write(
           Decision.refusal(
               Reason.UNKNOWN_ENDPOINT, "No webhook endpoint is configured here.", null),

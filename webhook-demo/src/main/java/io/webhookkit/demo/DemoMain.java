@@ -357,9 +357,13 @@ public final class DemoMain {
         new Row(
             "slow handler (deferred)",
             "standard-webhooks",
-            Integer.toString(answer.status()),
-            String.format(
-                Locale.ROOT, "- (answer %dms, done %.1fs)", answeredMs, handledMs / 1000.0),
+            answer.status() == 0
+                ? String.valueOf(answer.error())
+                : Integer.toString(answer.status()),
+            handled
+                ? String.format(
+                    Locale.ROOT, "- (answer %dms, done %.1fs)", answeredMs, handledMs / 1000.0)
+                : "- (answer " + answeredMs + "ms, not done)",
             DemoDeferredHandler.calls(slow.id()),
             answer.status() == 202 && answeredMs < 1_000 && handled && handledMs >= 1_500));
 
