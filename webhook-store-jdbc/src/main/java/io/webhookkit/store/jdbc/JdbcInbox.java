@@ -109,24 +109,47 @@ final class JdbcInbox {
     T run(Connection c) throws SQLException;
   }
 
-  /** Runs work in one transaction on its own connection. */
+  /**
+   * Runs work in one transaction on its own connection; a deadlock or serialization failure (two
+   * claimers racing on MySQL/MariaDB, PostgreSQL's 40P01) is tried again, up to four times. On
+   * MySQL/MariaDB the transaction runs in READ COMMITTED, without InnoDB's gap locks.
+   */
   <T> T transaction(String operation, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        boolean auto = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        boolean relax =
+            dialect == JdbcDialect.MYSQL && isolation > Connection.TRANSACTION_READ_COMMITTED;
+        if (relax) {
+          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(auto);
+          if (relax) {
+            c.setTransactionIsolation(isolation);
+          }
+        }
+      } catch (SQLException e) {
+        if (attempt < 5 && isTransient(e)) {
+          continue;
+        }
+        throw failed(operation, e);
       }
-    } catch (SQLException e) {
-      throw failed(operation, e);
     }
+  }
+
+  private static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state) || e.getErrorCode() == 1213;
   }
 
   static IdempotencyStoreException failed(String operation, SQLException e) {
