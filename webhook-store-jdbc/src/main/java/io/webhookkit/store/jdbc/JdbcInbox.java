@@ -375,24 +375,22 @@ final class JdbcInbox {
         });
   }
 
-  private int autoCommit(String operation, Work<Integer> work) {
-    return transaction(operation, work);
+  /** One statement in its own transaction; how many rows it changed. */
+  private int updateAlone(String operation, String template, @Nullable Object... args) {
+    return transaction(operation, c -> update(c, template, args));
   }
 
   boolean heartbeat(String key, String token, Duration lease) {
-    return autoCommit(
+    return updateAlone(
             "heartbeat",
-            c ->
-                update(
-                    c,
-                    "UPDATE "
-                        + table
-                        + " SET lease_until = "
-                        + NOW
-                        + " + ? WHERE delivery_key = ? AND owner_token = ? AND state = 'P'",
-                    lease.toMillis(),
-                    key,
-                    token))
+            "UPDATE "
+                + table
+                + " SET lease_until = "
+                + NOW
+                + " + ? WHERE delivery_key = ? AND owner_token = ? AND state = 'P'",
+            lease.toMillis(),
+            key,
+            token)
         == 1;
   }
 
@@ -424,38 +422,32 @@ final class JdbcInbox {
   }
 
   boolean retry(String key, String token, Duration delay, String error) {
-    return autoCommit(
+    return updateAlone(
             "retry",
-            c ->
-                update(
-                    c,
-                    "UPDATE "
-                        + table
-                        + " SET state = 'R', owner_token = '', lease_until = NULL, next_attempt_at = "
-                        + NOW
-                        + " + ?, last_error = ? WHERE delivery_key = ? AND owner_token = ? AND"
-                        + " state = 'P'",
-                    delay.toMillis(),
-                    clip(error),
-                    key,
-                    token))
+            "UPDATE "
+                + table
+                + " SET state = 'R', owner_token = '', lease_until = NULL, next_attempt_at = "
+                + NOW
+                + " + ?, last_error = ? WHERE delivery_key = ? AND owner_token = ? AND"
+                + " state = 'P'",
+            delay.toMillis(),
+            clip(error),
+            key,
+            token)
         == 1;
   }
 
   boolean dead(String key, String token, String error) {
-    return autoCommit(
+    return updateAlone(
             "mark dead",
-            c ->
-                update(
-                    c,
-                    "UPDATE "
-                        + table
-                        + " SET state = 'D', owner_token = '', lease_until = NULL,"
-                        + " next_attempt_at = NULL, last_error = ? WHERE delivery_key = ? AND"
-                        + " owner_token = ? AND state = 'P'",
-                    clip(error),
-                    key,
-                    token))
+            "UPDATE "
+                + table
+                + " SET state = 'D', owner_token = '', lease_until = NULL,"
+                + " next_attempt_at = NULL, last_error = ? WHERE delivery_key = ? AND"
+                + " owner_token = ? AND state = 'P'",
+            clip(error),
+            key,
+            token)
         == 1;
   }
 
@@ -494,32 +486,26 @@ final class JdbcInbox {
   }
 
   boolean replay(String key) {
-    return autoCommit(
+    return updateAlone(
             "replay",
-            c ->
-                update(
-                    c,
-                    "UPDATE "
-                        + table
-                        + " SET state = 'Q', attempts = 0, next_attempt_at = "
-                        + NOW
-                        + " WHERE delivery_key = ? AND state = 'D'",
-                    key))
+            "UPDATE "
+                + table
+                + " SET state = 'Q', attempts = 0, next_attempt_at = "
+                + NOW
+                + " WHERE delivery_key = ? AND state = 'D'",
+            key)
         == 1;
   }
 
   int replayDead(String endpoint) {
-    return autoCommit(
+    return updateAlone(
         "replay",
-        c ->
-            update(
-                c,
-                "UPDATE "
-                    + table
-                    + " SET state = 'Q', attempts = 0, next_attempt_at = "
-                    + NOW
-                    + " WHERE endpoint = ? AND state = 'D'",
-                endpoint));
+        "UPDATE "
+            + table
+            + " SET state = 'Q', attempts = 0, next_attempt_at = "
+            + NOW
+            + " WHERE endpoint = ? AND state = 'D'",
+        endpoint);
   }
 
   InboxStats stats(String endpoint) {

