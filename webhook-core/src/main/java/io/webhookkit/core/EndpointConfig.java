@@ -77,6 +77,9 @@ public final class EndpointConfig {
   /** The key for how long {@code auto} keeps the provider waiting. */
   public static final String DEADLINE = "deadline";
 
+  /** The key {@code path}: the request path the framework adapters serve the endpoint at. */
+  public static final String PATH = "path";
+
   /** The key for running the handler inside the completion transaction (JDBC). */
   public static final String TRANSACTIONAL = "transactional";
 
@@ -148,6 +151,7 @@ public final class EndpointConfig {
   private final Duration idempotencyLease;
   private final Processing processing;
   private final @Nullable Duration deadline;
+  private final @Nullable String path;
   private final boolean transactional;
   private final RetryPolicy retryPolicy;
   private final ProviderRules rules;
@@ -167,6 +171,7 @@ public final class EndpointConfig {
     this.idempotencyLease = b.idempotencyLease;
     this.processing = b.processing;
     this.deadline = b.deadline;
+    this.path = b.path;
     this.transactional = b.transactional;
     this.retryPolicy = b.retryPolicy;
     this.rules = rules;
@@ -285,6 +290,14 @@ public final class EndpointConfig {
     return idempotencyLease;
   }
 
+  /**
+   * The request path the framework adapters serve this endpoint at themselves when no controller
+   * maps it ({@code path}, e.g. {@code /webhooks/github}); empty when the application maps it.
+   */
+  public Optional<String> path() {
+    return Optional.ofNullable(path);
+  }
+
   /** Where the handler runs ({@code processing}). */
   public Processing processing() {
     return processing;
@@ -360,6 +373,7 @@ public final class EndpointConfig {
     private Duration idempotencyLease = DEFAULT_LEASE;
     private Processing processing = Processing.SYNC;
     private @Nullable Duration deadline;
+    private @Nullable String path;
     private boolean transactional;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final Map<String, String> providerKeys = new TreeMap<>();
@@ -514,6 +528,24 @@ public final class EndpointConfig {
      */
     public Builder idempotencyLease(Duration lease) {
       this.idempotencyLease = positive(IDEMPOTENCY_LEASE, lease);
+      return this;
+    }
+
+    /**
+     * The path the framework adapters serve the endpoint at ({@code path}): starts with {@code /},
+     * no query, no wildcard. Default: none (the application maps it).
+     */
+    public Builder path(String path) {
+      String p = Objects.requireNonNull(path, "path").trim();
+      if (p.isEmpty()) {
+        this.path = null;
+        return this;
+      }
+      if (!p.startsWith("/") || p.contains("?") || p.contains("*") || p.contains("{")) {
+        throw new WebhookConfigurationException(
+            name, PATH, "must be a path starting with / without query, * or {variables}");
+      }
+      this.path = p;
       return this;
     }
 

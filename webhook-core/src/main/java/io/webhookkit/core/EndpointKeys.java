@@ -6,6 +6,7 @@ import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_ENABLED;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_LEASE;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_RETENTION;
 import static io.webhookkit.core.EndpointConfig.MAX_BODY_SIZE;
+import static io.webhookkit.core.EndpointConfig.PATH;
 import static io.webhookkit.core.EndpointConfig.PROCESSING;
 import static io.webhookkit.core.EndpointConfig.PROVIDER;
 import static io.webhookkit.core.EndpointConfig.RATE_LIMIT;
@@ -125,6 +126,14 @@ public final class EndpointKeys {
                   + " it over.",
               (b, v, env) -> b.idempotencyLease(ConfigValues.duration(v)),
               c -> c.idempotencyLease().toString()),
+          new EndpointKey(
+              PATH,
+              "",
+              "Spring and Micronaut: the path the kit serves the endpoint at itself when no"
+                  + " controller maps it (@WebhookHandler methods handle it), e.g. /webhooks/github;"
+                  + " empty means the application maps the endpoint.",
+              (b, v, env) -> b.path(v),
+              c -> c.path().orElse("")),
           new EndpointKey(
               PROCESSING,
               "sync",

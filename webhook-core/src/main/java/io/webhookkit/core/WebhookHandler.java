@@ -18,4 +18,13 @@ public interface WebhookHandler {
    * @throws Exception to have the delivery tried again later
    */
   void handle(WebhookEvent event) throws Exception;
+
+  /**
+   * Whether this handler takes a delivery of this event (a router answers false when no route
+   * matches). A delivery no handler takes is completed and counted as {@code unhandled}, never
+   * retried. Default: every delivery.
+   */
+  default boolean handles(WebhookEvent event) {
+    return true;
+  }
 }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * exact type ({@code push}, {@code invoice.paid}), a prefix pattern ending in {@code *} ({@code
  * issues.*}, {@code invoice.*}), or {@code *} for every delivery. The most specific match handles a
  * delivery: the exact type, else the longest prefix, else {@code *}; a delivery no pattern matches
- * completes without a handler (logged at DEBUG), as providers send event types nobody subscribed
- * to. Immutable once built.
+ * is not {@linkplain #handles taken}: the workers complete it and count it as {@code unhandled}
+ * (providers send event types nobody subscribed to). Immutable once built.
  */
 public final class WebhookHandlers implements WebhookHandler {
   private record Route(String pattern, WebhookHandler handler) {
@@ -52,6 +52,16 @@ public final class WebhookHandlers implements WebhookHandler {
       }
     }
     return best == null ? null : best.handler();
+  }
+
+  /** The patterns, in the order they were given. */
+  public List<String> patterns() {
+    return routes.stream().map(Route::pattern).toList();
+  }
+
+  @Override
+  public boolean handles(WebhookEvent event) {
+    return route(event.eventType().orElse(null)) != null;
   }
 
   @Override

@@ -20,12 +20,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +80,9 @@ public final class WebhookWorkers implements AutoCloseable {
      * One attempt ended.
      *
      * @param endpoint the endpoint
-     * @param outcome {@code completed}, {@code retry}, {@code dead} or {@code lost} (the lease was
-     *     lost: another worker owns the delivery)
+     * @param outcome {@code completed}, {@code unhandled} (completed: no handler takes its event
+     *     type), {@code retry}, {@code dead} or {@code lost} (the lease was lost: another worker
+     *     owns the delivery)
      * @param duration how long the handler ran
      */
     void onAttempt(String endpoint, String outcome, Duration duration);
@@ -111,6 +115,8 @@ public final class WebhookWorkers implements AutoCloseable {
   private final Map<String, Registration> endpoints = new ConcurrentHashMap<>();
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Map<String, InboxStats> stats = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> unhandled = new ConcurrentHashMap<>();
+  private final UnaryOperator<Runnable> decorator;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
@@ -131,7 +137,9 @@ public final class WebhookWorkers implements AutoCloseable {
     this.shutdownGrace = b.shutdownGrace;
     this.clock = b.clock;
     this.listener = b.listener;
+    this.decorator = b.decorator;
     AtomicInteger n = new AtomicInteger();
+    ThreadFactory factory = b.threadFactory;
     this.executor =
         new ThreadPoolExecutor(
             workers,
@@ -139,7 +147,7 @@ public final class WebhookWorkers implements AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(),
-            r -> daemon(r, "webhook-worker-" + n.incrementAndGet()));
+            factory != null ? factory : r -> daemon(r, "webhook-worker-" + n.incrementAndGet()));
     ScheduledThreadPoolExecutor beat =
         new ScheduledThreadPoolExecutor(1, r -> daemon(r, "webhook-inbox-heartbeat"));
     beat.setRemoveOnCancelPolicy(true);
@@ -247,7 +255,7 @@ public final class WebhookWorkers implements AutoCloseable {
     for (ClaimedEntry c : due) {
       inFlight.incrementAndGet();
       try {
-        executor.execute(() -> run(r, c, null));
+        executor.execute(decorator.apply(() -> run(r, c, null)));
       } catch (RuntimeException rejected) {
         inFlight.decrementAndGet();
         release(c.key(), c.ownerToken(), "the worker pool is shutting down");
@@ -297,7 +305,7 @@ public final class WebhookWorkers implements AutoCloseable {
     CompletableFuture<Boolean> done = new CompletableFuture<>();
     inFlight.incrementAndGet();
     try {
-      executor.execute(() -> run(new Registration(config, handler), c, done));
+      executor.execute(decorator.apply(() -> run(new Registration(config, handler), c, done)));
     } catch (RuntimeException rejected) {
       inFlight.decrementAndGet();
       done.complete(false); // held under its lease: a worker claims it when the lease ends
@@ -330,7 +338,24 @@ public final class WebhookWorkers implements AutoCloseable {
         return;
       }
       boolean owned;
-      if (config.transactional() && inbox.joinsTransactions()) {
+      boolean taken = r.handler().handles(event);
+      if (!taken) {
+        // No handler takes this event type: complete it (a retry could not help), and count it.
+        owned = inbox.completeDelivery(c.key(), c.ownerToken(), 200, config.idempotencyRetention());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (owned) {
+          completed = true;
+          unhandled.computeIfAbsent(endpoint, e -> new LongAdder()).increment();
+          LOG.atDebug()
+              .addKeyValue("endpoint", endpoint)
+              .addKeyValue("delivery", id)
+              .addKeyValue("type", LogValues.clean(event.eventType().orElse("(none)")))
+              .log("webhook delivery has no handler for its event type; completed as unhandled");
+          tell(endpoint, "unhandled", took);
+        } else {
+          lost(endpoint, id, took);
+        }
+      } else if (config.transactional() && inbox.joinsTransactions()) {
         owned =
             inbox.completeWith(
                 c.key(),
@@ -486,6 +511,12 @@ public final class WebhookWorkers implements AutoCloseable {
     return out;
   }
 
+  /** How many deliveries of an endpoint were completed unhandled (no handler takes their type). */
+  public long unhandled(String endpoint) {
+    LongAdder n = unhandled.get(endpoint);
+    return n == null ? 0 : n.sum();
+  }
+
   /** Dead deliveries of one endpoint, oldest first. */
   public List<DeadEntry> dead(String endpoint, int max) {
     return inbox.listDead(endpoint, max);
@@ -529,6 +560,7 @@ public final class WebhookWorkers implements AutoCloseable {
         e.put("processing", s.processing());
         e.put("dead", s.dead());
         e.put("oldestDue", s.oldestDue().toString());
+        e.put("unhandled", unhandled(endpoint));
         List<Map<String, Object>> dead = new ArrayList<>();
         for (DeadEntry d : inbox.listDead(endpoint, 20)) {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -595,6 +627,8 @@ public final class WebhookWorkers implements AutoCloseable {
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Clock clock = Clock.systemUTC();
     private Listener listener = Listener.NONE;
+    private @Nullable ThreadFactory threadFactory;
+    private UnaryOperator<Runnable> decorator = UnaryOperator.identity();
 
     private Builder(DeliveryInbox inbox) {
       this.inbox = Objects.requireNonNull(inbox, "inbox");
@@ -680,6 +714,25 @@ public final class WebhookWorkers implements AutoCloseable {
     /** Told of every attempt (e.g. {@code InboxMeters}). */
     public Builder listener(Listener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Where the worker threads come from: a framework's factory (Spring's virtual threads, a
+     * Jakarta {@code ManagedThreadFactory}, Micronaut's). Default: daemon threads named {@code
+     * webhook-worker-N}.
+     */
+    public Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+      return this;
+    }
+
+    /**
+     * Wraps every handler run, as Spring's {@code TaskDecorator}: to carry a security, tracing or
+     * logging context onto the worker thread. Default: none.
+     */
+    public Builder decorator(UnaryOperator<Runnable> decorator) {
+      this.decorator = Objects.requireNonNull(decorator, "decorator");
       return this;
     }
 

@@ -307,6 +307,54 @@ class DeferredProcessingTest {
   }
 
   @Test
+  void aDeliveryNoRouteTakesIsCompletedAsUnhandledAndNotRetried() throws Exception {
+    WebhookWorkers w = workers(Duration.ofSeconds(5));
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    WebhookGuard g =
+        guard(
+            w,
+            WebhookHandlers.builder().on("issues.*", e -> seen.add("issues")).build(),
+            b -> b.processing(Processing.DEFERRED));
+    Delivery push = github();
+    assertThat(respond(g, push).status()).isEqualTo(202);
+    awaitOutcome("unhandled");
+    assertThat(seen).isEmpty();
+    assertThat(w.unhandled("gh")).isEqualTo(1);
+    assertThat(store.stats("gh").retrying()).isZero();
+    assertThat(store.stats("gh").dead()).isZero();
+    // The provider's retry of it is a completed duplicate, not a new attempt.
+    assertThat(respond(g, push).status()).isEqualTo(200);
+    assertThat(w.describe()).extractingByKey("gh").asString().contains("unhandled=1");
+  }
+
+  @Test
+  void workerThreadsComeFromTheGivenFactoryAndRunsAreDecorated() throws Exception {
+    List<String> decorated = Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<String> thread = new CompletableFuture<>();
+    WebhookWorkers w =
+        WebhookWorkers.builder(store)
+            .poll(Duration.ofMillis(20))
+            .threadFactory(r -> new Thread(r, "app-pool-thread"))
+            .decorator(
+                run ->
+                    () -> {
+                      decorated.add("before");
+                      run.run();
+                    })
+            .build();
+    pools.add(w);
+    w.start();
+    WebhookGuard g =
+        guard(
+            w,
+            e -> thread.complete(Thread.currentThread().getName()),
+            b -> b.processing(Processing.DEFERRED));
+    assertThat(respond(g, github()).status()).isEqualTo(202);
+    assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("app-pool-thread");
+    assertThat(decorated).containsExactly("before");
+  }
+
+  @Test
   void theInboxKeepsNoHeaderThatCarriesASecret() {
     WebhookEvent event =
         new WebhookEvent(

@@ -5,7 +5,9 @@ import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.Processing;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
+import io.webhookkit.core.WebhookHandler;
 import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.WebhookWorkers;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +45,13 @@ public final class EndpointGuards {
     return Optional.ofNullable(guards.get(endpoint));
   }
 
+  /** Every endpoint's checked configuration by name, in configuration order. */
+  public Map<String, EndpointConfig> configs() {
+    Map<String, EndpointConfig> out = new LinkedHashMap<>();
+    guards.forEach((name, guard) -> out.put(name, guard.config()));
+    return Collections.unmodifiableMap(out);
+  }
+
   /** Every guard by endpoint name, in configuration order. */
   public Map<String, WebhookGuard> all() {
     return guards;
@@ -78,6 +87,8 @@ public final class EndpointGuards {
     private final List<WebhookListener> listeners = new ArrayList<>();
     private final List<EndpointCustomizer> customizers = new ArrayList<>();
     private Function<String, @Nullable String> environment = System::getenv;
+    private @Nullable WebhookWorkers workers;
+    private Function<String, @Nullable WebhookHandler> handlers = name -> null;
 
     private Builder() {}
 
@@ -118,6 +129,25 @@ public final class EndpointGuards {
     }
 
     /**
+     * The worker pool of the endpoints whose {@code processing} is {@code deferred} or {@code
+     * auto}; without it such an endpoint fails the build (the adapter runs no handler outside the
+     * request).
+     */
+    public Builder workers(WebhookWorkers workers) {
+      this.workers = Objects.requireNonNull(workers, "workers");
+      return this;
+    }
+
+    /**
+     * The handler of each deferred or auto endpoint, by name (e.g. {@link
+     * EndpointHandlers#handlerFor}); {@code null} for an endpoint this instance only receives.
+     */
+    public Builder handlers(Function<String, @Nullable WebhookHandler> handlers) {
+      this.handlers = Objects.requireNonNull(handlers, "handlers");
+      return this;
+    }
+
+    /**
      * The guards.
      *
      * @throws io.webhookkit.core.WebhookConfigurationException naming the first bad endpoint and
@@ -132,19 +162,27 @@ public final class EndpointGuards {
             EndpointConfig.Builder config = EndpointConfig.builder(name, keys, environment);
             customizers.forEach(c -> c.customize(name, config));
             EndpointConfig checked = config.build();
+            WebhookGuard.Builder guard =
+                WebhookGuard.builder(checked).idempotencyStore(shared).listener(listener);
             if (checked.processing() != Processing.SYNC) {
-              // Until these adapters run handlers outside the request, a deferred endpoint would
-              // acknowledge deliveries that nothing here ever handles.
-              throw new WebhookConfigurationException(
-                  name,
-                  EndpointConfig.PROCESSING,
-                  checked.processing().code()
-                      + " is not supported by this adapter yet (its handlers run in the request);"
-                      + " use processing=sync, or the servlet filter or the core's WebhookWorkers");
+              WebhookWorkers w = workers;
+              if (w == null) {
+                // Without workers a deferred endpoint would acknowledge deliveries that nothing
+                // here ever handles.
+                throw new WebhookConfigurationException(
+                    name,
+                    EndpointConfig.PROCESSING,
+                    checked.processing().code()
+                        + " needs the adapter's worker pool, and this one runs handlers in the"
+                        + " request only; use processing=sync");
+              }
+              guard.workers(w);
+              WebhookHandler h = handlers.apply(name);
+              if (h != null) {
+                guard.handler(h);
+              }
             }
-            built.put(
-                name,
-                WebhookGuard.builder(checked).idempotencyStore(shared).listener(listener).build());
+            built.put(name, guard.build());
           });
       return new EndpointGuards(built);
     }

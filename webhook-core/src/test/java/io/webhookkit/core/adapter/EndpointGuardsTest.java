@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.webhookkit.core.ConfigSource;
 import io.webhookkit.core.WebhookConfigurationException;
+import io.webhookkit.core.WebhookWorkers;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,7 @@ class EndpointGuardsTest {
   }
 
   @Test
-  void aDeferredEndpointIsRefusedUntilTheAdapterRunsHandlersOutsideTheRequest() {
+  void aDeferredEndpointIsRefusedByAnAdapterWithoutWorkers() {
     Map<String, String> deferred = new java.util.HashMap<>(FULL_KEYS);
     deferred.put("webhook.endpoints.stripe.processing", "deferred");
 
@@ -65,7 +66,74 @@ class EndpointGuardsTest {
                     .build())
         .hasMessageContaining("endpoint 'stripe'")
         .hasMessageContaining("key 'processing'")
-        .hasMessageContaining("not supported by this adapter yet");
+        .hasMessageContaining("runs handlers in the request only");
+  }
+
+  private static EndpointGuards deferredGuards(EndpointHandlers handlers) {
+    Map<String, String> deferred = new java.util.HashMap<>(FULL_KEYS);
+    deferred.put("webhook.endpoints.stripe.processing", "deferred");
+    InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create();
+    return EndpointGuards.builder()
+        .endpoints(EndpointGuards.endpointsOf(deferred))
+        .idempotencyStore(store)
+        .workers(WebhookWorkers.builder(store).build())
+        .handlers(handlers::handlerFor)
+        .build();
+  }
+
+  @Test
+  void declaredHandlersAreCheckedOnceAllAreKnownNamingTheMethod() {
+    EndpointHandlers unconfigured = new EndpointHandlers();
+    unconfigured.add(new EndpointHandlers.Declared("gitlab", List.of(), e -> {}, "Hooks.onGitLab"));
+    assertThatThrownBy(() -> unconfigured.freeze(deferredGuards(unconfigured).configs()))
+        .hasMessageContaining("endpoint 'gitlab'")
+        .hasMessageContaining("Hooks.onGitLab")
+        .hasMessageContaining("webhook.endpoints.gitlab is not configured");
+
+    EndpointHandlers twice = new EndpointHandlers();
+    twice.add(new EndpointHandlers.Declared("stripe", List.of("invoice.*"), e -> {}, "A.one"));
+    twice.add(new EndpointHandlers.Declared("stripe", List.of("invoice.*", "x"), e -> {}, "B.two"));
+    assertThatThrownBy(() -> twice.freeze(deferredGuards(twice).configs()))
+        .hasMessageContaining(
+            "'invoice.*' is taken by two @WebhookHandler methods, A.one and B.two");
+
+    EndpointHandlers badPattern = new EndpointHandlers();
+    badPattern.add(new EndpointHandlers.Declared("stripe", List.of("in*voice"), e -> {}, "C.bad"));
+    assertThatThrownBy(() -> badPattern.freeze(deferredGuards(badPattern).configs()))
+        .hasMessageContaining("C.bad");
+
+    EndpointHandlers none = new EndpointHandlers();
+    none.add(new EndpointHandlers.Declared("github", List.of(), e -> {}, "D.sync"));
+    assertThatThrownBy(() -> none.freeze(deferredGuards(none).configs()))
+        .hasMessageContaining("endpoint 'stripe'")
+        .hasMessageContaining("key 'processing'")
+        .hasMessageContaining("no @WebhookHandler names endpoint 'stripe'");
+  }
+
+  @Test
+  void aFrozenRegistryRoutesEachEndpointsDeliveriesByType() throws Exception {
+    EndpointHandlers handlers = new EndpointHandlers();
+    List<String> seen = new java.util.ArrayList<>();
+    handlers.add(
+        new EndpointHandlers.Declared(
+            "stripe", List.of("invoice.*"), e -> seen.add("invoice"), "A.invoices"));
+    handlers.add(
+        new EndpointHandlers.Declared(
+            "stripe", List.of("invoice.paid"), e -> seen.add("paid"), "A.paid"));
+    EndpointGuards guards = deferredGuards(handlers);
+    io.webhookkit.core.WebhookHandler router = handlers.handlerFor("stripe");
+    assertThatThrownBy(() -> router.handle(null)).hasMessageContaining("not registered yet");
+
+    handlers.freeze(guards.configs());
+
+    assertThat(handlers.routes("stripe").orElseThrow().route("invoice.paid")).isNotNull();
+    handlers.routes("stripe").orElseThrow().route("invoice.paid").handle(null);
+    handlers.routes("stripe").orElseThrow().route("invoice.created").handle(null);
+    assertThat(seen).containsExactly("paid", "invoice");
+    assertThat(handlers.routes("stripe").orElseThrow().route("charge.refunded")).isNull();
+    assertThatThrownBy(
+            () -> handlers.add(new EndpointHandlers.Declared("stripe", List.of(), e -> {}, "late")))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
