@@ -1,10 +1,14 @@
 package io.webhookkit.servlet;
 
+import io.webhookkit.core.WebhookWorkers;
+import io.webhookkit.core.inbox.DeadEntry;
 import io.webhookkit.test.ConformanceEndpoints;
+import io.webhookkit.test.ConformanceWorkerHandler;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 /** The conformance kit against WebhookFilter on embedded Tomcat 11 (Servlet 6.1). */
 class TomcatConformanceTest extends WebhookAdapterConformanceKit {
   private static Tomcat tomcat;
+  private static Context context;
   private static URI base;
 
   @BeforeAll
@@ -28,7 +33,9 @@ class TomcatConformanceTest extends WebhookAdapterConformanceKit {
     connector.setProperty("address", "127.0.0.1");
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
-    Context context = tomcat.addContext("", null);
+    context = tomcat.addContext("", null);
+    ConformanceEndpoints.INBOX_KEYS.forEach(context::addParameter);
+    context.addApplicationListener(WebhookInboxListener.class.getName());
     Tomcat.addServlet(context, "conformance", new ConformanceServlet());
     context.addServletMapping("/hooks/*", "conformance");
     ConformanceEndpoints.all()
@@ -38,6 +45,10 @@ class TomcatConformanceTest extends WebhookAdapterConformanceKit {
               def.setFilterName(name);
               def.setFilterClass(WebhookFilter.class.getName());
               keys.forEach(def::addInitParameter);
+              if (ConformanceEndpoints.deferred(name)) {
+                def.addInitParameter(
+                    WebhookFilter.HANDLER_PARAM, ConformanceWorkerHandler.class.getName());
+              }
               context.addFilterDef(def);
               FilterMap map = new FilterMap();
               map.setFilterName(name);
@@ -52,6 +63,21 @@ class TomcatConformanceTest extends WebhookAdapterConformanceKit {
   static void stop() throws Exception {
     tomcat.stop();
     tomcat.destroy();
+  }
+
+  private static WebhookWorkers workers() {
+    return (WebhookWorkers)
+        context.getServletContext().getAttribute(WebhookInboxListener.WORKERS_ATTRIBUTE);
+  }
+
+  @Override
+  protected List<String> deadDeliveries(String endpoint) {
+    return workers().dead(endpoint, 100).stream().map(DeadEntry::key).toList();
+  }
+
+  @Override
+  protected int replayDead(String endpoint) {
+    return workers().replayDead(endpoint);
   }
 
   @Override

@@ -1,8 +1,11 @@
 package io.webhookkit.servlet;
 
+import io.webhookkit.core.WebhookWorkers;
+import io.webhookkit.core.inbox.DeadEntry;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
@@ -14,11 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class WebXmlConformanceTest extends WebhookAdapterConformanceKit {
   private static Server server;
+  private static WebAppContext webapp;
   private static URI base;
 
   @BeforeAll
   static void start() throws Exception {
-    WebAppContext webapp = new WebAppContext();
+    webapp = new WebAppContext();
     webapp.setContextPath("/");
     webapp.setBaseResourceAsPath(Path.of("src/test/webapp").toAbsolutePath());
     // The kit's shared handler lives on the test class path: load classes from there first.
@@ -30,6 +34,21 @@ class WebXmlConformanceTest extends WebhookAdapterConformanceKit {
   @AfterAll
   static void stop() throws Exception {
     server.stop();
+  }
+
+  private static WebhookWorkers workers() {
+    return (WebhookWorkers)
+        webapp.getServletContext().getAttribute(WebhookInboxListener.WORKERS_ATTRIBUTE);
+  }
+
+  @Override
+  protected List<String> deadDeliveries(String endpoint) {
+    return workers().dead(endpoint, 100).stream().map(DeadEntry::key).toList();
+  }
+
+  @Override
+  protected int replayDead(String endpoint) {
+    return workers().replayDead(endpoint);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.webhookkit.test;
 import io.webhookkit.core.ConfigSource;
 import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.signature.SignatureScheme;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,6 +66,39 @@ public final class ConformanceEndpoints {
 
   /** Mandrill's webhook URL, configured as its {@code public-url}. */
   public static final String MANDRILL_PUBLIC_URL = "https://example.com/hooks/mandrill";
+
+  /**
+   * The endpoint handled outside the request ({@code processing=deferred}, Stripe's preset): its
+   * handlers are routed by event type, {@link #DEFERRED_EVENTS}; other types are unhandled.
+   */
+  public static final String DEFERRED = "deferred";
+
+  /** The event patterns of {@link #DEFERRED}'s handlers, each routed to a handler of that name. */
+  public static final List<String> DEFERRED_EVENTS = List.of("invoice.paid", "invoice.*");
+
+  /** The retry interval of {@link #DEFERRED} (fixed schedule), and its attempts before dead. */
+  public static final Duration DEFERRED_RETRY = Duration.ofMillis(300);
+
+  /** {@link #DEFERRED}'s attempts before a failing delivery is dead. */
+  public static final int DEFERRED_ATTEMPTS = 3;
+
+  /** The endpoint of {@code processing=auto} (GitHub's preset), one handler for every event. */
+  public static final String AUTO = "auto";
+
+  /** {@link #AUTO}'s deadline. */
+  public static final Duration AUTO_DEADLINE = Duration.ofSeconds(1);
+
+  /**
+   * The application-wide inbox keys every adapter's conformance server sets (a short idle poll, so
+   * retries are claimed soon after they are due).
+   */
+  public static final Map<String, String> INBOX_KEYS =
+      Map.of("webhook.inbox.poll", "100ms", "webhook.inbox.workers", "4");
+
+  /** Whether an endpoint of {@link #all()} is handled outside the request. */
+  public static boolean deferred(String endpoint) {
+    return endpoint.equals(DEFERRED) || endpoint.equals(AUTO);
+  }
 
   /** The presets with endpoints of their own below, each with fixed secrets and keys. */
   private static final List<String> FIRST =
@@ -171,6 +205,32 @@ public final class ConformanceEndpoints {
         "small", Map.of("provider", "github", "secrets", GITHUB_SECRET, "max-body-size", "1KB"));
     all.put(
         "limited", Map.of("provider", "github", "secrets", GITHUB_SECRET, "rate-limit", "3/1h"));
+    all.put(
+        DEFERRED,
+        Map.of(
+            "provider",
+            "stripe",
+            "secrets",
+            STRIPE_SECRET,
+            "processing",
+            "deferred",
+            "retry.schedule",
+            "fixed",
+            "retry.initial",
+            DEFERRED_RETRY.toMillis() + "ms",
+            "retry.max-attempts",
+            Integer.toString(DEFERRED_ATTEMPTS)));
+    all.put(
+        AUTO,
+        Map.of(
+            "provider",
+            "github",
+            "secrets",
+            GITHUB_SECRET,
+            "processing",
+            "auto",
+            "deadline",
+            AUTO_DEADLINE.toMillis() + "ms"));
     for (String preset : CATALOGUE) {
       Map<String, String> keys = new LinkedHashMap<>(providerKeys(preset));
       keys.put("provider", preset);

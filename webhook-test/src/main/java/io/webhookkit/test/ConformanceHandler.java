@@ -2,6 +2,7 @@ package io.webhookkit.test;
 
 import io.webhookkit.core.WebhookEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,27 @@ public final class ConformanceHandler {
       byte[] body,
       Map<String, List<String>> parameters) {}
 
+  /**
+   * One run of a handler outside the request ({@code deferred}, {@code auto}).
+   *
+   * @param endpoint the endpoint name
+   * @param route which handler ran: the event pattern it was declared for
+   * @param event the event the worker rebuilt from the inbox
+   * @param boundId the payload's {@code id} as the adapter bound the body (its JSON mapper into a
+   *     map or record), or {@code null} where the body has none
+   * @param thread the thread it ran on
+   * @param atNanos when it started ({@link System#nanoTime()})
+   */
+  public record Handled(
+      String endpoint,
+      String route,
+      WebhookEvent event,
+      @Nullable String boundId,
+      String thread,
+      long atNanos) {}
+
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Handled> handled = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
@@ -79,6 +100,77 @@ public final class ConformanceHandler {
       return 500;
     }
     return 200;
+  }
+
+  /**
+   * Handles one delivery outside the request: what an adapter's {@code @WebhookHandler} (or CDI
+   * observer, or core {@code WebhookHandler}) calls. Throws when told to fail, as a failing
+   * application handler does; waits when held.
+   *
+   * @throws IllegalStateException when this delivery is told to fail
+   */
+  public void handleDeferred(
+      String endpoint, String route, WebhookEvent event, @Nullable String boundId)
+      throws InterruptedException {
+    String id = event.deliveryId().orElse("");
+    handled.add(
+        new Handled(
+            endpoint, route, event, boundId, Thread.currentThread().getName(), System.nanoTime()));
+    synchronized (handled) {
+      handled.notifyAll();
+    }
+    CountDownLatch in = entered.get(id);
+    if (in != null) {
+      in.countDown();
+    }
+    CountDownLatch gate = gates.get(id);
+    if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the conformance gate never opened");
+    }
+    AtomicInteger failing = failures.get(id);
+    if (failing != null && failing.getAndDecrement() > 0) {
+      throw new IllegalStateException("the conformance handler fails on purpose");
+    }
+  }
+
+  /** The runs outside the request of this delivery, in order. */
+  public List<Handled> handledFor(String deliveryId) {
+    List<Handled> out = new ArrayList<>();
+    for (Handled h : handled) {
+      if (h.event().deliveryId().filter(deliveryId::equals).isPresent()) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Waits until this delivery was handled {@code count} times outside the request (woken by each
+   * run, no sleeping), then returns the runs.
+   *
+   * @throws AssertionError when fewer ran within the time-out
+   */
+  public List<Handled> awaitHandled(String deliveryId, int count, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (handled) {
+      while (handledFor(deliveryId).size() < count) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "delivery "
+                  + deliveryId
+                  + " was handled "
+                  + handledFor(deliveryId).size()
+                  + " times, not "
+                  + count
+                  + ", within "
+                  + timeout);
+        }
+        TimeUnit.NANOSECONDS.timedWait(handled, left);
+      }
+    }
+    return handledFor(deliveryId);
   }
 
   /** The calls whose event has this delivery id. */

@@ -51,6 +51,18 @@ public abstract class WebhookAdapterConformanceKit {
   /** The adapter's server, e.g. {@code http://127.0.0.1:8080}. */
   protected abstract URI baseUri();
 
+  /**
+   * The dead deliveries of an endpoint as the adapter's management lists them (Actuator, Micronaut
+   * management, the JAX-RS resource, or the servlet's {@code WebhookWorkers}): each entry's key or
+   * delivery id.
+   */
+  protected abstract List<String> deadDeliveries(String endpoint) throws Exception;
+
+  /**
+   * Replays every dead delivery of an endpoint through the adapter's management; returns how many.
+   */
+  protected abstract int replayDead(String endpoint) throws Exception;
+
   /** The URI of one endpoint. */
   protected URI endpoint(String name) {
     return baseUri().resolve("/hooks/" + name);
@@ -803,6 +815,184 @@ public abstract class WebhookAdapterConformanceKit {
       assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
       assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
       assertThat(handler.callsFor(delivery.id())).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("handled outside the request: deferred and auto")
+  class Deferred {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private TestDelivery invoice(String type) {
+      return TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET).withEventType(type);
+    }
+
+    private static void assertAcknowledged(HttpResponse<byte[]> r, int status, String state) {
+      assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(status);
+      assertThat(r.headers().firstValue("Webhook-Delivery-State")).contains(state);
+    }
+
+    @Test
+    void aDeferredDeliveryIsAcknowledgedAtOnceAndHandledOnceWithItsBytes() throws Exception {
+      TestDelivery delivery = invoice("invoice.paid");
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch gate = new CountDownLatch(1);
+      handler.hold(delivery.id(), entered, gate);
+
+      // Answered while the handler has not finished (it is held): the ack did not wait for it.
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, delivery), 202, "queued");
+      assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+      gate.countDown();
+      List<ConformanceHandler.Handled> runs = handler.awaitHandled(delivery.id(), 1, WAIT);
+
+      ConformanceHandler.Handled run = runs.get(0);
+      assertThat(run.endpoint()).isEqualTo(ConformanceEndpoints.DEFERRED);
+      assertThat(run.event().body()).isEqualTo(delivery.body());
+      assertThat(run.event().provider()).isEqualTo("stripe");
+      assertThat(run.event().eventType()).contains("invoice.paid");
+      assertThat(run.boundId()).as("the payload bound by the adapter").isEqualTo(delivery.id());
+      assertThat(handler.callsFor(delivery.id())).as("no request-time handler").isEmpty();
+      // The provider's retry after completion: the stored answer, and the handler is not run again.
+      HttpResponse<byte[]> again = awaitCompleted(ConformanceEndpoints.DEFERRED, delivery);
+      assertThat(again.statusCode()).isEqualTo(200);
+      assertThat(handler.handledFor(delivery.id())).hasSize(1);
+    }
+
+    /** Sends the delivery again until its record is completed (the worker's last step). */
+    private HttpResponse<byte[]> awaitCompleted(String endpoint, TestDelivery delivery)
+        throws Exception {
+      long end = System.nanoTime() + WAIT.toNanos();
+      while (true) {
+        HttpResponse<byte[]> r = post(endpoint, delivery);
+        if (r.headers().firstValue("Webhook-Delivery-State").filter("completed"::equals).isPresent()
+            || System.nanoTime() > end) {
+          return r;
+        }
+        // The handler returned; the completion is being written. Ask again shortly.
+        TimeUnit.MILLISECONDS.sleep(20);
+      }
+    }
+
+    @Test
+    void aDuplicateWhileTheHandlerRunsGetsTheAckStatusAndTheHandlerRunsOnce() throws Exception {
+      TestDelivery delivery = invoice("invoice.paid");
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch gate = new CountDownLatch(1);
+      handler.hold(delivery.id(), entered, gate);
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, delivery), 202, "queued");
+      assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, delivery), 202, "processing");
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, delivery), 202, "processing");
+      gate.countDown();
+
+      assertThat(awaitCompleted(ConformanceEndpoints.DEFERRED, delivery).statusCode())
+          .isEqualTo(200);
+      assertThat(handler.handledFor(delivery.id())).hasSize(1);
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedOnTheEndpointsSchedule() throws Exception {
+      TestDelivery delivery = invoice("invoice.paid");
+      handler.failNext(delivery.id(), 2);
+
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, delivery), 202, "queued");
+      List<ConformanceHandler.Handled> runs = handler.awaitHandled(delivery.id(), 3, WAIT);
+
+      long minGap = ConformanceEndpoints.DEFERRED_RETRY.toNanos() - Duration.ofMillis(50).toNanos();
+      assertThat(runs.get(1).atNanos() - runs.get(0).atNanos()).isGreaterThan(minGap);
+      assertThat(runs.get(2).atNanos() - runs.get(1).atNanos()).isGreaterThan(minGap);
+      assertThat(awaitCompleted(ConformanceEndpoints.DEFERRED, delivery).statusCode())
+          .isEqualTo(200);
+      assertThat(handler.handledFor(delivery.id())).hasSize(3);
+    }
+
+    @Test
+    void afterItsLastAttemptADeliveryIsDeadListedAndReplayedThroughManagement() throws Exception {
+      TestDelivery delivery = invoice("invoice.paid");
+      handler.failNext(delivery.id(), ConformanceEndpoints.DEFERRED_ATTEMPTS);
+
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, delivery), 202, "queued");
+      handler.awaitHandled(delivery.id(), ConformanceEndpoints.DEFERRED_ATTEMPTS, WAIT);
+      awaitDead(delivery.id(), true);
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, delivery), 202, "dead");
+      assertThat(handler.handledFor(delivery.id()))
+          .as("a dead delivery is not retried by itself")
+          .hasSize(ConformanceEndpoints.DEFERRED_ATTEMPTS);
+
+      assertThat(replayDead(ConformanceEndpoints.DEFERRED)).isGreaterThanOrEqualTo(1);
+
+      handler.awaitHandled(delivery.id(), ConformanceEndpoints.DEFERRED_ATTEMPTS + 1, WAIT);
+      assertThat(awaitCompleted(ConformanceEndpoints.DEFERRED, delivery).statusCode())
+          .isEqualTo(200);
+      awaitDead(delivery.id(), false);
+    }
+
+    private void awaitDead(String id, boolean dead) throws Exception {
+      long end = System.nanoTime() + WAIT.toNanos();
+      while (deadDeliveries(ConformanceEndpoints.DEFERRED).stream().anyMatch(k -> k.contains(id))
+          != dead) {
+        assertThat(System.nanoTime())
+            .as("waiting for " + id + (dead ? " to be dead" : " to leave the dead list"))
+            .isLessThan(end);
+        TimeUnit.MILLISECONDS.sleep(50); // the management view is polled: no event to wait on
+      }
+    }
+
+    @Test
+    void deliveriesAreRoutedToTheMostSpecificHandlerAndUnhandledTypesComplete() throws Exception {
+      TestDelivery paid = invoice("invoice.paid");
+      TestDelivery finalized = invoice("invoice.finalized");
+      TestDelivery refunded = invoice("charge.refunded");
+
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, paid), 202, "queued");
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, finalized), 202, "queued");
+      assertAcknowledged(post(ConformanceEndpoints.DEFERRED, refunded), 202, "queued");
+
+      assertThat(handler.awaitHandled(paid.id(), 1, WAIT).get(0).route()).isEqualTo("invoice.paid");
+      assertThat(handler.awaitHandled(finalized.id(), 1, WAIT).get(0).route())
+          .isEqualTo("invoice.*");
+      // No handler takes charge.*: completed as unhandled, not retried and not dead.
+      assertThat(awaitCompleted(ConformanceEndpoints.DEFERRED, refunded).statusCode())
+          .isEqualTo(200);
+      assertThat(handler.handledFor(refunded.id())).isEmpty();
+      assertThat(deadDeliveries(ConformanceEndpoints.DEFERRED))
+          .noneMatch(k -> k.contains(refunded.id()));
+    }
+
+    @Test
+    void autoAnswers200WhenTheHandlerCompletesWithinTheDeadline() throws Exception {
+      TestDelivery delivery = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
+
+      HttpResponse<byte[]> r = post(ConformanceEndpoints.AUTO, delivery);
+
+      assertAcknowledged(r, 200, "completed");
+      assertThat(handler.handledFor(delivery.id())).hasSize(1);
+      assertThat(handler.handledFor(delivery.id()).get(0).event().body())
+          .isEqualTo(delivery.body());
+      assertAcknowledged(post(ConformanceEndpoints.AUTO, delivery), 200, "completed");
+      assertThat(handler.handledFor(delivery.id())).hasSize(1);
+    }
+
+    @Test
+    void autoAnswersTheAckStatusAtTheDeadlineAndAWorkerFinishesTheDelivery() throws Exception {
+      TestDelivery delivery = TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET);
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch gate = new CountDownLatch(1);
+      handler.hold(delivery.id(), entered, gate);
+
+      long start = System.nanoTime();
+      HttpResponse<byte[]> r = post(ConformanceEndpoints.AUTO, delivery);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertAcknowledged(r, 202, "processing");
+      assertThat(took)
+          .isGreaterThanOrEqualTo(ConformanceEndpoints.AUTO_DEADLINE.minusMillis(20))
+          .isLessThan(ConformanceEndpoints.AUTO_DEADLINE.plusSeconds(5));
+      assertThat(entered.getCount()).isZero();
+      gate.countDown();
+      assertThat(awaitCompleted(ConformanceEndpoints.AUTO, delivery).statusCode()).isEqualTo(200);
+      assertThat(handler.handledFor(delivery.id())).hasSize(1);
     }
   }
 
