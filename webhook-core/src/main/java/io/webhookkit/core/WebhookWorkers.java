@@ -546,6 +546,33 @@ public final class WebhookWorkers implements AutoCloseable {
   }
 
   /**
+   * For health checks: whether every endpoint's oldest due delivery waited at most {@code
+   * maxOldestDue} (false as well when the inbox does not answer), with each endpoint's depth and
+   * oldest due age in {@code details}.
+   */
+  public boolean healthy(Duration maxOldestDue, Map<String, Object> details) {
+    boolean up = true;
+    for (String endpoint : endpoints.keySet()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      try {
+        InboxStats s = inbox.stats(endpoint);
+        e.put("depth", s.depth());
+        e.put("dead", s.dead());
+        e.put("oldestDue", s.oldestDue().toString());
+        if (s.oldestDue().compareTo(maxOldestDue) > 0) {
+          up = false;
+          e.put("problem", "the oldest due delivery waited longer than " + maxOldestDue);
+        }
+      } catch (RuntimeException storeDown) {
+        up = false;
+        e.put("error", storeDown.getClass().getSimpleName());
+      }
+      details.put(endpoint, e);
+    }
+    return up;
+  }
+
+  /**
    * For management endpoints: per endpoint its depth by state, the oldest due age, and up to 20
    * dead deliveries (key, type, attempts, last error, received).
    */

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -24,9 +25,6 @@ class LegacyHealthRegistrar implements ImportBeanDefinitionRegistrar {
   @Override
   public void registerBeanDefinitions(
       AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-    if (registry.containsBeanDefinition("webhookStoreHealthIndicator")) {
-      return;
-    }
     ClassLoader loader = LegacyHealthRegistrar.class.getClassLoader();
     Class<?> type;
     try {
@@ -35,15 +33,37 @@ class LegacyHealthRegistrar implements ImportBeanDefinitionRegistrar {
       return;
     }
     BeanFactory beans = (BeanFactory) registry;
+    register(
+        registry,
+        "webhookStoreHealthIndicator",
+        type,
+        () -> proxy(type, loader, new WebhookStoreProbe(beans.getBean(IdempotencyStore.class))));
+    register(
+        registry,
+        "webhookInboxHealthIndicator",
+        type,
+        () ->
+            proxy(
+                type,
+                loader,
+                HealthProbe.inbox(
+                    beans.getBean(WebhookWorkersLifecycle.class),
+                    beans.getBean(WebhookProperties.class))));
+  }
+
+  private static void register(
+      BeanDefinitionRegistry registry, String name, Class<?> type, Supplier<Object> instance) {
+    if (registry.containsBeanDefinition(name)) {
+      return;
+    }
     RootBeanDefinition definition = new RootBeanDefinition();
     definition.setTargetType(type);
-    definition.setInstanceSupplier(
-        () -> proxy(type, loader, new WebhookStoreProbe(beans.getBean(IdempotencyStore.class))));
-    registry.registerBeanDefinition("webhookStoreHealthIndicator", definition);
+    definition.setInstanceSupplier(instance);
+    registry.registerBeanDefinition(name, definition);
   }
 
   @SuppressWarnings("ReferenceEquality") // a proxy equals only itself
-  private static Object proxy(Class<?> type, ClassLoader loader, WebhookStoreProbe probe) {
+  private static Object proxy(Class<?> type, ClassLoader loader, HealthProbe probe) {
     return Proxy.newProxyInstance(
         loader,
         new Class<?>[] {type},
@@ -68,7 +88,7 @@ class LegacyHealthRegistrar implements ImportBeanDefinitionRegistrar {
         });
   }
 
-  private static Object health(ClassLoader loader, WebhookStoreProbe probe, boolean withDetails)
+  private static Object health(ClassLoader loader, HealthProbe probe, boolean withDetails)
       throws Exception {
     Map<String, Object> details = new LinkedHashMap<>();
     boolean up = probe.probe(details);

@@ -4,16 +4,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.webhookkit.core.WebhookActivity;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.WebhookWorkers;
 import io.webhookkit.core.adapter.EndpointCustomizer;
 import io.webhookkit.core.adapter.EndpointGuards;
+import io.webhookkit.core.adapter.EndpointHandlers;
 import io.webhookkit.core.adapter.EndpointNames;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.IdempotencyStores;
 import io.webhookkit.core.idempotency.StoreSettings;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import io.webhookkit.core.metrics.InboxMeters;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,7 +33,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -35,6 +44,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -71,6 +81,83 @@ public class WebhookAutoConfiguration {
             keys::get, type -> beans.getBeanProvider(type).getIfUnique(), Clock.systemUTC()));
   }
 
+  /** Finds {@code @WebhookHandler} methods; static so that it sees every bean. */
+  @Bean
+  static WebhookHandlerRegistrar webhookHandlerRegistrar() {
+    return new WebhookHandlerRegistrar();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EndpointHandlers webhookEndpointHandlers() {
+    return new EndpointHandlers();
+  }
+
+  /**
+   * The worker pool ({@code webhook.inbox.*}): threads from Spring's virtual-thread factory when
+   * {@code spring.threads.virtual.enabled=true}, each run wrapped by the application's {@code
+   * TaskDecorator} (security or tracing context), runs reported to Micrometer.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  WebhookWorkersLifecycle webhookWorkers(
+      WebhookProperties properties,
+      IdempotencyStore store,
+      ObjectProvider<TaskDecorator> decorators,
+      ObjectProvider<WebhookWorkers.Listener> workerListeners,
+      Environment environment) {
+    if (!(store instanceof DeliveryInbox inbox)) {
+      return new WebhookWorkersLifecycle(null);
+    }
+    WebhookWorkers.Builder b =
+        WebhookWorkers.builder(inbox).settings(properties.getInbox().keys()::get);
+    TaskDecorator decorator = decorators.getIfUnique();
+    if (decorator != null) {
+      b.decorator(decorator::decorate);
+    }
+    if (environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)) {
+      b.threadFactory(new VirtualThreadTaskExecutor("webhook-worker-").getVirtualThreadFactory());
+    }
+    List<WebhookWorkers.Listener> told = workerListeners.orderedStream().toList();
+    if (!told.isEmpty()) {
+      b.listener(
+          new WebhookWorkers.Listener() {
+            @Override
+            public void onAttempt(String endpoint, String outcome, Duration duration) {
+              told.forEach(l -> l.onAttempt(endpoint, outcome, duration));
+            }
+
+            @Override
+            public void onRegistered(String endpoint, WebhookWorkers workers) {
+              told.forEach(l -> l.onRegistered(endpoint, workers));
+            }
+          });
+    }
+    return new WebhookWorkersLifecycle(b.build());
+  }
+
+  /**
+   * Serves {@code webhook.endpoints.<name>.path} for every endpoint that sets it, after the
+   * application's own mappings (a controller mapping the same path wins).
+   */
+  @Bean
+  SimpleUrlHandlerMapping webhookPathMapping(
+      WebhookProperties properties, EndpointHandlers handlers) {
+    Map<String, Object> paths = new LinkedHashMap<>();
+    properties
+        .getEndpoints()
+        .forEach(
+            (name, endpoint) -> {
+              String path = endpoint.getPath();
+              if (path != null && !path.isBlank()) {
+                paths.put(path.trim(), new WebhookPathHandler(name, handlers));
+              }
+            });
+    SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(paths);
+    mapping.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return mapping;
+  }
+
   @Bean
   @ConditionalOnMissingBean
   EndpointGuards webhookGuards(
@@ -78,14 +165,18 @@ public class WebhookAutoConfiguration {
       IdempotencyStore store,
       ObjectProvider<WebhookListener> listeners,
       ObjectProvider<EndpointCustomizer> customizers,
-      Environment environment) {
+      Environment environment,
+      WebhookWorkersLifecycle workers,
+      EndpointHandlers handlers) {
     Map<String, Map<String, String>> unbound =
         EndpointPropertyNames.unbound(environment, WebhookProperties.Endpoint.BOUND_KEYS);
     EndpointGuards.Builder guards =
         EndpointGuards.builder()
             .idempotencyStore(store)
             .listeners(listeners.orderedStream().toList())
-            .customizers(customizers.orderedStream().toList());
+            .customizers(customizers.orderedStream().toList())
+            .handlers(handlers::handlerFor);
+    workers.workers().ifPresent(guards::workers);
     properties
         .getEndpoints()
         .forEach(
@@ -151,8 +242,9 @@ public class WebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WebhooksEndpoint webhooksEndpoint(EndpointGuards guards, WebhookActivity activity) {
-      return new WebhooksEndpoint(guards, activity);
+    WebhooksEndpoint webhooksEndpoint(
+        EndpointGuards guards, WebhookActivity activity, WebhookWorkersLifecycle workers) {
+      return new WebhooksEndpoint(guards, activity, workers.workers().orElse(null));
     }
   }
 
@@ -164,6 +256,13 @@ public class WebhookAutoConfiguration {
     @ConditionalOnMissingBean(name = "webhookStoreHealthIndicator")
     WebhookStoreHealthIndicator webhookStoreHealthIndicator(IdempotencyStore store) {
       return new WebhookStoreHealthIndicator(store);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "webhookInboxHealthIndicator")
+    WebhookInboxHealthIndicator webhookInboxHealthIndicator(
+        WebhookWorkersLifecycle workers, WebhookProperties properties) {
+      return new WebhookInboxHealthIndicator(workers, properties);
     }
   }
 
@@ -181,6 +280,43 @@ public class WebhookAutoConfiguration {
     @ConditionalOnMissingBean
     WebhookMetrics webhookMetrics(ObjectProvider<MeterRegistry> registries) {
       return new WebhookMetrics(registries);
+    }
+
+    /** The inbox gauges and the handler timer and counter, in the application's registry. */
+    @Bean
+    @ConditionalOnMissingBean(name = "webhookInboxMeters")
+    WebhookWorkers.Listener webhookInboxMeters(ObjectProvider<MeterRegistry> registries) {
+      return new WebhookWorkers.Listener() {
+        private volatile @Nullable InboxMeters meters;
+
+        private @Nullable InboxMeters meters() {
+          InboxMeters m = meters;
+          if (m == null) {
+            MeterRegistry registry = registries.getIfUnique();
+            if (registry != null) {
+              m = new InboxMeters(registry);
+              meters = m;
+            }
+          }
+          return m;
+        }
+
+        @Override
+        public void onAttempt(String endpoint, String outcome, Duration duration) {
+          InboxMeters m = meters();
+          if (m != null) {
+            m.onAttempt(endpoint, outcome, duration);
+          }
+        }
+
+        @Override
+        public void onRegistered(String endpoint, WebhookWorkers workers) {
+          InboxMeters m = meters();
+          if (m != null) {
+            m.onRegistered(endpoint, workers);
+          }
+        }
+      };
     }
   }
 
@@ -204,31 +340,40 @@ public class WebhookAutoConfiguration {
     return new WebhookRequestBodyAdvice();
   }
 
-  /** Fails start-up when a {@code @WebhookEndpoint} names an endpoint that is not configured. */
+  /**
+   * Fails start-up when a {@code @WebhookEndpoint} names an endpoint that is not configured, and
+   * checks and fixes the {@code @WebhookHandler} methods once every bean exists.
+   */
   @Bean
   SmartInitializingSingleton webhookEndpointValidator(
-      ListableBeanFactory beans, EndpointGuards guards) {
-    return () ->
-        beans
-            .getBeansOfType(RequestMappingHandlerMapping.class)
-            .values()
-            .forEach(
-                mapping ->
-                    mapping
-                        .getHandlerMethods()
-                        .values()
-                        .forEach(
-                            (HandlerMethod method) ->
-                                WebhookDispatchFilter.endpointName(method)
-                                    .filter(name -> EndpointNames.pathVariable(name).isEmpty())
-                                    .filter(name -> guards.guard(name).isEmpty())
-                                    .ifPresent(
-                                        name -> {
-                                          throw WebhookConfigurationException.unconfiguredEndpoint(
-                                              name,
-                                              method.getBeanType().getSimpleName()
-                                                  + "."
-                                                  + method.getMethod().getName());
-                                        })));
+      ListableBeanFactory beans,
+      EndpointGuards guards,
+      EndpointHandlers handlers,
+      WebhookHandlerRegistrar registrar) {
+    return () -> {
+      registrar.register(handlers, beans);
+      handlers.freeze(guards.configs());
+      beans
+          .getBeansOfType(RequestMappingHandlerMapping.class)
+          .values()
+          .forEach(
+              mapping ->
+                  mapping
+                      .getHandlerMethods()
+                      .values()
+                      .forEach(
+                          (HandlerMethod method) ->
+                              WebhookDispatchFilter.endpointName(method)
+                                  .filter(name -> EndpointNames.pathVariable(name).isEmpty())
+                                  .filter(name -> guards.guard(name).isEmpty())
+                                  .ifPresent(
+                                      name -> {
+                                        throw WebhookConfigurationException.unconfiguredEndpoint(
+                                            name,
+                                            method.getBeanType().getSimpleName()
+                                                + "."
+                                                + method.getMethod().getName());
+                                      })));
+    };
   }
 }

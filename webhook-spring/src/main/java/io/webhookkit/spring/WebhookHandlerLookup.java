@@ -120,6 +120,9 @@ final class WebhookHandlerLookup {
       if (found == null) {
         continue;
       }
+      if (found.getHandler() instanceof WebhookPathHandler served) {
+        return new Found.Endpoint(new Target(served.endpoint(), served.endpoint()));
+      }
       if (found.getHandler() instanceof HandlerMethod method) {
         if (method.getBeanType().getName().startsWith("org.springframework.")) {
           return Found.NONE; // Spring's own OPTIONS answer: no application handler

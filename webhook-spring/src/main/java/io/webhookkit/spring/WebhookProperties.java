@@ -31,6 +31,72 @@ public class WebhookProperties {
   /** How Spring Security treats webhook endpoints. */
   private Security security = new Security();
 
+  /** The worker pool of deferred and auto endpoints. */
+  private Inbox inbox = new Inbox();
+
+  public Inbox getInbox() {
+    return inbox;
+  }
+
+  public void setInbox(Inbox inbox) {
+    this.inbox = inbox;
+  }
+
+  /** The worker pool of deferred and auto endpoints: {@code webhook.inbox.*}. */
+  public static class Inbox {
+    /** Worker threads (platform threads, or virtual when spring.threads.virtual.enabled). */
+    private int workers = 4;
+
+    /** How often an idle pool looks for due deliveries. */
+    private Duration poll = Duration.ofSeconds(1);
+
+    /** How long running handlers may finish at shutdown before they are released. */
+    private Duration shutdownGrace = Duration.ofSeconds(30);
+
+    /** The inbox health turns DOWN when an endpoint's oldest due delivery waited longer. */
+    private Duration healthOldestDue = Duration.ofMinutes(5);
+
+    /** The flat {@code webhook.inbox.*} keys the core reads. */
+    Map<String, String> keys() {
+      return Map.of(
+          "webhook.inbox.workers", Integer.toString(workers),
+          "webhook.inbox.poll", poll.toString(),
+          "webhook.inbox.shutdown-grace", shutdownGrace.toString());
+    }
+
+    public int getWorkers() {
+      return workers;
+    }
+
+    public void setWorkers(int workers) {
+      this.workers = workers;
+    }
+
+    public Duration getPoll() {
+      return poll;
+    }
+
+    public void setPoll(Duration poll) {
+      this.poll = poll;
+    }
+
+    public Duration getShutdownGrace() {
+      return shutdownGrace;
+    }
+
+    public void setShutdownGrace(Duration shutdownGrace) {
+      this.shutdownGrace = shutdownGrace;
+    }
+
+    public Duration getHealthOldestDue() {
+      return healthOldestDue;
+    }
+
+    public void setHealthOldestDue(Duration healthOldestDue) {
+      this.healthOldestDue = healthOldestDue;
+    }
+  }
+
   public Map<String, Endpoint> getEndpoints() {
     return endpoints;
   }
@@ -177,6 +243,66 @@ public class WebhookProperties {
     }
   }
 
+  /** The retry schedule of one deferred endpoint: {@code webhook.endpoints.<name>.retry.*}. */
+  public static class Retry {
+    /**
+     * exponential, fixed, fibonacci, or a list of delays (10s,1m,5m); not set means exponential.
+     */
+    private @Nullable String schedule;
+
+    /** The first delay; not set means the core's default. */
+    private @Nullable Duration initial;
+
+    /** The longest delay; not set means the core's default. */
+    private @Nullable Duration maxDelay;
+
+    /** Attempts before a delivery is dead; not set means the core's default. */
+    private @Nullable Integer maxAttempts;
+
+    /** Age after which a failing delivery is dead; not set means the core's default. */
+    private @Nullable Duration maxAge;
+
+    public @Nullable String getSchedule() {
+      return schedule;
+    }
+
+    public void setSchedule(@Nullable String schedule) {
+      this.schedule = schedule;
+    }
+
+    public @Nullable Duration getInitial() {
+      return initial;
+    }
+
+    public void setInitial(@Nullable Duration initial) {
+      this.initial = initial;
+    }
+
+    public @Nullable Duration getMaxDelay() {
+      return maxDelay;
+    }
+
+    public void setMaxDelay(@Nullable Duration maxDelay) {
+      this.maxDelay = maxDelay;
+    }
+
+    public @Nullable Integer getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    public void setMaxAttempts(@Nullable Integer maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    public @Nullable Duration getMaxAge() {
+      return maxAge;
+    }
+
+    public void setMaxAge(@Nullable Duration maxAge) {
+      this.maxAge = maxAge;
+    }
+  }
+
   /** One endpoint: {@code webhook.endpoints.<name>.*}. */
   public static class Endpoint {
     /**
@@ -235,6 +361,67 @@ public class WebhookProperties {
 
     /** CloudEvents: the origins granted in the OPTIONS abuse-protection check; empty grants any. */
     private List<String> allowedOrigins = new ArrayList<>();
+
+    /**
+     * The path the kit serves this endpoint at itself when no controller maps it; its
+     * {@code @WebhookHandler} methods handle the deliveries.
+     */
+    private @Nullable String path;
+
+    /**
+     * Where the handler runs: sync (in the request), deferred (written to the inbox, answered at
+     * once, handled by a worker with retries) or auto (inline until the deadline).
+     */
+    private String processing = "sync";
+
+    /** auto: how long the request waits for the handler; not set means the preset's. */
+    private @Nullable Duration deadline;
+
+    /** deferred/auto with the JDBC store: run the handler inside the completion transaction. */
+    private boolean transactional;
+
+    /** The retry schedule of deferred deliveries. */
+    private Retry retry = new Retry();
+
+    public @Nullable String getPath() {
+      return path;
+    }
+
+    public void setPath(@Nullable String path) {
+      this.path = path;
+    }
+
+    public String getProcessing() {
+      return processing;
+    }
+
+    public void setProcessing(String processing) {
+      this.processing = processing;
+    }
+
+    public @Nullable Duration getDeadline() {
+      return deadline;
+    }
+
+    public void setDeadline(@Nullable Duration deadline) {
+      this.deadline = deadline;
+    }
+
+    public boolean isTransactional() {
+      return transactional;
+    }
+
+    public void setTransactional(boolean transactional) {
+      this.transactional = transactional;
+    }
+
+    public Retry getRetry() {
+      return retry;
+    }
+
+    public void setRetry(Retry retry) {
+      this.retry = retry;
+    }
 
     /**
      * The keys this class binds: the core's and the built-in presets' (a test holds it to {@link
@@ -298,6 +485,25 @@ public class WebhookProperties {
       putIfSet(keys, "id.header", id.header);
       putIfSet(keys, "public-url", publicUrl);
       putIfSet(keys, "verify-token", verifyToken);
+      putIfSet(keys, EndpointConfig.PATH, path);
+      keys.put(EndpointConfig.PROCESSING, processing);
+      if (deadline != null) {
+        keys.put(EndpointConfig.DEADLINE, deadline.toString());
+      }
+      keys.put(EndpointConfig.TRANSACTIONAL, Boolean.toString(transactional));
+      putIfSet(keys, EndpointConfig.RETRY_SCHEDULE, retry.schedule);
+      if (retry.initial != null) {
+        keys.put(EndpointConfig.RETRY_INITIAL, retry.initial.toString());
+      }
+      if (retry.maxDelay != null) {
+        keys.put(EndpointConfig.RETRY_MAX_DELAY, retry.maxDelay.toString());
+      }
+      if (retry.maxAttempts != null) {
+        keys.put(EndpointConfig.RETRY_MAX_ATTEMPTS, retry.maxAttempts.toString());
+      }
+      if (retry.maxAge != null) {
+        keys.put(EndpointConfig.RETRY_MAX_AGE, retry.maxAge.toString());
+      }
       if (!allowedOrigins.isEmpty()) {
         keys.put("allowed-origins", String.join(",", allowedOrigins));
       }

@@ -6,8 +6,17 @@ import io.webhookkit.spring.conformance.ConformanceApplication;
 import io.webhookkit.test.ConformanceEndpoints;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +44,10 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
                 keys.forEach(
                     (key, value) ->
                         properties.put("webhook.endpoints[" + name + "]." + key, value)));
+    ConformanceEndpoints.INBOX_KEYS.forEach(properties::put);
+    properties.put("management.endpoints.web.exposure.include", "webhooks,health");
+    properties.put("spring.security.user.name", ConformanceApplication.ACTUATOR_USER);
+    properties.put("spring.security.user.password", ConformanceApplication.ACTUATOR_PASSWORD);
     application =
         new SpringApplicationBuilder(ConformanceApplication.class).properties(properties).run();
   }
@@ -61,6 +74,67 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
         .contains(new WebhookHandlerLookup.Target("{name}", "meta"));
     assertThat(lookup.endpointFor(unknown))
         .contains(new WebhookHandlerLookup.Target("{name}", "nobody"));
+  }
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private HttpResponse<String> actuator(String method, String path, boolean authenticated)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(baseUri().resolve("/actuator/" + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                method.equals("GET")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString("{}"));
+    if (authenticated) {
+      String credentials =
+          ConformanceApplication.ACTUATOR_USER + ":" + ConformanceApplication.ACTUATOR_PASSWORD;
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The dead deliveries' keys, read from Actuator's {@code webhooks} endpoint. */
+  @Override
+  protected List<String> deadDeliveries(String endpoint) throws Exception {
+    HttpResponse<String> r = actuator("GET", "webhooks", true);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    List<String> keys = new ArrayList<>();
+    Matcher m =
+        Pattern.compile("\"key\":\"(" + Pattern.quote(endpoint) + ":[^\"]+)\"").matcher(r.body());
+    while (m.find()) {
+      keys.add(m.group(1));
+    }
+    return keys;
+  }
+
+  /** Replays through Actuator's write operation, as an authenticated operator. */
+  @Override
+  protected int replayDead(String endpoint) throws Exception {
+    HttpResponse<String> r = actuator("POST", "webhooks/" + endpoint, true);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Matcher m = Pattern.compile("\"replayed\":(\\d+)").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void theInboxAndItsReplayAreActuatorsAndNeedAnAuthenticatedUser() throws Exception {
+    assertThat(actuator("GET", "webhooks", false).statusCode()).isEqualTo(401);
+    assertThat(actuator("POST", "webhooks/deferred", false).statusCode()).isEqualTo(401);
+    HttpResponse<String> view = actuator("GET", "webhooks", true);
+    assertThat(view.body())
+        .contains("\"inbox\"")
+        .contains("\"deferred\"")
+        .contains("\"unhandled\"");
+    HttpResponse<String> health = actuator("GET", "health", true);
+    assertThat(health.body()).contains("UP");
   }
 
   @Override

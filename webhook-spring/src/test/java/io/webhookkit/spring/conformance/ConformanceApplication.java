@@ -2,11 +2,18 @@ package io.webhookkit.spring.conformance;
 
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.spring.WebhookEndpoint;
+import io.webhookkit.spring.WebhookHandler;
+import io.webhookkit.test.ConformanceEndpoints;
 import io.webhookkit.test.ConformanceHandler;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +25,55 @@ import org.springframework.web.bind.annotation.RestController;
 /** A Spring Boot application serving the conformance endpoints the Spring way. */
 @SpringBootApplication
 public class ConformanceApplication {
+  /** The actuator user who may replay dead deliveries. */
+  public static final String ACTUATOR_USER = "operator";
+
+  /** Its password. */
+  public static final String ACTUATOR_PASSWORD = "conformance-operator-password";
+
+  /**
+   * Actuator behind HTTP Basic for an authenticated user (its write operations need no CSRF token:
+   * they are called by operators' tools); webhook endpoints are exempt by the kit itself.
+   */
+  @Bean
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .csrf(c -> c.ignoringRequestMatchers("/actuator/**"))
+        .build();
+  }
+
+  /** An invoice as the application's JSON mapper binds it. */
+  public record Invoice(String id, String type) {}
+
+  /**
+   * The deferred and auto endpoints' handlers, by event type: the most specific pattern wins, so
+   * {@code invoice.paid} reaches {@link #paid} and other {@code invoice.*} types {@link #invoices};
+   * each binds the payload a different way.
+   */
+  @Component
+  static class DeferredHandlers {
+    @WebhookHandler(endpoint = ConformanceEndpoints.DEFERRED, events = "invoice.paid")
+    void paid(WebhookEvent event, Map<String, Object> payload) throws InterruptedException {
+      ConformanceHandler.shared()
+          .handleDeferred(
+              ConformanceEndpoints.DEFERRED, "invoice.paid", event, (String) payload.get("id"));
+    }
+
+    @WebhookHandler(endpoint = ConformanceEndpoints.DEFERRED, events = "invoice.*")
+    void invoices(Invoice invoice, WebhookEvent event) throws InterruptedException {
+      ConformanceHandler.shared()
+          .handleDeferred(ConformanceEndpoints.DEFERRED, "invoice.*", event, invoice.id());
+    }
+
+    @WebhookHandler(endpoint = ConformanceEndpoints.AUTO)
+    void auto(byte[] body, WebhookEvent event) throws InterruptedException {
+      if (body.length != event.body().length) {
+        throw new IllegalStateException("the raw body was not bound");
+      }
+      ConformanceHandler.shared().handleDeferred(ConformanceEndpoints.AUTO, "*", event, null);
+    }
+  }
 
   /**
    * GitHub's endpoint by its fixed name, every other one through
