@@ -109,10 +109,13 @@ public class WebhookContainerRequestFilter
     request.setProperty(TICKET, proceed.ticket());
     try {
       Objects.requireNonNull(state).set(proceed.event(), proceed.ticket());
-      Objects.requireNonNull(events).select(WebhookEndpoint.Literal.of(name)).fire(proceed.event());
+      all.fireInRequest(Objects.requireNonNull(events), name, proceed.event());
     } catch (RuntimeException observerFailed) {
       proceed.ticket().fail(observerFailed);
       throw observerFailed;
+    } catch (Exception observerFailed) {
+      proceed.ticket().fail(observerFailed);
+      throw new IllegalStateException("a webhook observer failed", observerFailed);
     }
   }
 

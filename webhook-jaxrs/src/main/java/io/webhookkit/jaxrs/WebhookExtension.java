@@ -1,5 +1,6 @@
 package io.webhookkit.jaxrs;
 
+import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.adapter.EndpointNames;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -7,12 +8,14 @@ import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +33,54 @@ public class WebhookExtension implements Extension {
   private final Map<String, String> used = new TreeMap<>();
   private final List<HandshakePaths.Route> postRoutes = new ArrayList<>();
   private final Set<String> otherRoutes = new HashSet<>();
+  private final List<Observer> observers = new ArrayList<>();
+  private boolean unqualifiedObserver;
+
+  /**
+   * An observer of {@code WebhookEvent} qualified with {@code @WebhookEndpoint}.
+   *
+   * @param endpoint the endpoint it names
+   * @param events its {@link WebhookEventType} pattern, or none
+   * @param where the observer method, for messages
+   */
+  record Observer(String endpoint, List<String> events, String where) {}
+
+  void observers(@Observes ProcessObserverMethod<WebhookEvent, ?> pom) {
+    WebhookEndpoint qualifier = null;
+    List<String> types = new ArrayList<>();
+    for (Annotation a : pom.getObserverMethod().getObservedQualifiers()) {
+      if (a instanceof WebhookEndpoint w) {
+        qualifier = w;
+      } else if (a instanceof WebhookEventType t) {
+        types.add(t.value());
+      }
+    }
+    if (qualifier == null || qualifier.value().isEmpty()) {
+      unqualifiedObserver = true;
+      return;
+    }
+    if (EndpointNames.pathVariable(qualifier.value()).isPresent()) {
+      return;
+    }
+    AnnotatedMethod<?> method = pom.getAnnotatedMethod();
+    String where =
+        method == null
+            ? pom.getObserverMethod().getBeanClass().getName()
+            : method.getJavaMember().getDeclaringClass().getName()
+                + "."
+                + method.getJavaMember().getName();
+    observers.add(new Observer(qualifier.value(), types, where));
+  }
+
+  /** The qualified observers found, in discovery order. */
+  List<Observer> observers() {
+    return List.copyOf(observers);
+  }
+
+  /** Whether an observer takes every {@code WebhookEvent} (no {@code @WebhookEndpoint}). */
+  boolean hasUnqualifiedObserver() {
+    return unqualifiedObserver;
+  }
 
   <T> void collect(@Observes @WithAnnotations(WebhookEndpoint.class) ProcessAnnotatedType<T> pat) {
     AnnotatedType<T> type = pat.getAnnotatedType();

@@ -28,6 +28,8 @@ final class JerseyJettyServer implements AutoCloseable {
     try {
       ResourceConfig config = new ResourceConfig(resources);
       config.register(WebhookFeature.class);
+      config.register(WebhookInboxResource.class);
+      config.register(io.webhookkit.jaxrs.app.TestOperator.class);
       config.register(org.glassfish.jersey.jackson.JacksonFeature.class);
       server = new Server();
       ServerConnector connector = new ServerConnector(server);

@@ -1,8 +1,12 @@
 package io.webhookkit.jaxrs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.webhookkit.jaxrs.app.ConformanceResource;
+import io.webhookkit.jaxrs.app.InboxOverHttp;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +32,29 @@ class JerseyWeldConformanceTest extends WebhookAdapterConformanceKit {
   @Test
   void aPathNamingNoConfiguredEndpointIsRefusedWith404() throws Exception {
     assertAPathNamingNoConfiguredEndpointIsRefused();
+  }
+
+  private URI inbox() {
+    return baseUri().resolve("/webhooks/inbox");
+  }
+
+  @Override
+  protected List<String> deadDeliveries(String endpoint) throws Exception {
+    return InboxOverHttp.dead(inbox(), endpoint);
+  }
+
+  @Override
+  protected int replayDead(String endpoint) throws Exception {
+    return InboxOverHttp.replay(inbox(), endpoint);
+  }
+
+  @Test
+  void theInboxResourceNeedsAnAuthenticatedCallerInTheRole() throws Exception {
+    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox", "-")).isEqualTo(401);
+    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox", "guest")).isEqualTo(403);
+    assertThat(InboxOverHttp.status(inbox(), "POST", "inbox/deferred/replay", "guest"))
+        .isEqualTo(403);
+    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox", "operator")).isEqualTo(200);
   }
 
   @Override

@@ -70,6 +70,8 @@ final class JerseyWeldServer implements AutoCloseable {
       ResourceConfig config = new ResourceConfig(resources);
       config.register(WebhookFeature.class);
       config.register(GrizzlyClientAddress.class);
+      config.register(WebhookInboxResource.class);
+      config.register(io.webhookkit.jaxrs.app.TestOperator.class);
       config.register(org.glassfish.jersey.jackson.JacksonFeature.class);
       this.server =
           GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
@@ -86,6 +88,8 @@ final class JerseyWeldServer implements AutoCloseable {
             (name, endpoint) ->
                 endpoint.forEach(
                     (key, value) -> keys.put("webhook.endpoints." + name + "." + key, value)));
+    keys.putAll(io.webhookkit.test.ConformanceEndpoints.INBOX_KEYS);
+    keys.put(WebhookInboxResource.ENABLED_KEY, "true");
     return keys;
   }
 

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webhookkit.spring.conformance.ConformanceApplication;
 import io.webhookkit.test.ConformanceEndpoints;
+import io.webhookkit.test.ManagementJson;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,13 +103,7 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
   protected List<String> deadDeliveries(String endpoint) throws Exception {
     HttpResponse<String> r = actuator("GET", "webhooks", true);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    List<String> keys = new ArrayList<>();
-    Matcher m =
-        Pattern.compile("\"key\":\"(" + Pattern.quote(endpoint) + ":[^\"]+)\"").matcher(r.body());
-    while (m.find()) {
-      keys.add(m.group(1));
-    }
-    return keys;
+    return ManagementJson.deadKeys(r.body(), endpoint);
   }
 
   /** Replays through Actuator's write operation, as an authenticated operator. */
@@ -119,9 +111,7 @@ class SpringBootConformanceTest extends WebhookAdapterConformanceKit {
   protected int replayDead(String endpoint) throws Exception {
     HttpResponse<String> r = actuator("POST", "webhooks/" + endpoint, true);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    Matcher m = Pattern.compile("\"replayed\":(\\d+)").matcher(r.body());
-    assertThat(m.find()).as(r.body()).isTrue();
-    return Integer.parseInt(m.group(1));
+    return ManagementJson.replayed(r.body());
   }
 
   @Test

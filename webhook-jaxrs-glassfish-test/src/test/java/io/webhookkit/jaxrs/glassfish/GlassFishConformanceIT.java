@@ -1,9 +1,20 @@
 package io.webhookkit.jaxrs.glassfish;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webhookkit.test.ConformanceEndpoints;
+import io.webhookkit.test.ConformanceHandler;
+import io.webhookkit.test.ManagementJson;
+import io.webhookkit.test.TestDelivery;
 import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Filters;
@@ -12,6 +23,7 @@ import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -49,7 +61,9 @@ class GlassFishConformanceIT extends WebhookAdapterConformanceKit {
         .merge(
             jaxrsTests,
             "/WEB-INF/classes",
-            Filters.include(".*/app/Conformance(Resource|Settings)\\.class"))
+            Filters.include(
+                ".*/app/(Conformance(Resource|Settings)|DeferredObservers|RequestLocal|TestOperator"
+                    + "|TestOperator\\$.*)\\.class"))
         .addAsWebInfResource("war/beans.xml", "beans.xml")
         .addAsLibraries(
             ShrinkWrap.create(ZipImporter.class, "webhook-jaxrs.jar")
@@ -70,6 +84,58 @@ class GlassFishConformanceIT extends WebhookAdapterConformanceKit {
     // The listener's port as Maven reserved it; the WAR's name is its context root.
     return URI.create(
         "http://127.0.0.1:" + Integer.getInteger("glassfish.http.port") + "/webhooks/");
+  }
+
+  private URI inbox() {
+    return baseUri().resolve("webhooks/inbox");
+  }
+
+  private static HttpResponse<String> asOperator(URI uri, String method) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer operator")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void deferredObserversRunOnTheContainersManagedThreads() throws Exception {
+    TestDelivery delivery =
+        TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET).withEventType("invoice.paid");
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                delivery.toHttpRequest(endpoint(ConformanceEndpoints.DEFERRED)),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(202);
+    String thread =
+        ConformanceHandler.shared()
+            .awaitHandled(delivery.id(), 1, Duration.ofSeconds(20))
+            .get(0)
+            .thread();
+    // The kit's own pool names its threads webhook-worker-N; GlassFish's factory does not.
+    assertThat(thread).doesNotStartWith("webhook-worker-");
+  }
+
+  /** Through the kit's {@code WebhookInboxResource}, found by GlassFish's own scanning. */
+  @Override
+  protected List<String> deadDeliveries(String endpoint) throws Exception {
+    HttpResponse<String> r = asOperator(inbox(), "GET");
+    if (r.statusCode() != 200) {
+      throw new AssertionError("inbox answered " + r.statusCode() + ": " + r.body());
+    }
+    return ManagementJson.deadKeys(r.body(), endpoint);
+  }
+
+  @Override
+  protected int replayDead(String endpoint) throws Exception {
+    HttpResponse<String> r = asOperator(URI.create(inbox() + "/" + endpoint + "/replay"), "POST");
+    if (r.statusCode() != 200) {
+      throw new AssertionError("replay answered " + r.statusCode() + ": " + r.body());
+    }
+    return ManagementJson.replayed(r.body());
   }
 
   @Override

@@ -20,6 +20,8 @@ public class ConformanceSettings {
             (name, endpoint) ->
                 endpoint.forEach(
                     (key, value) -> keys.put("webhook.endpoints." + name + "." + key, value)));
+    keys.putAll(ConformanceEndpoints.INBOX_KEYS);
+    keys.put("webhook.management.enabled", "true");
     return WebhookSettings.of(keys);
   }
 }
