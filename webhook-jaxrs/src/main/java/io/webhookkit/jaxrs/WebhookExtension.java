@@ -64,11 +64,12 @@ public class WebhookExtension implements Extension {
     }
     AnnotatedMethod<?> method = pom.getAnnotatedMethod();
     String where =
-        method == null
-            ? pom.getObserverMethod().getBeanClass().getName()
-            : method.getJavaMember().getDeclaringClass().getName()
-                + "."
-                + method.getJavaMember().getName();
+        "the observer "
+            + (method == null
+                ? pom.getObserverMethod().getBeanClass().getName()
+                : method.getJavaMember().getDeclaringClass().getName()
+                    + "."
+                    + method.getJavaMember().getName());
     observers.add(new Observer(qualifier.value(), types, where));
   }
 

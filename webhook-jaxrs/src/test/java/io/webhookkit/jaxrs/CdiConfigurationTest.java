@@ -105,6 +105,23 @@ class CdiConfigurationTest {
   }
 
   @Test
+  void twoObserversOfTheSameEventTypeFailTheDeploymentNamingBoth() {
+    assertThatThrownBy(() -> start(github(Map.of()), Unconfigured.TwoForPush.class))
+        .hasStackTraceContaining("'push' is taken by two handlers")
+        .hasStackTraceContaining("TwoForPush.first")
+        .hasStackTraceContaining("TwoForPush.second");
+  }
+
+  @Test
+  void aDeferredEndpointNoObserverTakesFailsTheDeployment() {
+    assertThatThrownBy(
+            () -> start(github(Map.of("webhook.endpoints.github.processing", "deferred"))))
+        .hasStackTraceContaining("'github'")
+        .hasStackTraceContaining("key 'processing'")
+        .hasStackTraceContaining("names endpoint 'github'");
+  }
+
+  @Test
   void theJdbcStoreIsSelectedByKeyOnTheApplicationsDataSourceBean() {
     Map<String, String> keys =
         github(

@@ -55,7 +55,11 @@ final class WebhookHandlerRegistrar implements BeanPostProcessor {
       all = List.copyOf(found);
     }
     for (Found f : all) {
-      String origin = f.method().getDeclaringClass().getSimpleName() + "." + f.method().getName();
+      String origin =
+          "@WebhookHandler on "
+              + f.method().getDeclaringClass().getSimpleName()
+              + "."
+              + f.method().getName();
       PayloadBinder.Argument[] arguments;
       try {
         arguments = binder.arguments(f.method());

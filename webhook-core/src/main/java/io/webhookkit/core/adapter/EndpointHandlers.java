@@ -30,7 +30,8 @@ public final class EndpointHandlers {
    * @param endpoint the endpoint it names
    * @param events its event patterns (empty: every event, as {@code *})
    * @param handler calls the method
-   * @param origin where it is declared, e.g. {@code GitHubHooks.onPush}, for messages
+   * @param origin what declares it, e.g. {@code @WebhookHandler on GitHubHooks.onPush}, for
+   *     messages
    */
   public record Declared(
       String endpoint, List<String> events, WebhookHandler handler, String origin) {
@@ -77,7 +78,7 @@ public final class EndpointHandlers {
         throw new WebhookConfigurationException(
             d.endpoint(),
             "provider",
-            "is used by @WebhookHandler on "
+            "is used by "
                 + d.origin()
                 + " but webhook.endpoints."
                 + d.endpoint()
@@ -95,7 +96,7 @@ public final class EndpointHandlers {
               "events",
               "'"
                   + pattern
-                  + "' is taken by two @WebhookHandler methods, "
+                  + "' is taken by two handlers, "
                   + owner
                   + " and "
                   + d.origin()
@@ -105,7 +106,7 @@ public final class EndpointHandlers {
           b.on(pattern, d.handler());
         } catch (IllegalArgumentException bad) {
           throw new WebhookConfigurationException(
-              d.endpoint(), "events", "@WebhookHandler on " + d.origin() + ": " + bad.getMessage());
+              d.endpoint(), "events", d.origin() + ": " + bad.getMessage());
         }
       }
     }
@@ -118,8 +119,8 @@ public final class EndpointHandlers {
                 name,
                 EndpointConfig.PROCESSING,
                 config.processing().code()
-                    + " hands each delivery to a handler after the answer, but no @WebhookHandler"
-                    + " names endpoint '"
+                    + " hands each delivery to a handler after the answer, but no handler"
+                    + " (@WebhookHandler, a CDI observer) names endpoint '"
                     + name
                     + "'");
           }

@@ -94,8 +94,7 @@ class EndpointGuardsTest {
     twice.add(new EndpointHandlers.Declared("stripe", List.of("invoice.*"), e -> {}, "A.one"));
     twice.add(new EndpointHandlers.Declared("stripe", List.of("invoice.*", "x"), e -> {}, "B.two"));
     assertThatThrownBy(() -> twice.freeze(deferredGuards(twice).configs()))
-        .hasMessageContaining(
-            "'invoice.*' is taken by two @WebhookHandler methods, A.one and B.two");
+        .hasMessageContaining("'invoice.*' is taken by two handlers, A.one and B.two");
 
     EndpointHandlers badPattern = new EndpointHandlers();
     badPattern.add(new EndpointHandlers.Declared("stripe", List.of("in*voice"), e -> {}, "C.bad"));
@@ -107,7 +106,7 @@ class EndpointGuardsTest {
     assertThatThrownBy(() -> none.freeze(deferredGuards(none).configs()))
         .hasMessageContaining("endpoint 'stripe'")
         .hasMessageContaining("key 'processing'")
-        .hasMessageContaining("no @WebhookHandler names endpoint 'stripe'");
+        .hasMessageContaining("names endpoint 'stripe'");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.webhookkit.jaxrs.app;
 
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.jaxrs.WebhookEndpoint;
+import io.webhookkit.jaxrs.WebhookEventType;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,5 +27,12 @@ public final class Unconfigured {
   /** An observer naming an unconfigured endpoint. */
   public static class Observer {
     void on(@Observes @WebhookEndpoint("elsewhere") WebhookEvent event) {}
+  }
+
+  /** Two observers taking the same event type of one endpoint. */
+  public static class TwoForPush {
+    void first(@Observes @WebhookEndpoint("github") @WebhookEventType("push") WebhookEvent e) {}
+
+    void second(@Observes @WebhookEndpoint("github") @WebhookEventType("push") WebhookEvent e) {}
   }
 }

@@ -294,7 +294,7 @@ class WebhookHandlerTest {
                 TwoForPushApp.class,
                 "webhook.endpoints.github.provider=github",
                 "webhook.endpoints.github.secrets=" + GITHUB))
-        .hasMessageContaining("'push' is taken by two @WebhookHandler methods")
+        .hasMessageContaining("'push' is taken by two handlers")
         .hasMessageContaining("TwoForPush.first")
         .hasMessageContaining("TwoForPush.second");
   }
@@ -335,7 +335,7 @@ class WebhookHandlerTest {
                 "webhook.endpoints.stripe.processing=deferred"))
         .hasMessageContaining("'stripe'")
         .hasMessageContaining("key 'processing'")
-        .hasMessageContaining("no @WebhookHandler names endpoint 'stripe'");
+        .hasMessageContaining("names endpoint 'stripe'");
   }
 
   @Test
