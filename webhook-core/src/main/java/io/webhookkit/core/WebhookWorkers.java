@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -97,6 +98,7 @@ public final class WebhookWorkers implements AutoCloseable {
     final String endpoint;
     final String token;
     final Duration lease;
+    final Thread thread = Thread.currentThread();
     volatile long renewedNanos = System.nanoTime();
 
     Held(String endpoint, String token, Duration lease) {
@@ -120,7 +122,9 @@ public final class WebhookWorkers implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
-  private final ThreadPoolExecutor executor;
+  private final Executor executor;
+  private final @Nullable ThreadPoolExecutor owned;
+  private final Object idle = new Object();
   private final ScheduledExecutorService heartbeats;
   private volatile boolean running;
   private volatile boolean closed;
@@ -140,14 +144,20 @@ public final class WebhookWorkers implements AutoCloseable {
     this.decorator = b.decorator;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory factory = b.threadFactory;
-    this.executor =
-        new ThreadPoolExecutor(
-            workers,
-            workers,
-            0,
-            TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(),
-            factory != null ? factory : r -> daemon(r, "webhook-worker-" + n.incrementAndGet()));
+    Executor given = b.executor;
+    this.owned =
+        given != null
+            ? null
+            : new ThreadPoolExecutor(
+                workers,
+                workers,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                factory != null
+                    ? factory
+                    : r -> daemon(r, "webhook-worker-" + n.incrementAndGet()));
+    this.executor = given != null ? given : Objects.requireNonNull(owned);
     ScheduledThreadPoolExecutor beat =
         new ScheduledThreadPoolExecutor(1, r -> daemon(r, "webhook-inbox-heartbeat"));
     beat.setRemoveOnCancelPolicy(true);
@@ -385,6 +395,9 @@ public final class WebhookWorkers implements AutoCloseable {
     } finally {
       held.remove(c.key());
       inFlight.decrementAndGet();
+      synchronized (idle) {
+        idle.notifyAll();
+      }
       if (done != null) {
         done.complete(completed);
       }
@@ -622,14 +635,21 @@ public final class WebhookWorkers implements AutoCloseable {
     }
     wake();
     Thread p = poller;
-    executor.shutdown();
+    ThreadPoolExecutor own = owned;
+    if (own != null) {
+      own.shutdown();
+    }
     try {
       if (p != null) {
         p.join(poll.toMillis() + 5_000);
       }
-      if (!executor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!drained(own, shutdownGrace)) {
         Map<String, Held> running = new LinkedHashMap<>(held);
-        List<Runnable> unused = executor.shutdownNow();
+        if (own != null) {
+          List<Runnable> unused = own.shutdownNow();
+        } else {
+          running.values().forEach(h -> h.thread.interrupt());
+        }
         for (Map.Entry<String, Held> h : running.entrySet()) {
           release(h.getKey(), h.getValue().token, "released at shutdown after the grace");
           LOG.atWarn()
@@ -637,13 +657,32 @@ public final class WebhookWorkers implements AutoCloseable {
               .addKeyValue("delivery", LogValues.clean(h.getKey()))
               .log("webhook delivery released at shutdown; due again at once");
         }
-        boolean unusedDone = executor.awaitTermination(5, TimeUnit.SECONDS);
+        boolean unusedDone = drained(own, Duration.ofSeconds(5));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       heartbeats.shutdownNow();
     }
+  }
+
+  /** Whether every run ended within the time (the owned pool terminated, or none in flight). */
+  private boolean drained(@Nullable ThreadPoolExecutor own, Duration within)
+      throws InterruptedException {
+    if (own != null) {
+      return own.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    long end = System.nanoTime() + within.toNanos();
+    synchronized (idle) {
+      while (inFlight.get() > 0) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
+      }
+    }
+    return true;
   }
 
   /** Configures the pool; not thread-safe. */
@@ -655,6 +694,7 @@ public final class WebhookWorkers implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Listener listener = Listener.NONE;
     private @Nullable ThreadFactory threadFactory;
+    private @Nullable Executor executor;
     private UnaryOperator<Runnable> decorator = UnaryOperator.identity();
 
     private Builder(DeliveryInbox inbox) {
@@ -751,6 +791,17 @@ public final class WebhookWorkers implements AutoCloseable {
      */
     public Builder threadFactory(ThreadFactory threadFactory) {
       this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+      return this;
+    }
+
+    /**
+     * Runs handlers on the framework's executor instead of a pool of the kit's own (Micronaut's
+     * blocking executor, a Jakarta {@code ManagedExecutorService}): at most {@code inbox.workers}
+     * run at once; the executor is not shut down by {@link #close()}, which waits for the runs
+     * within the grace and then interrupts and releases the rest.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

@@ -259,6 +259,47 @@ class DeferredProcessingTest {
   }
 
   @Test
+  void onTheFrameworksExecutorShutdownInterruptsAndReleasesARunStillGoingAfterTheGrace()
+      throws Exception {
+    java.util.concurrent.ExecutorService framework =
+        java.util.concurrent.Executors.newCachedThreadPool(r -> new Thread(r, "framework-pool"));
+    try {
+      CountDownLatch started = new CountDownLatch(1);
+      CompletableFuture<String> interrupted = new CompletableFuture<>();
+      WebhookWorkers w =
+          WebhookWorkers.builder(store)
+              .executor(framework)
+              .poll(Duration.ofMillis(20))
+              .shutdownGrace(Duration.ofMillis(50))
+              .build();
+      w.start();
+      WebhookGuard g =
+          guard(
+              w,
+              event -> {
+                started.countDown();
+                try {
+                  new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                  interrupted.complete(Thread.currentThread().getName());
+                  throw e;
+                }
+              },
+              b -> b.processing(Processing.DEFERRED));
+      respond(g, github());
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+      w.close();
+
+      assertThat(interrupted.get(10, TimeUnit.SECONDS)).isEqualTo("framework-pool");
+      assertThat(store.stats("gh").retrying()).isEqualTo(1);
+      assertThat(framework.isShutdown()).as("the framework's executor is not ours").isFalse();
+    } finally {
+      framework.shutdownNow();
+    }
+  }
+
+  @Test
   void aSlackDeliveryIsAcknowledgedWithThe200SlackRequiresWithinItsDeadline() {
     Delivery d = Delivery.slack();
     EndpointConfig c =

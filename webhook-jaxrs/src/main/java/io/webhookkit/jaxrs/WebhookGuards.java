@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  * the most specific observer whose {@code events} match its type: in the request for {@code sync}
  * endpoints, and for {@code deferred} and {@code auto} endpoints by the worker pool ({@code
  * webhook.inbox.*}) outside any request, with a request context activated for the call. An observer
- * that throws schedules the next attempt. The pool's threads come from the container's {@code
- * java:comp/DefaultManagedThreadFactory} when it has one. Thread-safe.
+ * that throws schedules the next attempt. The observers run on the container's {@code
+ * java:comp/DefaultManagedExecutorService} when it has one (at most {@code webhook.inbox.workers}
+ * at once), else on the kit's own threads. Thread-safe.
  */
 @ApplicationScoped
 public class WebhookGuards {
@@ -76,9 +77,9 @@ public class WebhookGuards {
             .handlers(declared::handlerFor);
     if (store instanceof DeliveryInbox inbox) {
       WebhookWorkers.Builder w = WebhookWorkers.builder(inbox).settings(resolved::get);
-      ThreadFactory managed = managedThreadFactory();
+      Executor managed = managedExecutor();
       if (managed != null) {
-        w.threadFactory(managed);
+        w.executor(managed);
       }
       workerListeners.stream().findFirst().ifPresent(w::listener);
       workers = w.build();
@@ -131,10 +132,10 @@ public class WebhookGuards {
   }
 
   @SuppressWarnings("BanJNDI") // a fixed, standard name: nothing from a request reaches the lookup
-  private static @Nullable ThreadFactory managedThreadFactory() {
+  private static @Nullable Executor managedExecutor() {
     try {
-      Object found = new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
-      return found instanceof ThreadFactory f ? f : null;
+      Object found = new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+      return found instanceof Executor e ? e : null;
     } catch (NamingException | RuntimeException | LinkageError none) {
       return null; // not in a Jakarta EE container: the kit's own threads
     }

@@ -101,7 +101,7 @@ class GlassFishConformanceIT extends WebhookAdapterConformanceKit {
   }
 
   @Test
-  void deferredObserversRunOnTheContainersManagedThreads() throws Exception {
+  void deferredObserversRunOnTheContainersManagedExecutor() throws Exception {
     TestDelivery delivery =
         TestDelivery.stripe(ConformanceEndpoints.STRIPE_SECRET).withEventType("invoice.paid");
     HttpResponse<String> r =
@@ -115,7 +115,7 @@ class GlassFishConformanceIT extends WebhookAdapterConformanceKit {
             .awaitHandled(delivery.id(), 1, Duration.ofSeconds(20))
             .get(0)
             .thread();
-    // The kit's own pool names its threads webhook-worker-N; GlassFish's factory does not.
+    // The kit's own pool names its threads webhook-worker-N; GlassFish's managed executor does not.
     assertThat(thread).doesNotStartWith("webhook-worker-");
   }
 
