@@ -2,18 +2,26 @@ package io.webhookkit.micronaut;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.value.PropertyResolver;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookListener;
+import io.webhookkit.core.WebhookWorkers;
 import io.webhookkit.core.adapter.EndpointCustomizer;
 import io.webhookkit.core.adapter.EndpointGuards;
+import io.webhookkit.core.adapter.EndpointHandlers;
 import io.webhookkit.core.adapter.EndpointNames;
 import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.inbox.DeliveryInbox;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,18 +34,37 @@ import org.jspecify.annotations.Nullable;
 @Context
 public final class WebhookGuards {
   private final EndpointGuards guards;
+  private final EndpointHandlers handlers = new EndpointHandlers();
+  private final @Nullable WebhookWorkers workers;
 
   WebhookGuards(
       List<WebhookEndpointConfiguration> endpoints,
       IdempotencyStore store,
       List<WebhookListener> listeners,
       List<EndpointCustomizer> customizers,
+      List<WebhookWorkers.Listener> workerListeners,
+      @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+      PropertyResolver properties,
       Router router) {
     EndpointGuards.Builder builder =
         EndpointGuards.builder()
             .idempotencyStore(store)
             .listeners(listeners)
-            .customizers(customizers);
+            .customizers(customizers)
+            .handlers(handlers::handlerFor);
+    if (store instanceof DeliveryInbox inbox) {
+      WebhookWorkers.Builder w =
+          WebhookWorkers.builder(inbox)
+              .settings(key -> properties.get(key, String.class).orElse(null))
+              .executor(blocking);
+      if (!workerListeners.isEmpty()) {
+        w.listener(workerListeners.get(0));
+      }
+      this.workers = w.build();
+      builder.workers(workers);
+    } else {
+      this.workers = null;
+    }
     endpoints.forEach(endpoint -> builder.endpoint(endpoint.getName(), endpoint));
     this.guards = builder.build();
     for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
@@ -54,6 +81,34 @@ public final class WebhookGuards {
   static @Nullable String endpointName(UriRouteInfo<?, ?> route) {
     AnnotationMetadata metadata = route.getAnnotationMetadata();
     return metadata.stringValue(WebhookEndpoint.class).filter(s -> !s.isBlank()).orElse(null);
+  }
+
+  /** The routing table the {@code @WebhookHandler} methods are registered in. */
+  EndpointHandlers handlers() {
+    return handlers;
+  }
+
+  /** Checks the handlers against the endpoints, then starts the worker pool. */
+  void start() {
+    handlers.freeze(guards.configs());
+    WebhookWorkers w = workers;
+    if (w != null) {
+      w.start();
+    }
+  }
+
+  /** Drains the pool: running handlers get {@code webhook.inbox.shutdown-grace}. */
+  @PreDestroy
+  void close() {
+    WebhookWorkers w = workers;
+    if (w != null) {
+      w.close();
+    }
+  }
+
+  /** The worker pool of the deferred and auto endpoints, when the store has an inbox. */
+  public Optional<WebhookWorkers> workers() {
+    return Optional.ofNullable(workers);
   }
 
   /** The guard of an endpoint. */
