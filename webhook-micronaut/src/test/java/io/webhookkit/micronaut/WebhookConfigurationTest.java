@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import io.webhookkit.micronaut.app.TestBeans;
@@ -170,5 +171,49 @@ class WebhookConfigurationTest {
       assertThat(context.getBeansOfType(IdempotencyStore.class))
           .containsExactly(TestBeans.CUSTOM_STORE);
     }
+  }
+
+  private static WebhookConfigurationException startUpFailure(Map<String, Object> properties) {
+    Throwable failure =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> ApplicationContext.run(properties).close());
+    Throwable cause = failure;
+    while (cause != null && !(cause instanceof WebhookConfigurationException)) {
+      cause = cause.getCause();
+    }
+    assertThat(cause).as("%s", failure).isInstanceOf(WebhookConfigurationException.class);
+    return (WebhookConfigurationException) cause;
+  }
+
+  @Test
+  void aWebhookHandlerNamingAnUnconfiguredEndpointFailsStartUpNamingTheMethod() {
+    assertThat(startUpFailure(github(Map.of("test.misuse", "unconfigured"))))
+        .hasMessageContaining("'gitlab'")
+        .hasMessageContaining("Unconfigured.onGitLab")
+        .hasMessageContaining("webhook.endpoints.gitlab is not configured");
+  }
+
+  @Test
+  void twoWebhookHandlersTakingTheSameEventFailStartUpNamingBoth() {
+    assertThat(startUpFailure(github(Map.of("test.misuse", "twice"))))
+        .hasMessageContaining("'push' is taken by two handlers")
+        .hasMessageContaining("TwoForPush.first")
+        .hasMessageContaining("TwoForPush.second");
+  }
+
+  @Test
+  void aWebhookHandlerParameterTheKitCannotBindFailsStartUpNamingTheMethod() {
+    assertThat(startUpFailure(github(Map.of("test.misuse", "unbindable"))))
+        .hasMessageContaining("Unbindable.onEvent")
+        .hasMessageContaining("HttpRequest")
+        .hasMessageContaining("cannot be bound");
+  }
+
+  @Test
+  void aDeferredEndpointNoWebhookHandlerNamesFailsStartUp() {
+    assertThat(startUpFailure(github(Map.of("webhook.endpoints.github.processing", "deferred"))))
+        .hasMessageContaining("'github'")
+        .hasMessageContaining("key 'processing'")
+        .hasMessageContaining("names endpoint 'github'");
   }
 }

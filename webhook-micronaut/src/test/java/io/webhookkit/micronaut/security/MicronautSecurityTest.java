@@ -94,4 +94,28 @@ class MicronautSecurityTest {
     assertThat(response.statusCode()).isIn(401, 403);
     assertThat(SecuredApp.SEEN).doesNotContain(delivery.id());
   }
+
+  @Test
+  void theInboxViewAndItsReplayAreSensitiveAndNeedALogin() throws Exception {
+    URI management = URI.create("http://127.0.0.1:" + server.getPort() + "/webhooks");
+    HttpResponse<String> view =
+        CLIENT.send(
+            HttpRequest.newBuilder(management).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> replay =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(management + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(view.statusCode()).isEqualTo(401);
+    assertThat(replay.statusCode()).isEqualTo(401);
+    // The deferred endpoint itself needs no login: the guard authenticates its deliveries.
+    HttpResponse<String> order =
+        CLIENT.send(
+            TestDelivery.stripe(SECRET).toHttpRequest(uri("/hooks/orders")),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(order.statusCode()).as(order.body()).isEqualTo(202);
+  }
 }

@@ -37,6 +37,13 @@ public class SecuredApp {
     return HttpResponse.ok("ok");
   }
 
+  /** A deferred endpoint's route: the guard answers it, the method is never reached. */
+  @Post("/hooks/orders")
+  @WebhookEndpoint("orders")
+  HttpResponse<String> orders(WebhookEvent event) {
+    return HttpResponse.serverError("a deferred delivery reached the controller");
+  }
+
   @Post("/hooks/denied")
   @WebhookEndpoint("github")
   @Secured(SecurityRule.DENY_ALL)
