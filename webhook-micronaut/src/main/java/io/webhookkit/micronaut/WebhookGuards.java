@@ -83,6 +83,16 @@ public final class WebhookGuards {
     return metadata.stringValue(WebhookEndpoint.class).filter(s -> !s.isBlank()).orElse(null);
   }
 
+  /** The endpoint whose {@code path} the kit serves at this request path, if any. */
+  Optional<String> servedAt(String path) {
+    for (Map.Entry<String, WebhookGuard> g : guards.all().entrySet()) {
+      if (g.getValue().config().path().filter(path::equals).isPresent()) {
+        return Optional.of(g.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The routing table the {@code @WebhookHandler} methods are registered in. */
   EndpointHandlers handlers() {
     return handlers;

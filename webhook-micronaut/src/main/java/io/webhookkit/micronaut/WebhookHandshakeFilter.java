@@ -67,7 +67,7 @@ final class WebhookHandshakeFilter implements HttpServerFilter {
       return chain.proceed(request);
     }
     UriRouteMatch<Object, Object> route = post.get();
-    String value = route.getAnnotationMetadata().stringValue(WebhookEndpoint.class).orElse("");
+    String value = WebhookServerFilter.endpointValue(guards, route, request);
     WebhookGuard guard = WebhookServerFilter.guardFor(guards, value, route).orElse(null);
     if (guard == null) {
       return Publishers.just(WebhookServerFilter.toResponse(EndpointNames.unknown()));

@@ -60,8 +60,8 @@ final class WebhookServerFilter implements Ordered {
   @RequestFilter
   @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable HttpResponse<?> guard(HttpRequest<?> request, RouteMatch<?> route) throws IOException {
-    String value = route.getAnnotationMetadata().stringValue(WebhookEndpoint.class).orElse("");
-    WebhookGuard guard = guardFor(guards, value, route).orElse(null);
+    WebhookGuard guard =
+        guardFor(guards, endpointValue(guards, route, request), route).orElse(null);
     if (guard == null) {
       // Only a {variable} name can miss: start-up checked every fixed one.
       return toResponse(EndpointNames.unknown());
@@ -74,6 +74,15 @@ final class WebhookServerFilter implements Ordered {
     request.setAttribute(WebhookEvent.ATTRIBUTE, proceed.event());
     request.setAttribute(TICKET_ATTRIBUTE, proceed.ticket());
     return null;
+  }
+
+  /**
+   * The endpoint a guarded route names: its {@code @WebhookEndpoint} value, or for a path the kit
+   * serves ({@link WebhookPathRoutes}) the endpoint configured with that path.
+   */
+  static String endpointValue(WebhookGuards guards, RouteMatch<?> route, HttpRequest<?> request) {
+    String value = route.getAnnotationMetadata().stringValue(WebhookEndpoint.class).orElse("");
+    return value.isEmpty() ? guards.servedAt(rawPath(request)).orElse("") : value;
   }
 
   /** The guard of a route's endpoint, a {@code {variable}} name resolved from the route's path. */
