@@ -39,7 +39,6 @@ public class PathHandlers {
 
   @WebhookHandler(endpoint = "stripe", events = "invoice.*")
   void invoice(String body, WebhookEvent event) {
-    SEEN.add(
-        "invoice " + event.deliveryId().orElseThrow() + " " + Thread.currentThread().getName());
+    INVOICES.add(event.deliveryId().orElseThrow() + " " + Thread.currentThread().getName());
   }
 }
