@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -240,6 +241,76 @@ class WebhookHandlerTest {
       assertThat(r.statusCode()).isEqualTo(202);
       assertThat(VIRTUAL.get(20, TimeUnit.SECONDS)).isTrue();
     }
+  }
+
+  // --- inbox health ---
+
+  static final CountDownLatch BUSY = new CountDownLatch(1);
+  static final CountDownLatch ENTERED = new CountDownLatch(1);
+
+  static class SlowHandler {
+    @WebhookHandler(endpoint = "stripe")
+    void any(WebhookEvent event) throws InterruptedException {
+      ENTERED.countDown();
+      BUSY.await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(SlowHandler.class)
+  static class SlowReceiver {}
+
+  @Test
+  void theInboxHealthTurnsDownWhenTheOldestDueDeliveryWaitsPastTheThreshold() throws Exception {
+    try (ConfigurableApplicationContext app =
+        app(
+                SlowReceiver.class,
+                "webhook.endpoints.stripe.provider=stripe",
+                "webhook.endpoints.stripe.secrets=" + STRIPE,
+                "webhook.endpoints.stripe.path=/webhooks/stripe",
+                "webhook.endpoints.stripe.processing=deferred",
+                "webhook.inbox.workers=1",
+                "webhook.inbox.poll=50ms",
+                "webhook.inbox.health-oldest-due=200ms",
+                "management.endpoint.health.show-details=always")
+            .run()) {
+      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      HttpResponse<String> up =
+          CLIENT.send(
+              java.net.http.HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(inboxHealth(up.body())).contains("\"status\":\"UP\"");
+      for (int i = 0; i < 2; i++) {
+        CLIENT.send(
+            TestDelivery.stripe(STRIPE).toHttpRequest(URI.create(base + "/webhooks/stripe")),
+            HttpResponse.BodyHandlers.ofString());
+      }
+      // The only worker is busy with the first: the second waits, due, past the threshold.
+      assertThat(ENTERED.await(20, TimeUnit.SECONDS)).isTrue();
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      HttpResponse<String> down;
+      do {
+        TimeUnit.MILLISECONDS.sleep(100); // the queued delivery ages on the real clock
+        down =
+            CLIENT.send(
+                java.net.http.HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+      } while (down.statusCode() != 503 && System.nanoTime() < end);
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(inboxHealth(down.body()))
+          .contains("\"status\":\"DOWN\"")
+          .contains("waited longer than");
+      BUSY.countDown();
+    }
+  }
+
+  /** The {@code webhookInbox} component of a health answer (components are sorted by name). */
+  private static String inboxHealth(String body) {
+    int start = body.indexOf("\"webhookInbox\":");
+    int end = body.indexOf("\"webhookStore\":", start);
+    assertThat(start).as(body).isNotNegative();
+    return body.substring(start, end < 0 ? body.length() : end);
   }
 
   // --- start-up failures ---
