@@ -7,9 +7,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.runtime.Micronaut;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.micronaut.WebhookEndpoint;
+import io.webhookkit.micronaut.WebhookHandler;
+import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
-/** The README's Micronaut quick start. */
+/** The README's Micronaut quick starts: a controller (sync), and a deferred handler. */
 public class Application {
   /** Runs the sample. */
   public static void main(String[] args) {
@@ -24,6 +28,22 @@ public class Application {
     HttpResponse<?> onEvent(WebhookEvent event, @Body Map<String, Object> payload) {
       System.out.println(event.eventType().orElse("?") + " " + payload.keySet());
       return HttpResponse.accepted(); // 2xx: done; a retry gets this status back
+    }
+  }
+
+  /**
+   * Stripe's deliveries: answered 202 as soon as they are in the inbox (the kit serves {@code
+   * /hooks/stripe}, no controller), then handled here on Micronaut's blocking executor.
+   */
+  @Singleton
+  static class StripeHandlers {
+    /** The handled delivery ids, for the sample's test. */
+    final BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+
+    @WebhookHandler(endpoint = "stripe", events = "invoice.*")
+    void onInvoice(WebhookEvent event, Map<String, Object> invoice) {
+      System.out.println(event.eventType().orElse("?") + " " + invoice.get("id"));
+      handled.add(event.deliveryId().orElse("?"));
     }
   }
 }
