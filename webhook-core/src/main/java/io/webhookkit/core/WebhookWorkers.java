@@ -71,6 +71,15 @@ public final class WebhookWorkers implements AutoCloseable {
   /** The application-wide key for the shutdown grace of running handlers. */
   public static final String SHUTDOWN_GRACE_KEY = "webhook.inbox.shutdown-grace";
 
+  /**
+   * The application-wide key of the adapters' inbox health (Actuator, Micronaut): DOWN when an
+   * endpoint's oldest due delivery waited longer.
+   */
+  public static final String HEALTH_OLDEST_DUE_KEY = "webhook.inbox.health-oldest-due";
+
+  /** Default {@value #HEALTH_OLDEST_DUE_KEY}: 5 minutes. */
+  public static final Duration DEFAULT_HEALTH_OLDEST_DUE = Duration.ofMinutes(5);
+
   /** Told of every attempt a worker ran, for metrics. */
   @FunctionalInterface
   public interface Listener {

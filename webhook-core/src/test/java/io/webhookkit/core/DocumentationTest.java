@@ -106,7 +106,9 @@ class DocumentationTest {
                 WebhookWorkers.POLL_KEY,
                 WebhookWorkers.DEFAULT_POLL.toSeconds() + "s",
                 WebhookWorkers.SHUTDOWN_GRACE_KEY,
-                WebhookWorkers.DEFAULT_SHUTDOWN_GRACE.toSeconds() + "s"));
+                WebhookWorkers.DEFAULT_SHUTDOWN_GRACE.toSeconds() + "s",
+                WebhookWorkers.HEALTH_OLDEST_DUE_KEY,
+                WebhookWorkers.DEFAULT_HEALTH_OLDEST_DUE.toMinutes() + "m"));
   }
 
   private static String coreKeyTable() {
