@@ -54,7 +54,7 @@ public class WebhookProperties {
     private Duration shutdownGrace = Duration.ofSeconds(30);
 
     /** The inbox health turns DOWN when an endpoint's oldest due delivery waited longer. */
-    private Duration healthOldestDue = Duration.ofMinutes(5); // WebhookWorkers.DEFAULT_HEALTH_OLDEST_DUE
+    private Duration healthOldestDue = Duration.ofMinutes(5);
 
     /** The flat {@code webhook.inbox.*} keys the core reads. */
     Map<String, String> keys() {

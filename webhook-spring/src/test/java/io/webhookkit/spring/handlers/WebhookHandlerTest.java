@@ -305,6 +305,12 @@ class WebhookHandlerTest {
     }
   }
 
+  @Test
+  void theHealthThresholdsDefaultIsTheCores() {
+    assertThat(new io.webhookkit.spring.WebhookProperties().getInbox().getHealthOldestDue())
+        .isEqualTo(io.webhookkit.core.WebhookWorkers.DEFAULT_HEALTH_OLDEST_DUE);
+  }
+
   /** The {@code webhookInbox} component of a health answer (components are sorted by name). */
   private static String inboxHealth(String body) {
     int start = body.indexOf("\"webhookInbox\":");
