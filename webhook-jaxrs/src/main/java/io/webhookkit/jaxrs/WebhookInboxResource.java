@@ -14,9 +14,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +77,48 @@ public class WebhookInboxResource {
     }
     WebhookWorkers w = workers();
     return Response.ok(w == null ? Map.of() : w.describe()).build();
+  }
+
+  /**
+   * The inbox's health for probes: 200 {@code UP}, or 503 {@code DOWN} when an endpoint's oldest
+   * due delivery waited longer than {@code webhook.inbox.health-oldest-due} (default 5m) or the
+   * inbox does not answer; with each endpoint's depth, dead count and oldest due age. Needs {@code
+   * webhook.management.enabled=true} but no role, so that a load balancer or Kubernetes can probe.
+   */
+  @GET
+  @Path("health")
+  public Response health() {
+    WebhookSettings keys = WebhookSettingsSource.resolve(Objects.requireNonNull(settings));
+    if (!"true".equalsIgnoreCase(String.valueOf(keys.get(ENABLED_KEY)).trim())) {
+      return Response.status(404).build();
+    }
+    String configured = keys.get(WebhookWorkers.HEALTH_OLDEST_DUE_KEY);
+    Duration threshold =
+        configured == null || configured.isBlank()
+            ? WebhookWorkers.DEFAULT_HEALTH_OLDEST_DUE
+            : duration(configured.trim());
+    Map<String, Object> details = new LinkedHashMap<>();
+    WebhookWorkers w = workers();
+    boolean up = w == null || w.healthy(threshold, details);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", up ? "UP" : "DOWN");
+    out.put("details", details);
+    return Response.status(up ? 200 : 503).entity(out).build();
+  }
+
+  /** {@code 300ms}, {@code 90s}, {@code 5m}, {@code 2h}, or ISO-8601 ({@code PT5M}). */
+  static Duration duration(String text) {
+    Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+    if (!m.matches()) {
+      return Duration.parse(text);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
   }
 
   /** Replays an endpoint's dead deliveries, or the one named. */

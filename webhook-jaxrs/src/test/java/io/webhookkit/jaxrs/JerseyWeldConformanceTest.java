@@ -55,6 +55,11 @@ class JerseyWeldConformanceTest extends WebhookAdapterConformanceKit {
     assertThat(InboxOverHttp.status(inbox(), "POST", "inbox/deferred/replay", "guest"))
         .isEqualTo(403);
     assertThat(InboxOverHttp.status(inbox(), "GET", "inbox", "operator")).isEqualTo(200);
+    // The health needs no caller: load balancers probe it.
+    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox/health", "-")).isEqualTo(200);
+    assertThat(WebhookInboxResource.duration("300ms")).hasMillis(300);
+    assertThat(WebhookInboxResource.duration("5m")).hasMinutes(5);
+    assertThat(WebhookInboxResource.duration("PT2S")).hasSeconds(2);
   }
 
   @Override
