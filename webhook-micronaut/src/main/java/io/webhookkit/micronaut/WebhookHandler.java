@@ -25,11 +25,11 @@ import java.lang.annotation.Target;
  * schedules the next attempt on the endpoint's retry schedule. With {@code processing=sync} the
  * guarded controller is the handler, as before. Parameters, in any order: {@link
  * io.webhookkit.core.WebhookEvent}, and at most one payload — {@code byte[]} or {@code String} (the
- * raw body) or any type the application's {@code JsonMapper} reads ({@code Map}, a
- * {@code @Serdeable} record or bean). The most specific pattern wins: the exact type, else the
- * longest {@code prefix.*}, else {@code *}; an event no handler takes is completed and counted as
- * {@code unhandled}. Start-up fails, naming the method, for an unconfigured endpoint, a pattern two
- * methods take, or a parameter the kit cannot bind.
+ * raw body), {@code ConvertibleMultiValues<String>} (a form body) or any type the application's
+ * {@code JsonMapper} reads ({@code Map}, a {@code @Serdeable} record or bean). The most specific
+ * pattern wins: the exact type, else the longest {@code prefix.*}, else {@code *}; an event no
+ * handler takes is completed and counted as {@code unhandled}. Start-up fails, naming the method,
+ * for an unconfigured endpoint, a pattern two methods take, or a parameter the kit cannot bind.
  */
 @Executable(processOnStartup = true)
 @Documented

@@ -4,6 +4,7 @@ import io.micronaut.context.BeanContext;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.processor.ExecutableMethodProcessor;
+import io.micronaut.core.convert.value.ConvertibleMultiValues;
 import io.micronaut.core.type.Argument;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.ExecutableMethod;
@@ -11,9 +12,13 @@ import io.micronaut.json.JsonMapper;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.adapter.EndpointHandlers;
+import io.webhookkit.core.adapter.FormData;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +86,20 @@ final class WebhookHandlerProcessor
     guards.start();
   }
 
+  /** A form body's fields, as Micronaut's own form binding gives them. */
+  private static ConvertibleMultiValues<String> form(WebhookEvent event) {
+    Map<CharSequence, List<String>> fields = new LinkedHashMap<>();
+    FormData.parse(event.body(), StandardCharsets.UTF_8)
+        .ifPresent(
+            pairs ->
+                pairs.forEach(
+                    p ->
+                        fields
+                            .computeIfAbsent(p.getKey(), k -> new ArrayList<>())
+                            .add(p.getValue())));
+    return ConvertibleMultiValues.of(fields);
+  }
+
   private static Binding[] bindings(
       ExecutableMethod<?, ?> method, @Nullable JsonMapper json, String endpoint, String origin) {
     Argument<?>[] arguments = method.getArguments();
@@ -101,6 +120,8 @@ final class WebhookHandlerProcessor
         out[i] = WebhookEvent::body;
       } else if (t == String.class) {
         out[i] = WebhookEvent::bodyAsString;
+      } else if (t == ConvertibleMultiValues.class) {
+        out[i] = WebhookHandlerProcessor::form;
       } else if (t.isPrimitive()
           || t.getName().startsWith("java.io.")
           || t.getName().startsWith("io.micronaut.http.")
@@ -113,8 +134,8 @@ final class WebhookHandlerProcessor
                 + (i + 1)
                 + " ("
                 + t.getName()
-                + ") cannot be bound from a delivery: take WebhookEvent, byte[], String or a type"
-                + " the JSON mapper reads");
+                + ") cannot be bound from a delivery: take WebhookEvent, byte[], String,"
+                + " ConvertibleMultiValues (a form) or a type the JSON mapper reads");
       } else if (json == null) {
         throw new WebhookConfigurationException(
             endpoint,

@@ -3,6 +3,7 @@ package io.webhookkit.micronaut;
 import io.micronaut.context.ExecutionHandleLocator;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.web.router.DefaultRouteBuilder;
+import io.micronaut.web.router.UriRoute;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -20,7 +21,9 @@ final class WebhookPathRoutes extends DefaultRouteBuilder {
     for (WebhookEndpointConfiguration endpoint : endpoints) {
       String path = endpoint.get("path");
       if (path != null && !path.isBlank()) {
-        POST(path.trim(), WebhookPathHandler.class, "handle", HttpRequest.class);
+        // Any content type: providers post JSON, forms (Slack, Twilio) and text (SNS).
+        UriRoute route = POST(path.trim(), WebhookPathHandler.class, "handle", HttpRequest.class);
+        route.consumesAll();
       }
     }
   }

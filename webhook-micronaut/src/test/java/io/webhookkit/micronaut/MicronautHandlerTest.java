@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @Property(name = "webhook.endpoints.github.provider", value = "github")
 @Property(name = "webhook.endpoints.github.secrets", value = MicronautHandlerTest.SECRET)
 @Property(name = "webhook.endpoints.github.path", value = "/webhooks/github")
+@Property(name = "webhook.endpoints.slack.provider", value = "slack")
+@Property(name = "webhook.endpoints.slack.secrets", value = MicronautHandlerTest.SECRET)
+@Property(name = "webhook.endpoints.slack.path", value = "/webhooks/slack")
 @Property(name = "webhook.endpoints.stripe.provider", value = "stripe")
 @Property(name = "webhook.endpoints.stripe.secrets", value = MicronautHandlerTest.SECRET)
 @Property(name = "webhook.endpoints.stripe.path", value = "/webhooks/stripe")
@@ -64,6 +67,13 @@ class MicronautHandlerTest {
     assertThat(post("/webhooks/github", issue).statusCode()).isEqualTo(500);
     assertThat(post("/webhooks/github", issue).statusCode()).isEqualTo(200);
     assertThat(PathHandlers.SEEN).contains("issues " + issue.id());
+  }
+
+  @Test
+  void aFormBodyBindsToConvertibleMultiValues() throws Exception {
+    HttpResponse<String> slack = post("/webhooks/slack", TestDelivery.slackCommand(SECRET));
+    assertThat(slack.statusCode()).as(slack.body()).isEqualTo(200);
+    assertThat(PathHandlers.SEEN).anyMatch(s -> s.startsWith("command /"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.webhookkit.micronaut.app;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.convert.value.ConvertibleMultiValues;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.micronaut.WebhookHandler;
 import jakarta.inject.Singleton;
@@ -35,6 +36,11 @@ public class PathHandlers {
       throw new IllegalStateException("fails on purpose");
     }
     SEEN.add("issues " + event.deliveryId().orElseThrow());
+  }
+
+  @WebhookHandler(endpoint = "slack")
+  void command(ConvertibleMultiValues<String> form) {
+    SEEN.add("command " + form.get("command"));
   }
 
   @WebhookHandler(endpoint = "stripe", events = "invoice.*")
