@@ -1,0 +1,165 @@
+package io.webhookkit.core.internal.keys;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A small HTTPS/1.1 server on 127.0.0.1 with a certificate made by {@code keytool} for this run
+ * (the test CA is the certificate itself): it answers each request with what the test's function
+ * returns and logs every path asked for, so that tests can assert what was — and was not — fetched.
+ */
+final class LocalHttpsServer implements AutoCloseable {
+  /** One answer. */
+  record Answer(int status, List<String> headers, byte[] body) {
+    static Answer ok(String body, String... headers) {
+      return new Answer(200, List.of(headers), body.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private final SSLServerSocket socket;
+  private final SSLContext context;
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private volatile Function<String, Answer> handler;
+
+  LocalHttpsServer(Path dir, Function<String, Answer> handler) throws Exception {
+    this.handler = handler;
+    Path store = dir.resolve("local-https.p12");
+    if (!Files.exists(store)) {
+      Process keytool =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                  "-genkeypair",
+                  "-alias",
+                  "local",
+                  "-keyalg",
+                  "EC",
+                  "-groupname",
+                  "secp256r1",
+                  "-dname",
+                  "CN=localhost",
+                  "-ext",
+                  "SAN=dns:localhost,ip:127.0.0.1",
+                  "-validity",
+                  "2",
+                  "-storetype",
+                  "PKCS12",
+                  "-keystore",
+                  store.toString(),
+                  "-storepass",
+                  "changeit")
+              .redirectErrorStream(true)
+              .start();
+      byte[] out = keytool.getInputStream().readAllBytes();
+      if (keytool.waitFor() != 0) {
+        throw new IllegalStateException(new String(out, StandardCharsets.UTF_8));
+      }
+    }
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    km.init(keys, "changeit".toCharArray());
+    TrustManagerFactory tm =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tm.init(keys);
+    context = SSLContext.getInstance("TLS");
+    context.init(km.getKeyManagers(), tm.getTrustManagers(), null);
+    socket =
+        (SSLServerSocket)
+            context
+                .getServerSocketFactory()
+                .createServerSocket(0, 100, InetAddress.getLoopbackAddress());
+    pool.execute(this::accept);
+  }
+
+  /** A client context trusting this server's certificate (and nothing else). */
+  SSLContext clientContext() {
+    return context;
+  }
+
+  int port() {
+    return socket.getLocalPort();
+  }
+
+  URI uri(String path) {
+    return URI.create("https://localhost:" + port() + path);
+  }
+
+  /** The paths requested, in order. */
+  List<String> log() {
+    return List.copyOf(log);
+  }
+
+  void answer(Function<String, Answer> handler) {
+    this.handler = handler;
+  }
+
+  private void accept() {
+    while (!socket.isClosed()) {
+      try {
+        Socket s = socket.accept();
+        pool.execute(() -> serve(s));
+      } catch (IOException closed) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket s) {
+    try (s) {
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+      String requestLine = in.readLine();
+      if (requestLine == null) {
+        return;
+      }
+      String line;
+      while ((line = in.readLine()) != null && !line.isEmpty()) {
+        // headers are not needed
+      }
+      String path = requestLine.split(" ")[1];
+      log.add(path);
+      Answer a = handler.apply(path);
+      OutputStream out = s.getOutputStream();
+      StringBuilder head = new StringBuilder("HTTP/1.1 " + a.status() + " X\r\n");
+      head.append("Content-Length: ").append(a.body().length).append("\r\n");
+      head.append("Connection: close\r\n");
+      for (String h : a.headers()) {
+        head.append(h).append("\r\n");
+      }
+      head.append("\r\n");
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(a.body());
+      out.flush();
+    } catch (IOException | RuntimeException e) {
+      // the client went away
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+    pool.shutdownNow();
+  }
+}
