@@ -56,6 +56,7 @@ import io.webhookkit.core.internal.presets.ZoomProvider;
  */
 module io.webhookkit.core {
   requires com.fasterxml.jackson.core;
+  requires java.naming;
   requires java.net.http;
   requires com.github.benmanes.caffeine;
   requires io.github.bucket4j.core;

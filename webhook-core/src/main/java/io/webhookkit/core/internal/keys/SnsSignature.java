@@ -1,0 +1,203 @@
+package io.webhookkit.core.internal.keys;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Amazon SNS message signatures (SignatureVersion 1: SHA1withRSA, 2: SHA256withRSA) over the string
+ * AWS builds from the JSON-decoded fields — {@code key\nvalue\n} for each signed key in order, the
+ * raw {@code Timestamp} string (never a re-formatted date) — with the certificate at {@code
+ * SigningCertURL}, fetched only from {@code https://sns.<region>.amazonaws.com[.cn]/
+ * SimpleNotificationService-….pem} and accepted only when it names the expected signer and is valid
+ * at the verification instant. As AWS's own message manager and validators do (see aws-sdk-java-v2
+ * {@code SignatureValidator}, aws-php-sns-message-validator). Stateless.
+ */
+public final class SnsSignature {
+  /** The hosts SNS publishes its signing certificates on. */
+  public static final String CERT_HOSTS = "sns\\.[a-z0-9-]{3,}\\.amazonaws\\.com(\\.cn)?";
+
+  /** Where SNS signing certificates may be fetched from. */
+  public static final HostPin CERT_PIN =
+      HostPin.matching(CERT_HOSTS, "/SimpleNotificationService-");
+
+  private static final List<String> NOTIFICATION =
+      List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type");
+  private static final List<String> CONFIRMATION =
+      List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private SnsSignature() {}
+
+  /**
+   * A message's top-level string fields, with the key names Lambda relays use ({@code
+   * SigningCertUrl}, {@code SubscribeUrl}, {@code UnsubscribeUrl}) mapped to SNS's.
+   *
+   * @return empty when the body is not a JSON object of strings
+   */
+  public static Optional<Map<String, String>> fields(byte[] body) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = canonical(p.currentName());
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.VALUE_STRING) {
+          if (out.put(name, p.getText()) != null) {
+            return Optional.empty(); // a key given twice: which one was signed?
+          }
+        } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+          p.skipChildren();
+        }
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return Optional.empty();
+      }
+    } catch (IOException malformed) {
+      return Optional.empty();
+    }
+    return Optional.of(out);
+  }
+
+  private static String canonical(String name) {
+    return switch (name) {
+      case "SigningCertUrl" -> "SigningCertURL";
+      case "SubscribeUrl" -> "SubscribeURL";
+      case "UnsubscribeUrl" -> "UnsubscribeURL";
+      default -> name;
+    };
+  }
+
+  /**
+   * The string SNS signed for these fields.
+   *
+   * @return empty for an unknown {@code Type} or a missing signed field
+   */
+  public static Optional<String> stringToSign(Map<String, String> fields) {
+    String type = fields.get("Type");
+    List<String> keys;
+    if ("Notification".equals(type)) {
+      keys = NOTIFICATION;
+    } else if ("SubscriptionConfirmation".equals(type) || "UnsubscribeConfirmation".equals(type)) {
+      keys = CONFIRMATION;
+    } else {
+      return Optional.empty();
+    }
+    StringBuilder s = new StringBuilder();
+    for (String key : keys) {
+      String value = fields.get(key);
+      if (value == null) {
+        if (key.equals("Subject")) {
+          continue; // signed only when present
+        }
+        return Optional.empty();
+      }
+      s.append(key).append('\n').append(value).append('\n');
+    }
+    return Optional.of(s.toString());
+  }
+
+  /** Whether the fields carry a valid signature by this certificate's key. */
+  public static boolean verify(Map<String, String> fields, X509Certificate certificate) {
+    String algorithm =
+        switch (String.valueOf(fields.get("SignatureVersion"))) {
+          case "1" -> "SHA1withRSA";
+          case "2" -> "SHA256withRSA";
+          default -> null;
+        };
+    String signature = fields.get("Signature");
+    Optional<String> signed = stringToSign(fields);
+    if (algorithm == null || signature == null || signed.isEmpty()) {
+      return false;
+    }
+    try {
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(signed.get().getBytes(StandardCharsets.UTF_8));
+      return verifier.verify(Base64.getMimeDecoder().decode(signature));
+    } catch (GeneralSecurityException | IllegalArgumentException invalid) {
+      return false;
+    }
+  }
+
+  /**
+   * Parses a fetched signing certificate (one PEM block) and accepts it only when its DNS name (or
+   * common name) is the expected signer's and it is valid at {@code now}.
+   *
+   * @param expectedName e.g. {@code sns.amazonaws.com}
+   * @throws CertificateException naming what is wrong
+   */
+  public static X509Certificate certificate(byte[] pem, String expectedName, Instant now)
+      throws CertificateException {
+    String text = new String(pem, StandardCharsets.US_ASCII).strip();
+    if (!text.startsWith("-----BEGIN CERTIFICATE-----")
+        || !text.endsWith("-----END CERTIFICATE-----")
+        || text.indexOf("-----BEGIN", 1) >= 0) {
+      throw new CertificateException("not one PEM certificate");
+    }
+    X509Certificate cert =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem));
+    if (!names(cert).contains(expectedName)) {
+      throw new CertificateException("not issued to " + expectedName);
+    }
+    cert.checkValidity(Date.from(now));
+    return cert;
+  }
+
+  private static List<String> names(X509Certificate cert) throws CertificateException {
+    List<String> names = new ArrayList<>();
+    Collection<List<?>> alternatives = cert.getSubjectAlternativeNames();
+    if (alternatives != null) {
+      for (List<?> a : alternatives) {
+        if (a.size() == 2 && Integer.valueOf(2).equals(a.get(0)) && a.get(1) instanceof String s) {
+          names.add(s); // dNSName
+        }
+      }
+    }
+    String cn = commonName(cert.getSubjectX500Principal());
+    if (cn != null) {
+      names.add(cn);
+    }
+    return names;
+  }
+
+  private static @Nullable String commonName(X500Principal subject) {
+    try {
+      for (Rdn rdn : new LdapName(subject.getName(X500Principal.RFC2253)).getRdns()) {
+        if (rdn.getType().equalsIgnoreCase("CN") && rdn.getValue() instanceof String cn) {
+          return cn;
+        }
+      }
+    } catch (InvalidNameException unreadable) {
+      return null;
+    }
+    return null;
+  }
+}
