@@ -1,22 +1,16 @@
 package io.webhookkit.jaxrs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.webhookkit.jaxrs.app.ConformanceResource;
-import io.webhookkit.jaxrs.app.InboxOverHttp;
-import io.webhookkit.test.WebhookAdapterConformanceKit;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The conformance kit on Jersey 3.1 + Weld SE 5.1 on Grizzly over real HTTP, configured only by the
  * design's flat keys through a CDI producer of {@link WebhookSettings}.
  */
-class JerseyWeldConformanceTest extends WebhookAdapterConformanceKit {
+class JerseyWeldConformanceTest extends JaxrsConformanceKit {
   private static JerseyWeldServer server;
 
   @BeforeAll
@@ -27,39 +21,6 @@ class JerseyWeldConformanceTest extends WebhookAdapterConformanceKit {
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  @Test
-  void aPathNamingNoConfiguredEndpointIsRefusedWith404() throws Exception {
-    assertAPathNamingNoConfiguredEndpointIsRefused();
-  }
-
-  private URI inbox() {
-    return baseUri().resolve("/webhooks/inbox");
-  }
-
-  @Override
-  protected List<String> deadDeliveries(String endpoint) throws Exception {
-    return InboxOverHttp.dead(inbox(), endpoint);
-  }
-
-  @Override
-  protected int replayDead(String endpoint) throws Exception {
-    return InboxOverHttp.replay(inbox(), endpoint);
-  }
-
-  @Test
-  void theInboxResourceNeedsAnAuthenticatedCallerInTheRole() throws Exception {
-    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox", "-")).isEqualTo(401);
-    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox", "guest")).isEqualTo(403);
-    assertThat(InboxOverHttp.status(inbox(), "POST", "inbox/deferred/replay", "guest"))
-        .isEqualTo(403);
-    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox", "operator")).isEqualTo(200);
-    // The health needs no caller: load balancers probe it.
-    assertThat(InboxOverHttp.status(inbox(), "GET", "inbox/health", "-")).isEqualTo(200);
-    assertThat(WebhookInboxResource.duration("300ms")).hasMillis(300);
-    assertThat(WebhookInboxResource.duration("5m")).hasMinutes(5);
-    assertThat(WebhookInboxResource.duration("PT2S")).hasSeconds(2);
   }
 
   @Override
