@@ -3,6 +3,7 @@ package io.webhookkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.webhookkit.core.adapter.EndpointHandlers;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import io.webhookkit.core.inbox.DeadEntry;
 import io.webhookkit.core.inbox.DeliveryState;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -393,6 +395,40 @@ class DeferredProcessingTest {
     assertThat(respond(g, github()).status()).isEqualTo(202);
     assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("app-pool-thread");
     assertThat(decorated).containsExactly("before");
+  }
+
+  private static EndpointHandlers handlers(WebhookGuard g, String pattern, WebhookHandler handler) {
+    EndpointHandlers handlers = new EndpointHandlers();
+    handlers.add(new EndpointHandlers.Declared("gh", List.of(pattern), handler, "H.on"));
+    handlers.freeze(Map.of("gh", g.config()));
+    return handlers;
+  }
+
+  @Test
+  void aSyncDeliveryRunInTheRequestIsAnswered200Or500AndAnUnhandledType200() {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    WebhookGuard g =
+        WebhookGuard.builder(
+                EndpointConfig.builder("gh").provider("github").secrets(Delivery.SECRET).build())
+            .idempotencyStore(store)
+            .build();
+    WebhookEvent pullRequest = ((Decision.Proceed) g.inspect(github().request())).event();
+
+    assertThat(handlers(g, "pull_request", e -> seen.add("pr")).handleInRequest("gh", pullRequest))
+        .isEqualTo(200);
+    assertThat(
+            handlers(
+                    g,
+                    "pull_request",
+                    e -> {
+                      throw new IllegalStateException("fails on purpose");
+                    })
+                .handleInRequest("gh", pullRequest))
+        .isEqualTo(500);
+    assertThat(handlers(g, "push", e -> seen.add("push")).handleInRequest("gh", pullRequest))
+        .as("no handler takes pull_request")
+        .isEqualTo(200);
+    assertThat(seen).containsExactly("pr");
   }
 
   @Test

@@ -8,8 +8,6 @@ import io.webhookkit.servlet.WebhookFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.HttpRequestHandler;
 
 /**
@@ -18,8 +16,6 @@ import org.springframework.web.HttpRequestHandler;
  * {@link WebhookHandler} method and answered 200, or 500 when the method throws.
  */
 final class WebhookPathHandler implements HttpRequestHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(WebhookPathHandler.class);
-
   private final String endpoint;
   private final EndpointHandlers handlers;
 
@@ -43,28 +39,6 @@ final class WebhookPathHandler implements HttpRequestHandler {
           response);
       return;
     }
-    io.webhookkit.core.WebhookHandler handler = handlers.handlerFor(endpoint);
-    if (!handler.handles(event)) {
-      LOG.debug(
-          "webhook delivery on endpoint {} of type {} has no handler; answered as unhandled",
-          endpoint,
-          event.eventType().orElse("(none)"));
-      response.setStatus(200);
-      return;
-    }
-    try {
-      handler.handle(event);
-      response.setStatus(200);
-    } catch (Exception e) {
-      LOG.warn(
-          "webhook handler of endpoint {} failed ({}); answered 500 so the provider retries",
-          endpoint,
-          e.getClass().getName());
-      LOG.debug("webhook handler failure", e);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      response.setStatus(500);
-    }
+    response.setStatus(handlers.handleInRequest(endpoint, event));
   }
 }

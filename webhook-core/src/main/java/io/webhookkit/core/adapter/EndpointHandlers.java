@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The handlers an application declared with its framework's annotation ({@code @WebhookHandler} in
@@ -40,6 +42,8 @@ public final class EndpointHandlers {
       events = List.copyOf(events);
     }
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointHandlers.class);
 
   private final List<Declared> declared = new ArrayList<>();
   private volatile @Nullable Map<String, WebhookHandlers> frozen;
@@ -142,6 +146,40 @@ public final class EndpointHandlers {
   public Optional<WebhookHandlers> routes(String endpoint) {
     Map<String, WebhookHandlers> f = frozen;
     return f == null ? Optional.empty() : Optional.ofNullable(f.get(endpoint));
+  }
+
+  /**
+   * Runs a verified sync delivery in the request, as the adapters that serve an endpoint's {@code
+   * path} answer it: 200 when its handler returns, or when no handler takes its event type (logged
+   * at DEBUG); 500 when the handler throws (logged at WARN with the exception's class only — a
+   * message may carry a secret — so that the delivery is released and the provider's retry runs it
+   * again).
+   *
+   * @return the status to answer with
+   */
+  public int handleInRequest(String endpoint, WebhookEvent event) {
+    WebhookHandler handler = handlerFor(endpoint);
+    if (!handler.handles(event)) {
+      LOG.debug(
+          "webhook delivery on endpoint {} of type {} has no handler; answered as unhandled",
+          endpoint,
+          event.eventType().orElse("(none)"));
+      return 200;
+    }
+    try {
+      handler.handle(event);
+      return 200;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warn(
+          "webhook handler of endpoint {} failed ({}); answered 500 so the provider retries",
+          endpoint,
+          e.getClass().getName());
+      LOG.debug("webhook handler failure", e);
+      return 500;
+    }
   }
 
   /**
