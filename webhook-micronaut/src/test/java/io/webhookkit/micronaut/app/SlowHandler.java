@@ -1,9 +1,14 @@
 package io.webhookkit.micronaut.app;
 
+import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.webhookkit.core.WebhookEvent;
+import io.webhookkit.core.idempotency.IdempotencyStore;
+import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
 import io.webhookkit.micronaut.WebhookHandler;
+import io.webhookkit.test.SettableClock;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +18,19 @@ import java.util.concurrent.TimeUnit;
 public class SlowHandler {
   /** Counted down when the first delivery is in the handler. */
   public static final CountDownLatch ENTERED = new CountDownLatch(1);
+
+  /** The clock of the store below: the test ages the queued delivery by advancing it. */
+  public static final SettableClock STORE_CLOCK = new SettableClock(Instant.now());
+
+  /** The application's own store, on the test's clock (the kit's factory backs off). */
+  @Requires(property = "test.slow", value = "true")
+  @Factory
+  public static class Store {
+    @Singleton
+    IdempotencyStore webhookIdempotencyStore() {
+      return InMemoryIdempotencyStore.create(STORE_CLOCK, 1_000);
+    }
+  }
 
   /** Opened to let the handler return. */
   public static final CountDownLatch RELEASE = new CountDownLatch(1);
