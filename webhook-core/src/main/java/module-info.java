@@ -1,5 +1,6 @@
 import io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStoreProvider;
+import io.webhookkit.core.internal.presets.AwsSnsProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridProvider;
 import io.webhookkit.core.internal.presets.BitbucketProvider;
 import io.webhookkit.core.internal.presets.BoxProvider;
@@ -57,7 +58,7 @@ import io.webhookkit.core.internal.presets.ZoomProvider;
 module io.webhookkit.core {
   requires com.fasterxml.jackson.core;
   requires java.naming;
-  requires java.net.http;
+  requires transitive java.net.http;
   requires com.github.benmanes.caffeine;
   requires io.github.bucket4j.core;
   requires org.slf4j;
@@ -124,5 +125,6 @@ module io.webhookkit.core {
       MicrosoftGraphProvider,
       AzureEventGridProvider,
       CloudEventsProvider,
-      WooCommerceProvider;
+      WooCommerceProvider,
+      AwsSnsProvider;
 }

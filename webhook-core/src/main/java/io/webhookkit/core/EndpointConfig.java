@@ -7,6 +7,7 @@ import io.webhookkit.core.provider.Provider;
 import io.webhookkit.core.provider.ProviderRules;
 import io.webhookkit.core.provider.ProviderSettings;
 import io.webhookkit.core.provider.Providers;
+import io.webhookkit.core.provider.RemoteKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -377,6 +378,7 @@ public final class EndpointConfig {
     private boolean transactional;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final Map<String, String> providerKeys = new TreeMap<>();
+    private RemoteKeys remoteKeys = RemoteKeys.defaults();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -633,6 +635,16 @@ public final class EndpointConfig {
     }
 
     /**
+     * How presets whose keys are fetched at run time reach their providers' key hosts (a client
+     * with the application's proxy, a time-out; for tests, a local HTTPS server). In code only: no
+     * configuration key sets it.
+     */
+    public Builder remoteKeys(RemoteKeys remoteKeys) {
+      this.remoteKeys = Objects.requireNonNull(remoteKeys, "remoteKeys");
+      return this;
+    }
+
+    /**
      * The validated configuration.
      *
      * @throws WebhookConfigurationException naming the endpoint and the first bad key
@@ -643,9 +655,17 @@ public final class EndpointConfig {
             name, "endpoint", "the name must be 1 to 64 letters, digits, '.', '_' or '-'");
       }
       Provider p = resolveProvider();
-      if (secrets.isEmpty()) {
+      if (p.usesSecrets() && secrets.isEmpty()) {
         throw new WebhookConfigurationException(
             name, SECRETS, "is required: give secrets or secrets-env");
+      }
+      if (!p.usesSecrets() && !secrets.isEmpty()) {
+        throw new WebhookConfigurationException(
+            name,
+            SECRETS,
+            "is not used by provider '"
+                + p.name()
+                + "': it verifies with keys fetched from the provider");
       }
       Set<String> declared = new HashSet<>();
       p.keys().forEach(k -> declared.add(k.name()));
@@ -654,7 +674,7 @@ public final class EndpointConfig {
           throw EndpointKeys.unknownKey(name, key, p);
         }
       }
-      ProviderSettings settings = new ProviderSettings(name, secrets, providerKeys, p);
+      ProviderSettings settings = new ProviderSettings(name, secrets, providerKeys, p, remoteKeys);
       ProviderRules rules;
       try {
         rules = p.rules(settings);

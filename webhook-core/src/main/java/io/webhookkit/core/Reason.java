@@ -17,6 +17,12 @@ public enum Reason {
   SIGNATURE_MISSING("signature_missing", 401, "Signature missing"),
   /** No signature matched any configured secret, or the signature header is malformed. */
   SIGNATURE_INVALID("signature_invalid", 401, "Invalid signature"),
+  /**
+   * The provider signs with a key the kit fetches (a certificate, a JWKS) and it could not be had
+   * in time from the provider's pinned host, nor is a good one cached: fail closed, the answer
+   * carries {@code Retry-After} so that the provider retries.
+   */
+  KEY_UNAVAILABLE("key_unavailable", 503, "Verification key unavailable"),
   /** The signed timestamp is outside {@code tolerance}, in either direction. */
   TIMESTAMP_OUT_OF_TOLERANCE(
       "timestamp_out_of_tolerance", 401, "Timestamp outside the accepted window"),

@@ -316,6 +316,13 @@ public final class WebhookGuard {
     if (verdict instanceof SignatureVerdict.Failed failed) {
       return refuse(a, failed.reason(), failed.detail());
     }
+    if (verdict instanceof SignatureVerdict.KeyUnavailable unavailable) {
+      return refuse(
+          a,
+          Reason.KEY_UNAVAILABLE,
+          unavailable.detail(),
+          Math.max(1, ceilSeconds(unavailable.retryAfter().toNanos())));
+    }
     SignatureVerdict.Verified verified = (SignatureVerdict.Verified) verdict;
     a.verified = verified;
     Instant timestamp = verified.timestamp();

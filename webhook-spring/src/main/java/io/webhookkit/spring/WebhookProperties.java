@@ -359,6 +359,15 @@ public class WebhookProperties {
     /** Meta's verify token, answered in its subscription check. */
     private @Nullable String verifyToken;
 
+    /** Amazon SNS: the topics (ARNs) whose messages the endpoint accepts; required for aws-sns. */
+    private List<String> topicArns = new ArrayList<>();
+
+    /**
+     * Amazon SNS: confirm a verified SubscriptionConfirmation by fetching its SubscribeURL (on the
+     * topic's regional SNS host only); when unset the link is logged for the operator.
+     */
+    private @Nullable Boolean autoConfirm;
+
     /** CloudEvents: the origins granted in the OPTIONS abuse-protection check; empty grants any. */
     private List<String> allowedOrigins = new ArrayList<>();
 
@@ -441,6 +450,8 @@ public class WebhookProperties {
                     "id.header",
                     "public-url",
                     "verify-token",
+                    "topic-arns",
+                    "auto-confirm",
                     "allowed-origins"))
             .collect(Collectors.toUnmodifiableSet());
 
@@ -485,6 +496,12 @@ public class WebhookProperties {
       putIfSet(keys, "id.header", id.header);
       putIfSet(keys, "public-url", publicUrl);
       putIfSet(keys, "verify-token", verifyToken);
+      if (!topicArns.isEmpty()) {
+        keys.put("topic-arns", String.join(",", topicArns));
+      }
+      if (autoConfirm != null) {
+        keys.put("auto-confirm", autoConfirm.toString());
+      }
       putIfSet(keys, EndpointConfig.PATH, path);
       keys.put(EndpointConfig.PROCESSING, processing);
       if (deadline != null) {
@@ -634,6 +651,22 @@ public class WebhookProperties {
 
     public void setVerifyToken(@Nullable String verifyToken) {
       this.verifyToken = verifyToken;
+    }
+
+    public List<String> getTopicArns() {
+      return topicArns;
+    }
+
+    public void setTopicArns(List<String> topicArns) {
+      this.topicArns = topicArns;
+    }
+
+    public @Nullable Boolean getAutoConfirm() {
+      return autoConfirm;
+    }
+
+    public void setAutoConfirm(@Nullable Boolean autoConfirm) {
+      this.autoConfirm = autoConfirm;
     }
 
     public List<String> getAllowedOrigins() {

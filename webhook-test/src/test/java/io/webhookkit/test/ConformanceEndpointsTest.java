@@ -19,6 +19,7 @@ class ConformanceEndpointsTest {
         new ArrayList<>(
             List.of("github", "stripe", "slack", "standard-webhooks", "svix", "shopify", "hmac"));
     covered.addAll(ConformanceEndpoints.CATALOGUE);
+    covered.addAll(ConformanceEndpoints.REMOTE_KEY_PRESETS);
 
     assertThat(Providers.names()).containsExactlyInAnyOrderElementsOf(covered);
   }

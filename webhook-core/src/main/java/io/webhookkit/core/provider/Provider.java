@@ -26,6 +26,15 @@ public interface Provider {
   }
 
   /**
+   * Whether an endpoint of this preset is configured with {@code secrets} (true by default). False
+   * for presets that verify with keys fetched from the provider (AWS SNS, Google Pub/Sub): then
+   * {@code secrets} given is a start-up error.
+   */
+  default boolean usesSecrets() {
+    return true;
+  }
+
+  /**
    * The 2xx status a deferred delivery is acknowledged with: 202 unless the provider asks for
    * another (Slack and Zoom 200).
    */

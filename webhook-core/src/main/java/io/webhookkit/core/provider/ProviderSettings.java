@@ -5,9 +5,12 @@ import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.signature.TokenSignatureScheme;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,7 @@ public final class ProviderSettings {
   private final Map<String, String> keys;
   private final Set<String> read = new HashSet<>();
   private final @Nullable Set<String> declared;
+  private final RemoteKeys remoteKeys;
 
   /**
    * Settings for one endpoint.
@@ -36,6 +40,7 @@ public final class ProviderSettings {
     this.secrets = List.copyOf(secrets);
     this.keys = Map.copyOf(keys);
     this.declared = null;
+    this.remoteKeys = RemoteKeys.defaults();
   }
 
   /**
@@ -49,6 +54,26 @@ public final class ProviderSettings {
    */
   public ProviderSettings(
       String endpoint, List<Secret> secrets, Map<String, String> keys, Provider provider) {
+    this(endpoint, secrets, keys, provider, RemoteKeys.defaults());
+  }
+
+  /**
+   * Settings for one endpoint of a preset that may read only the keys it declares, whose keys are
+   * fetched as these remote-key settings say.
+   *
+   * @param endpoint the endpoint name, for error messages
+   * @param secrets the endpoint's secrets
+   * @param keys the provider-specific keys given
+   * @param provider the preset
+   * @param remoteKeys how keys fetched at run time are reached
+   */
+  public ProviderSettings(
+      String endpoint,
+      List<Secret> secrets,
+      Map<String, String> keys,
+      Provider provider,
+      RemoteKeys remoteKeys) {
+    this.remoteKeys = Objects.requireNonNull(remoteKeys, "remoteKeys");
     this.endpoint = endpoint;
     this.secrets = List.copyOf(secrets);
     this.keys = Map.copyOf(keys);
@@ -60,6 +85,33 @@ public final class ProviderSettings {
   /** The endpoint name. */
   public String endpoint() {
     return endpoint;
+  }
+
+  /** How the preset reaches its provider's key hosts, for presets whose keys are fetched. */
+  public RemoteKeys remoteKeys() {
+    return remoteKeys;
+  }
+
+  /** A key that is a comma-separated list; empty when absent. */
+  public List<String> list(String key) {
+    String value = get(key);
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",", -1)).map(String::trim).filter(v -> !v.isEmpty()).toList();
+  }
+
+  /** A boolean key ({@code true}/{@code false}), or its default; anything else fails start-up. */
+  public boolean flag(String key, boolean defaultValue) {
+    String value = get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(key, "must be true or false");
+    };
   }
 
   /** The endpoint's secrets, in configuration order. */

@@ -172,9 +172,12 @@ public final class PresetTests {
       EndpointConfig.Builder b =
           EndpointConfig.builder(provider)
               .provider(provider)
-              .secrets(secret)
               .trustedProxies(java.util.List.of("127.0.0.0/8", "::1/128"));
+      if (Providers.lookup(provider).orElseThrow().usesSecrets()) {
+        b.secrets(secret);
+      }
       switch (provider) {
+        case "aws-sns" -> b.providerKey("topic-arns", "arn:aws:sns:us-east-1:123456789012:orders");
         case "meta" -> b.providerKey("verify-token", "vt");
         case "hmac" -> b.providerKey("signature.header", "X-Sig").idempotencyEnabled(false);
         default -> {}

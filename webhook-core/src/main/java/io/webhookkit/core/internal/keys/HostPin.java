@@ -1,5 +1,6 @@
 package io.webhookkit.core.internal.keys;
 
+import io.webhookkit.core.provider.RemoteKeys;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,6 +47,28 @@ public final class HostPin {
   /** The same pin on this port instead of 443: for tests against a local server only. */
   public HostPin onPort(int port) {
     return new HostPin(host, pathPrefix, queryAllowed, port);
+  }
+
+  /** The path prefix every URL must start with. */
+  public String pathPrefix() {
+    return pathPrefix;
+  }
+
+  /**
+   * The pin as the remote-key settings say: unchanged, or moved to their test server (that host and
+   * port only, the same path prefix and query rule).
+   */
+  public HostPin under(RemoteKeys remoteKeys) {
+    return remoteKeys
+        .testHost()
+        .map(
+            h ->
+                new HostPin(
+                    Pattern.compile(Pattern.quote(h)),
+                    pathPrefix,
+                    queryAllowed,
+                    remoteKeys.testPort()))
+        .orElse(this);
   }
 
   /** Why this URL may not be fetched, or {@code null} when it may. */

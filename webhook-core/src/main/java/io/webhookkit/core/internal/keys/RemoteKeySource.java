@@ -2,6 +2,7 @@ package io.webhookkit.core.internal.keys;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.webhookkit.core.provider.RemoteKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -98,6 +99,17 @@ public final class RemoteKeySource<K> {
               return t;
             });
     this.cache = Caffeine.newBuilder().maximumSize(b.maxUrls).build();
+  }
+
+  /**
+   * A builder for keys at URLs this pin admits (moved to the test server when the settings name
+   * one), read by this parser, with the settings' client, time-out and clock.
+   */
+  public static <K> Builder<K> builder(HostPin pin, Parser<K> parser, RemoteKeys remoteKeys) {
+    return new Builder<>(pin.under(remoteKeys), parser)
+        .httpClient(remoteKeys.httpClient())
+        .timeout(remoteKeys.timeout())
+        .clock(remoteKeys.clock());
   }
 
   /** A builder for keys at URLs this pin admits, read by this parser. */

@@ -164,11 +164,22 @@ public final class SnsSignature {
         (X509Certificate)
             CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem));
+    accept(cert, expectedName, now);
+    return cert;
+  }
+
+  /**
+   * Accepts a signing certificate only when its DNS name (or common name) is the expected signer's
+   * and it is valid at {@code now}.
+   *
+   * @throws CertificateException naming what is wrong
+   */
+  public static void accept(X509Certificate cert, String expectedName, Instant now)
+      throws CertificateException {
     if (!names(cert).contains(expectedName)) {
       throw new CertificateException("not issued to " + expectedName);
     }
     cert.checkValidity(Date.from(now));
-    return cert;
   }
 
   private static List<String> names(X509Certificate cert) throws CertificateException {

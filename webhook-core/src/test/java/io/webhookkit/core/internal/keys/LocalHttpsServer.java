@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -27,10 +28,11 @@ import javax.net.ssl.TrustManagerFactory;
  * (the test CA is the certificate itself): it answers each request with what the test's function
  * returns and logs every path asked for, so that tests can assert what was — and was not — fetched.
  */
-final class LocalHttpsServer implements AutoCloseable {
+public final class LocalHttpsServer implements AutoCloseable {
   /** One answer. */
-  record Answer(int status, List<String> headers, byte[] body) {
-    static Answer ok(String body, String... headers) {
+  public record Answer(int status, List<String> headers, byte[] body) {
+    /** 200 with this body and these header lines. */
+    public static Answer ok(String body, String... headers) {
       return new Answer(200, List.of(headers), body.getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -41,38 +43,43 @@ final class LocalHttpsServer implements AutoCloseable {
   private final List<String> log = new CopyOnWriteArrayList<>();
   private volatile Function<String, Answer> handler;
 
-  LocalHttpsServer(Path dir, Function<String, Answer> handler) throws Exception {
+  /** Runs {@code keytool} with these arguments, failing with its output when it fails. */
+  public static void keytool(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] out = keytool.getInputStream().readAllBytes();
+    if (keytool.waitFor() != 0) {
+      throw new IllegalStateException(new String(out, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A server whose certificate is kept in this directory, answering with this function. */
+  public LocalHttpsServer(Path dir, Function<String, Answer> handler) throws Exception {
     this.handler = handler;
     Path store = dir.resolve("local-https.p12");
     if (!Files.exists(store)) {
-      Process keytool =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                  "-genkeypair",
-                  "-alias",
-                  "local",
-                  "-keyalg",
-                  "EC",
-                  "-groupname",
-                  "secp256r1",
-                  "-dname",
-                  "CN=localhost",
-                  "-ext",
-                  "SAN=dns:localhost,ip:127.0.0.1",
-                  "-validity",
-                  "2",
-                  "-storetype",
-                  "PKCS12",
-                  "-keystore",
-                  store.toString(),
-                  "-storepass",
-                  "changeit")
-              .redirectErrorStream(true)
-              .start();
-      byte[] out = keytool.getInputStream().readAllBytes();
-      if (keytool.waitFor() != 0) {
-        throw new IllegalStateException(new String(out, StandardCharsets.UTF_8));
-      }
+      keytool(
+          "-genkeypair",
+          "-alias",
+          "local",
+          "-keyalg",
+          "EC",
+          "-groupname",
+          "secp256r1",
+          "-dname",
+          "CN=localhost",
+          "-ext",
+          "SAN=dns:localhost,ip:127.0.0.1",
+          "-validity",
+          "2",
+          "-storetype",
+          "PKCS12",
+          "-keystore",
+          store.toString(),
+          "-storepass",
+          "changeit");
     }
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(store)) {
@@ -94,24 +101,27 @@ final class LocalHttpsServer implements AutoCloseable {
   }
 
   /** A client context trusting this server's certificate (and nothing else). */
-  SSLContext clientContext() {
+  public SSLContext clientContext() {
     return context;
   }
 
-  int port() {
+  /** The port on 127.0.0.1. */
+  public int port() {
     return socket.getLocalPort();
   }
 
-  URI uri(String path) {
+  /** This path on the server, as {@code https://localhost:<port><path>}. */
+  public URI uri(String path) {
     return URI.create("https://localhost:" + port() + path);
   }
 
   /** The paths requested, in order. */
-  List<String> log() {
+  public List<String> log() {
     return List.copyOf(log);
   }
 
-  void answer(Function<String, Answer> handler) {
+  /** Answers from now on with this function. */
+  public void answer(Function<String, Answer> handler) {
     this.handler = handler;
   }
 
