@@ -13,6 +13,7 @@ import io.webhookkit.core.internal.presets.DropboxProvider;
 import io.webhookkit.core.internal.presets.GenericHmacProvider;
 import io.webhookkit.core.internal.presets.GitHubProvider;
 import io.webhookkit.core.internal.presets.GitLabProvider;
+import io.webhookkit.core.internal.presets.GoCardlessProvider;
 import io.webhookkit.core.internal.presets.HubSpotProvider;
 import io.webhookkit.core.internal.presets.IntercomProvider;
 import io.webhookkit.core.internal.presets.JiraProvider;
@@ -126,5 +127,6 @@ module io.webhookkit.core {
       AzureEventGridProvider,
       CloudEventsProvider,
       WooCommerceProvider,
-      AwsSnsProvider;
+      AwsSnsProvider,
+      GoCardlessProvider;
 }

@@ -672,6 +672,22 @@ public final class PresetSamples {
               Map.of("public-url", ConformanceEndpoints.MANDRILL_PUBLIC_URL),
               true),
           new PresetSample(
+              "gocardless",
+              "application/json",
+              null,
+              prefixed("EV"),
+              f ->
+                  "{\"events\":[{\"id\":\""
+                      + f.id()
+                      + "\",\"created_at\":\"2026-11-29T12:00:00.000Z\",\"resource_type\":"
+                      + "\"payments\",\"action\":\"confirmed\",\"links\":{\"payment\":"
+                      + "\"PM0001\"},\"details\":{\"cause\":\"payment_confirmed\"},"
+                      + "\"metadata\":{}}]}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
               "woocommerce",
               "application/json",
               "order.created",

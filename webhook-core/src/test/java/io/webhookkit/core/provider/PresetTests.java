@@ -70,7 +70,8 @@ public final class PresetTests {
     "WebHook-Request-Origin",
     "Host",
     "X-Forwarded-Host",
-    "X-Forwarded-Port"
+    "X-Forwarded-Port",
+    "Webhook-Signature"
   };
 
   /** The header names the fuzz targets and the hostile requests pick from. */
