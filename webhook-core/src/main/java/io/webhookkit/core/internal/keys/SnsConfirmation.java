@@ -8,7 +8,6 @@ import io.webhookkit.core.provider.Payload;
 import io.webhookkit.core.provider.RemoteKeys;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -135,10 +134,8 @@ public final class SnsConfirmation implements HandshakeResponder {
     if (value.isEmpty() || region == null) {
       return null;
     }
-    URI url;
-    try {
-      url = new URI(value);
-    } catch (URISyntaxException malformed) {
+    URI url = SnsSignature.uri(value);
+    if (url == null) {
       return null;
     }
     HostPin pin = HostPin.exact(SnsScheme.host(region), "/").allowingQuery();

@@ -7,12 +7,8 @@ import io.webhookkit.core.provider.RemoteKeys;
 import io.webhookkit.core.signature.SignatureScheme;
 import io.webhookkit.core.signature.SignatureVerdict;
 import io.webhookkit.core.signature.SigningInput;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,17 +81,7 @@ public final class SnsScheme implements SignatureScheme {
   }
 
   private static Map<String, X509Certificate> parse(byte[] pem) throws CertificateException {
-    String text = new String(pem, StandardCharsets.US_ASCII).strip();
-    if (!text.startsWith("-----BEGIN CERTIFICATE-----")
-        || !text.endsWith("-----END CERTIFICATE-----")
-        || text.indexOf("-----BEGIN", 1) >= 0) {
-      throw new CertificateException("not one PEM certificate");
-    }
-    X509Certificate cert =
-        (X509Certificate)
-            CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem));
-    return Map.of("", cert);
+    return Map.of("", SnsSignature.parse(pem));
   }
 
   /**
@@ -194,10 +180,8 @@ public final class SnsScheme implements SignatureScheme {
     if (value == null || region == null) {
       return null;
     }
-    URI url;
-    try {
-      url = new URI(value);
-    } catch (URISyntaxException malformed) {
+    URI url = SnsSignature.uri(value);
+    if (url == null) {
       return null;
     }
     String path = url.getRawPath();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -122,6 +124,15 @@ public final class SnsSignature {
     return Optional.of(s.toString());
   }
 
+  /** A URI from a message's field, or {@code null} when it is not one. */
+  static @Nullable URI uri(String value) {
+    try {
+      return new URI(value);
+    } catch (URISyntaxException malformed) {
+      return null;
+    }
+  }
+
   /** Whether the fields carry a valid signature by this certificate's key. */
   public static boolean verify(Map<String, String> fields, X509Certificate certificate) {
     String algorithm =
@@ -154,6 +165,17 @@ public final class SnsSignature {
    */
   public static X509Certificate certificate(byte[] pem, String expectedName, Instant now)
       throws CertificateException {
+    X509Certificate cert = parse(pem);
+    accept(cert, expectedName, now);
+    return cert;
+  }
+
+  /**
+   * Parses a fetched signing certificate: exactly one PEM certificate block.
+   *
+   * @throws CertificateException when it is anything else
+   */
+  public static X509Certificate parse(byte[] pem) throws CertificateException {
     String text = new String(pem, StandardCharsets.US_ASCII).strip();
     if (!text.startsWith("-----BEGIN CERTIFICATE-----")
         || !text.endsWith("-----END CERTIFICATE-----")
@@ -164,7 +186,6 @@ public final class SnsSignature {
         (X509Certificate)
             CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem));
-    accept(cert, expectedName, now);
     return cert;
   }
 
