@@ -2,13 +2,12 @@ package io.webhookkit.core.provider;
 
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookConfigurationException;
+import io.webhookkit.core.internal.ConfigValues;
 import io.webhookkit.core.signature.TokenSignatureScheme;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -95,10 +94,7 @@ public final class ProviderSettings {
   /** A key that is a comma-separated list; empty when absent. */
   public List<String> list(String key) {
     String value = get(key);
-    if (value == null) {
-      return List.of();
-    }
-    return Arrays.stream(value.split(",", -1)).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    return value == null ? List.of() : List.copyOf(ConfigValues.list(value));
   }
 
   /** A boolean key ({@code true}/{@code false}), or its default; anything else fails start-up. */
@@ -107,11 +103,11 @@ public final class ProviderSettings {
     if (value == null) {
       return defaultValue;
     }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw invalid(key, "must be true or false");
-    };
+    try {
+      return ConfigValues.bool(value);
+    } catch (IllegalArgumentException notABoolean) {
+      throw invalid(key, "must be true or false");
+    }
   }
 
   /** The endpoint's secrets, in configuration order. */

@@ -1,7 +1,6 @@
 package io.webhookkit.core.provider;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,20 +82,22 @@ public final class RemoteKeys {
   }
 
   /**
-   * A provider's fixed key URL as it is fetched: unchanged, or on the test server (same path and
-   * query) when one is set.
+   * A key URL as it is fetched: unchanged, or on the test server (the same raw path and query,
+   * escapes kept as they are) when one is set.
    */
-  public URI resolve(String productionUrl) {
-    URI url = URI.create(productionUrl);
+  public URI resolve(URI url) {
     String host = testHost;
     if (host == null) {
       return url;
     }
-    try {
-      return new URI("https", null, host, testPort, url.getRawPath(), url.getRawQuery(), null);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("cannot move " + productionUrl + " to the test server", e);
-    }
+    String query = url.getRawQuery();
+    return URI.create(
+        "https://"
+            + host
+            + ":"
+            + testPort
+            + Objects.requireNonNullElse(url.getRawPath(), "")
+            + (query == null ? "" : "?" + query));
   }
 
   /** Builds the settings; not thread-safe. */

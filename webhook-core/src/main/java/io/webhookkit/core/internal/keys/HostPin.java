@@ -49,11 +49,6 @@ public final class HostPin {
     return new HostPin(host, pathPrefix, queryAllowed, port);
   }
 
-  /** The path prefix every URL must start with. */
-  public String pathPrefix() {
-    return pathPrefix;
-  }
-
   /**
    * The pin as the remote-key settings say: unchanged, or moved to their test server (that host and
    * port only, the same path prefix and query rule).
@@ -64,7 +59,7 @@ public final class HostPin {
         .map(
             h ->
                 new HostPin(
-                    Pattern.compile(Pattern.quote(h)),
+                    Pattern.compile(Pattern.quote(h), Pattern.CASE_INSENSITIVE),
                     pathPrefix,
                     queryAllowed,
                     remoteKeys.testPort()))

@@ -146,6 +146,6 @@ public final class SnsConfirmation implements HandshakeResponder {
         || !("&" + query + "&").contains("&Action=ConfirmSubscription&")) {
       return null;
     }
-    return remoteKeys.resolve(value);
+    return remoteKeys.resolve(url);
   }
 }

@@ -66,12 +66,7 @@ public final class SnsScheme implements SignatureScheme {
    * @param remoteKeys how certificates are fetched
    */
   public SnsScheme(List<String> topicArns, RemoteKeys remoteKeys) {
-    this.topics = Set.copyOf(topicArns);
-    for (String arn : topicArns) {
-      if (!ARN.matcher(arn).matches()) {
-        throw new IllegalArgumentException("not an SNS topic ARN: " + arn);
-      }
-    }
+    this.topics = Set.copyOf(topicArns); // checked by the preset, naming the key
     this.certificates =
         RemoteKeySource.builder(SnsSignature.CERT_PIN, SnsScheme::parse, remoteKeys)
             .maxBytes(16 * 1024)
@@ -192,7 +187,7 @@ public final class SnsScheme implements SignatureScheme {
         || !host(region).equalsIgnoreCase(String.valueOf(url.getHost()))) {
       return null;
     }
-    return remoteKeys.resolve(value);
+    return remoteKeys.resolve(url);
   }
 
   @Override

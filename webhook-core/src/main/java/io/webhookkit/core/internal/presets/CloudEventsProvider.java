@@ -6,7 +6,6 @@ import io.webhookkit.core.provider.Provider;
 import io.webhookkit.core.provider.ProviderKey;
 import io.webhookkit.core.provider.ProviderRules;
 import io.webhookkit.core.provider.ProviderSettings;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,10 +51,6 @@ public final class CloudEventsProvider implements Provider {
   }
 
   private static List<String> allowedOrigins(ProviderSettings settings) {
-    String value = settings.get("allowed-origins");
-    if (value == null) {
-      return List.of();
-    }
-    return Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+    return settings.list("allowed-origins");
   }
 }
