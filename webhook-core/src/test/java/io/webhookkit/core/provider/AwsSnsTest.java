@@ -77,34 +77,23 @@ class AwsSnsTest {
 
   /** A key pair and a certificate valid around {@link #NOW}, made by keytool. */
   private static PrivateKey signer(String alias, String dname, String san) throws Exception {
-    Path store = dir.resolve(alias + ".p12");
-    LocalHttpsServer.keytool(
-        "-genkeypair",
-        "-alias",
-        alias,
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-dname",
-        dname,
-        "-ext",
-        san,
-        "-startdate",
-        "2026/11/01 00:00:00",
-        "-validity",
-        "90",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        store.toString(),
-        "-storepass",
-        "changeit");
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      keys.load(in, "changeit".toCharArray());
-    }
-    return (PrivateKey) keys.getKey(alias, "changeit".toCharArray());
+    KeyStore keys =
+        LocalHttpsServer.keyStore(
+            dir.resolve(alias + ".p12"),
+            alias,
+            "-keyalg",
+            "RSA",
+            "-keysize",
+            "2048",
+            "-dname",
+            dname,
+            "-ext",
+            san,
+            "-startdate",
+            "2026/11/01 00:00:00",
+            "-validity",
+            "90");
+    return (PrivateKey) keys.getKey(alias, LocalHttpsServer.STORE_PASSWORD.toCharArray());
   }
 
   private static byte[] export(String alias) throws Exception {

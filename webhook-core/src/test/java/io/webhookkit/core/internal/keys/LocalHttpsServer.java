@@ -55,38 +55,48 @@ public final class LocalHttpsServer implements AutoCloseable {
     }
   }
 
-  /** A server whose certificate is kept in this directory, answering with this function. */
-  public LocalHttpsServer(Path dir, Function<String, Answer> handler) throws Exception {
-    this.handler = handler;
-    Path store = dir.resolve("local-https.p12");
+  /** The password of every key store made here. */
+  public static final String STORE_PASSWORD = "changeit";
+
+  /**
+   * A PKCS12 key store holding one key pair and its self-signed certificate under this alias, made
+   * by {@code keytool -genkeypair} with these further arguments when the file does not exist yet.
+   */
+  public static KeyStore keyStore(Path store, String alias, String... genkeypair) throws Exception {
     if (!Files.exists(store)) {
-      keytool(
-          "-genkeypair",
-          "-alias",
-          "local",
-          "-keyalg",
-          "EC",
-          "-groupname",
-          "secp256r1",
-          "-dname",
-          "CN=localhost",
-          "-ext",
-          "SAN=dns:localhost,ip:127.0.0.1",
-          "-validity",
-          "2",
-          "-storetype",
-          "PKCS12",
-          "-keystore",
-          store.toString(),
-          "-storepass",
-          "changeit");
+      List<String> args = new ArrayList<>(List.of("-genkeypair", "-alias", alias));
+      args.addAll(List.of(genkeypair));
+      args.addAll(
+          List.of(
+              "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", STORE_PASSWORD));
+      keytool(args.toArray(String[]::new));
     }
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(store)) {
-      keys.load(in, "changeit".toCharArray());
+      keys.load(in, STORE_PASSWORD.toCharArray());
     }
+    return keys;
+  }
+
+  /** A server whose certificate is kept in this directory, answering with this function. */
+  public LocalHttpsServer(Path dir, Function<String, Answer> handler) throws Exception {
+    this.handler = handler;
+    KeyStore keys =
+        keyStore(
+            dir.resolve("local-https.p12"),
+            "local",
+            "-keyalg",
+            "EC",
+            "-groupname",
+            "secp256r1",
+            "-dname",
+            "CN=localhost",
+            "-ext",
+            "SAN=dns:localhost,ip:127.0.0.1",
+            "-validity",
+            "2");
     KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    km.init(keys, "changeit".toCharArray());
+    km.init(keys, STORE_PASSWORD.toCharArray());
     TrustManagerFactory tm =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tm.init(keys);
