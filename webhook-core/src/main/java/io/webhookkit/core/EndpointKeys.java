@@ -56,7 +56,8 @@ public final class EndpointKeys {
               SECRETS,
               "",
               "One or more secrets, comma-separated; any may match (rotation). This or"
-                  + " secrets-env is required.",
+                  + " secrets-env is required, except for presets that verify with keys fetched"
+                  + " from the provider (aws-sns), which refuse both.",
               (b, v, env) -> b.secrets(secretList(b.name(), v).toArray(String[]::new)),
               EndpointConfig::secretLabels),
           new EndpointKey(
