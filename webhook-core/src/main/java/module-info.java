@@ -10,6 +10,7 @@ import io.webhookkit.core.internal.presets.ClerkProvider;
 import io.webhookkit.core.internal.presets.CloudEventsProvider;
 import io.webhookkit.core.internal.presets.DiscordProvider;
 import io.webhookkit.core.internal.presets.DropboxProvider;
+import io.webhookkit.core.internal.presets.GcpPubSubProvider;
 import io.webhookkit.core.internal.presets.GenericHmacProvider;
 import io.webhookkit.core.internal.presets.GitHubProvider;
 import io.webhookkit.core.internal.presets.GitLabProvider;
@@ -27,6 +28,7 @@ import io.webhookkit.core.internal.presets.MuxProvider;
 import io.webhookkit.core.internal.presets.OktaProvider;
 import io.webhookkit.core.internal.presets.PaddleProvider;
 import io.webhookkit.core.internal.presets.PagerDutyProvider;
+import io.webhookkit.core.internal.presets.PayPalProvider;
 import io.webhookkit.core.internal.presets.PaystackProvider;
 import io.webhookkit.core.internal.presets.QuickBooksProvider;
 import io.webhookkit.core.internal.presets.RazorpayProvider;
@@ -61,6 +63,7 @@ module io.webhookkit.core {
   requires java.naming;
   requires transitive java.net.http;
   requires com.github.benmanes.caffeine;
+  requires com.nimbusds.jose.jwt;
   requires io.github.bucket4j.core;
   requires org.slf4j;
   requires static micrometer.core;
@@ -128,5 +131,7 @@ module io.webhookkit.core {
       CloudEventsProvider,
       WooCommerceProvider,
       AwsSnsProvider,
-      GoCardlessProvider;
+      GoCardlessProvider,
+      GcpPubSubProvider,
+      PayPalProvider;
 }

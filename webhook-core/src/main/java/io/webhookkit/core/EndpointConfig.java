@@ -674,7 +674,8 @@ public final class EndpointConfig {
           throw EndpointKeys.unknownKey(name, key, p);
         }
       }
-      ProviderSettings settings = new ProviderSettings(name, secrets, providerKeys, p, remoteKeys);
+      ProviderSettings settings =
+          new ProviderSettings(name, secrets, providerKeys, p, remoteKeys, tolerance);
       ProviderRules rules;
       try {
         rules = p.rules(settings);

@@ -62,6 +62,14 @@ class DocumentationTest {
   }
 
   @Test
+  void theReadmeCountsTheRegisteredPresets() throws IOException {
+    String readme = Files.readString(DOCS.resolveSibling("README.md"), StandardCharsets.UTF_8);
+    Matcher count = Pattern.compile("the core with (\\d+) presets").matcher(readme);
+    assertThat(count.find()).as("README states the preset count").isTrue();
+    assertThat(Integer.parseInt(count.group(1))).isEqualTo(Providers.names().size());
+  }
+
+  @Test
   void theStatusCodeTableGivesEveryReasonWithItsStatus() throws IOException {
     String text = Files.readString(DOCS.resolve("status-codes.md"), StandardCharsets.UTF_8);
     Map<String, String> rows = new LinkedHashMap<>();

@@ -368,6 +368,18 @@ public class WebhookProperties {
      */
     private @Nullable Boolean autoConfirm;
 
+    /**
+     * Google Cloud Pub/Sub push: the audience the subscription's token is made for (by default the
+     * push endpoint's URL); required for gcp-pubsub.
+     */
+    private @Nullable String audience;
+
+    /** Google Cloud Pub/Sub push: the push service account email(s); required for gcp-pubsub. */
+    private List<String> serviceAccount = new ArrayList<>();
+
+    /** PayPal: the webhook's id in PayPal's developer dashboard; required for paypal. */
+    private @Nullable String webhookId;
+
     /** CloudEvents: the origins granted in the OPTIONS abuse-protection check; empty grants any. */
     private List<String> allowedOrigins = new ArrayList<>();
 
@@ -452,6 +464,9 @@ public class WebhookProperties {
                     "verify-token",
                     "topic-arns",
                     "auto-confirm",
+                    "audience",
+                    "service-account",
+                    "webhook-id",
                     "allowed-origins"))
             .collect(Collectors.toUnmodifiableSet());
 
@@ -501,6 +516,11 @@ public class WebhookProperties {
       }
       if (autoConfirm != null) {
         keys.put("auto-confirm", autoConfirm.toString());
+      }
+      putIfSet(keys, "audience", audience);
+      putIfSet(keys, "webhook-id", webhookId);
+      if (!serviceAccount.isEmpty()) {
+        keys.put("service-account", String.join(",", serviceAccount));
       }
       putIfSet(keys, EndpointConfig.PATH, path);
       keys.put(EndpointConfig.PROCESSING, processing);
@@ -667,6 +687,30 @@ public class WebhookProperties {
 
     public void setAutoConfirm(@Nullable Boolean autoConfirm) {
       this.autoConfirm = autoConfirm;
+    }
+
+    public @Nullable String getAudience() {
+      return audience;
+    }
+
+    public void setAudience(@Nullable String audience) {
+      this.audience = audience;
+    }
+
+    public List<String> getServiceAccount() {
+      return serviceAccount;
+    }
+
+    public void setServiceAccount(List<String> serviceAccount) {
+      this.serviceAccount = serviceAccount;
+    }
+
+    public @Nullable String getWebhookId() {
+      return webhookId;
+    }
+
+    public void setWebhookId(@Nullable String webhookId) {
+      this.webhookId = webhookId;
     }
 
     public List<String> getAllowedOrigins() {

@@ -101,12 +101,13 @@ public final class ConformanceEndpoints {
   }
 
   /**
-   * The presets that verify with keys fetched from the provider (AWS SNS), not yet run through the
-   * adapters' conformance: the kit has no sender for them yet (their signature is inside the body,
-   * with a key served by a local HTTPS server); the core's own tests cover them through the whole
-   * guard ({@code AwsSnsTest}). Every other registered preset must be in {@link #CATALOGUE}.
+   * The presets that verify with keys fetched from the provider (AWS SNS, Google Pub/Sub, PayPal),
+   * not yet run through the adapters' conformance: the kit has no sender for them yet (their
+   * signature is inside the body, with a key served by a local HTTPS server); the core's own tests
+   * cover them through the whole guard ({@code AwsSnsTest}, {@code GcpPubSubTest}, {@code
+   * PayPalTest}). Every other registered preset must be in {@link #CATALOGUE}.
    */
-  public static final List<String> REMOTE_KEY_PRESETS = List.of("aws-sns");
+  public static final List<String> REMOTE_KEY_PRESETS = List.of("aws-sns", "gcp-pubsub", "paypal");
 
   /** The presets with endpoints of their own below, each with fixed secrets and keys. */
   private static final List<String> FIRST =

@@ -6,6 +6,7 @@ import io.webhookkit.core.internal.ConfigValues;
 import io.webhookkit.core.signature.TokenSignatureScheme;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,14 @@ import org.jspecify.annotations.Nullable;
  * start-up instead of being silently ignored. Not thread-safe; used at start-up only.
  */
 public final class ProviderSettings {
+  private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
   private final String endpoint;
   private final List<Secret> secrets;
   private final Map<String, String> keys;
   private final Set<String> read = new HashSet<>();
   private final @Nullable Set<String> declared;
   private final RemoteKeys remoteKeys;
+  private final Duration tolerance;
 
   /**
    * Settings for one endpoint.
@@ -40,6 +43,7 @@ public final class ProviderSettings {
     this.keys = Map.copyOf(keys);
     this.declared = null;
     this.remoteKeys = RemoteKeys.defaults();
+    this.tolerance = DEFAULT_TOLERANCE;
   }
 
   /**
@@ -72,6 +76,29 @@ public final class ProviderSettings {
       Map<String, String> keys,
       Provider provider,
       RemoteKeys remoteKeys) {
+    this(endpoint, secrets, keys, provider, remoteKeys, DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * Settings for one endpoint of a preset that may read only the keys it declares, whose keys are
+   * fetched as these remote-key settings say, with the endpoint's clock tolerance.
+   *
+   * @param endpoint the endpoint name, for error messages
+   * @param secrets the endpoint's secrets
+   * @param keys the provider-specific keys given
+   * @param provider the preset
+   * @param remoteKeys how keys fetched at run time are reached
+   * @param tolerance the endpoint's {@code tolerance}, for schemes that judge time themselves (a
+   *     token's expiry)
+   */
+  public ProviderSettings(
+      String endpoint,
+      List<Secret> secrets,
+      Map<String, String> keys,
+      Provider provider,
+      RemoteKeys remoteKeys,
+      Duration tolerance) {
+    this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
     this.remoteKeys = Objects.requireNonNull(remoteKeys, "remoteKeys");
     this.endpoint = endpoint;
     this.secrets = List.copyOf(secrets);
@@ -84,6 +111,14 @@ public final class ProviderSettings {
   /** The endpoint name. */
   public String endpoint() {
     return endpoint;
+  }
+
+  /**
+   * The endpoint's {@code tolerance}: the clock difference a scheme that judges time itself (a
+   * token's {@code exp}, {@code nbf} and {@code iat}) allows in both directions.
+   */
+  public Duration tolerance() {
+    return tolerance;
   }
 
   /** How the preset reaches its provider's key hosts, for presets whose keys are fetched. */

@@ -179,6 +179,10 @@ public final class PresetTests {
       }
       switch (provider) {
         case "aws-sns" -> b.providerKey("topic-arns", "arn:aws:sns:us-east-1:123456789012:orders");
+        case "paypal" -> b.providerKey("webhook-id", "8PT597110X687430LKGECATA");
+        case "gcp-pubsub" ->
+            b.providerKey("audience", "https://example.com/push")
+                .providerKey("service-account", "push@example.iam.gserviceaccount.com");
         case "meta" -> b.providerKey("verify-token", "vt");
         case "hmac" -> b.providerKey("signature.header", "X-Sig").idempotencyEnabled(false);
         default -> {}

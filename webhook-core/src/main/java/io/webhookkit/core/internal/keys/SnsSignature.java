@@ -14,18 +14,12 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.security.auth.x500.X500Principal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -197,39 +191,9 @@ public final class SnsSignature {
    */
   public static void accept(X509Certificate cert, String expectedName, Instant now)
       throws CertificateException {
-    if (!names(cert).contains(expectedName)) {
+    if (!SigningCertificates.names(cert).contains(expectedName)) {
       throw new CertificateException("not issued to " + expectedName);
     }
     cert.checkValidity(Date.from(now));
-  }
-
-  private static List<String> names(X509Certificate cert) throws CertificateException {
-    List<String> names = new ArrayList<>();
-    Collection<List<?>> alternatives = cert.getSubjectAlternativeNames();
-    if (alternatives != null) {
-      for (List<?> a : alternatives) {
-        if (a.size() == 2 && Integer.valueOf(2).equals(a.get(0)) && a.get(1) instanceof String s) {
-          names.add(s); // dNSName
-        }
-      }
-    }
-    String cn = commonName(cert.getSubjectX500Principal());
-    if (cn != null) {
-      names.add(cn);
-    }
-    return names;
-  }
-
-  private static @Nullable String commonName(X500Principal subject) {
-    try {
-      for (Rdn rdn : new LdapName(subject.getName(X500Principal.RFC2253)).getRdns()) {
-        if (rdn.getType().equalsIgnoreCase("CN") && rdn.getValue() instanceof String cn) {
-          return cn;
-        }
-      }
-    } catch (InvalidNameException unreadable) {
-      return null;
-    }
-    return null;
   }
 }
