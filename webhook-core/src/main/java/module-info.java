@@ -1,5 +1,6 @@
 import io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStoreProvider;
+import io.webhookkit.core.internal.presets.AirtableProvider;
 import io.webhookkit.core.internal.presets.AwsSnsProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridProvider;
 import io.webhookkit.core.internal.presets.BitbucketProvider;
@@ -8,12 +9,15 @@ import io.webhookkit.core.internal.presets.CalComProvider;
 import io.webhookkit.core.internal.presets.CalendlyProvider;
 import io.webhookkit.core.internal.presets.ClerkProvider;
 import io.webhookkit.core.internal.presets.CloudEventsProvider;
+import io.webhookkit.core.internal.presets.CoinbaseCommerceProvider;
 import io.webhookkit.core.internal.presets.DiscordProvider;
 import io.webhookkit.core.internal.presets.DropboxProvider;
+import io.webhookkit.core.internal.presets.ForgejoProvider;
 import io.webhookkit.core.internal.presets.GcpPubSubProvider;
 import io.webhookkit.core.internal.presets.GenericHmacProvider;
 import io.webhookkit.core.internal.presets.GitHubProvider;
 import io.webhookkit.core.internal.presets.GitLabProvider;
+import io.webhookkit.core.internal.presets.GiteaProvider;
 import io.webhookkit.core.internal.presets.GoCardlessProvider;
 import io.webhookkit.core.internal.presets.HubSpotProvider;
 import io.webhookkit.core.internal.presets.IntercomProvider;
@@ -30,9 +34,11 @@ import io.webhookkit.core.internal.presets.PaddleProvider;
 import io.webhookkit.core.internal.presets.PagerDutyProvider;
 import io.webhookkit.core.internal.presets.PayPalProvider;
 import io.webhookkit.core.internal.presets.PaystackProvider;
+import io.webhookkit.core.internal.presets.PersonaProvider;
 import io.webhookkit.core.internal.presets.QuickBooksProvider;
 import io.webhookkit.core.internal.presets.RazorpayProvider;
 import io.webhookkit.core.internal.presets.ResendProvider;
+import io.webhookkit.core.internal.presets.SanityProvider;
 import io.webhookkit.core.internal.presets.SendGridProvider;
 import io.webhookkit.core.internal.presets.SentryProvider;
 import io.webhookkit.core.internal.presets.ShopifyProvider;
@@ -41,6 +47,9 @@ import io.webhookkit.core.internal.presets.SquareProvider;
 import io.webhookkit.core.internal.presets.StandardWebhooksProvider;
 import io.webhookkit.core.internal.presets.StripeProvider;
 import io.webhookkit.core.internal.presets.SvixProvider;
+import io.webhookkit.core.internal.presets.TelegramProvider;
+import io.webhookkit.core.internal.presets.TelnyxProvider;
+import io.webhookkit.core.internal.presets.TerraformCloudProvider;
 import io.webhookkit.core.internal.presets.TrelloProvider;
 import io.webhookkit.core.internal.presets.TwilioProvider;
 import io.webhookkit.core.internal.presets.TwitchProvider;
@@ -49,7 +58,9 @@ import io.webhookkit.core.internal.presets.TypeformProvider;
 import io.webhookkit.core.internal.presets.VercelProvider;
 import io.webhookkit.core.internal.presets.WebflowProvider;
 import io.webhookkit.core.internal.presets.WooCommerceProvider;
+import io.webhookkit.core.internal.presets.WorkOsProvider;
 import io.webhookkit.core.internal.presets.XeroProvider;
+import io.webhookkit.core.internal.presets.ZendeskProvider;
 import io.webhookkit.core.internal.presets.ZoomProvider;
 
 /**
@@ -133,5 +144,16 @@ module io.webhookkit.core {
       AwsSnsProvider,
       GoCardlessProvider,
       GcpPubSubProvider,
-      PayPalProvider;
+      PayPalProvider,
+      SanityProvider,
+      WorkOsProvider,
+      PersonaProvider,
+      CoinbaseCommerceProvider,
+      ZendeskProvider,
+      AirtableProvider,
+      TerraformCloudProvider,
+      TelnyxProvider,
+      TelegramProvider,
+      GiteaProvider,
+      ForgejoProvider;
 }

@@ -766,7 +766,7 @@ public class WebhookProperties {
     /** HMAC algorithm: sha1, sha256 or sha512 (default sha256). */
     private @Nullable String algorithm;
 
-    /** Encoding of the MAC: hex or base64 (default hex). */
+    /** Encoding of the MAC: hex, base64 or base64url (default hex). */
     private @Nullable String encoding;
 
     /** Text before the MAC in the header, e.g. sha256=. */

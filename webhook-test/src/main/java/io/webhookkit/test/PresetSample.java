@@ -1,6 +1,9 @@
 package io.webhookkit.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -79,15 +82,31 @@ public record PresetSample(
     STANDARD_WEBHOOKS,
     /** An Ed25519 key pair: endpoints hold the public key, senders sign with the private one. */
     ED25519,
+    /** An Ed25519 key pair whose public key endpoints hold in base64 (Telnyx), likewise. */
+    ED25519_BASE64,
     /** An ECDSA P-256 key pair, likewise. */
-    P256
+    P256,
+    /** A shared secret configured as the base64 of the key bytes (Airtable). */
+    BASE64;
+
+    /** Whether endpoints hold a public key and senders sign with the private one. */
+    public boolean keyPair() {
+      return this == ED25519 || this == ED25519_BASE64 || this == P256;
+    }
   }
 
   /** The secret a conformance endpoint of this preset is configured with. */
   public String configuredSecret() {
     return switch (secret) {
       case ED25519 -> ConformanceEndpoints.DISCORD_PUBLIC_KEY;
+      case ED25519_BASE64 ->
+          Base64.getEncoder()
+              .encodeToString(HexFormat.of().parseHex(ConformanceEndpoints.DISCORD_PUBLIC_KEY));
       case P256 -> ConformanceEndpoints.SENDGRID_PUBLIC_KEY;
+      case BASE64 ->
+          Base64.getEncoder()
+              .encodeToString(
+                  ("conformance-" + preset + "-secret").getBytes(StandardCharsets.UTF_8));
       case STANDARD_WEBHOOKS -> ConformanceEndpoints.STANDARD_WEBHOOKS_SECRET;
       case TEXT -> "conformance-" + preset + "-secret";
     };
@@ -96,7 +115,7 @@ public record PresetSample(
   /** The secret a sender to that endpoint signs with (the private key for a key pair). */
   public String signingSecret() {
     return switch (secret) {
-      case ED25519 -> ConformanceEndpoints.DISCORD_SIGNING_KEY;
+      case ED25519, ED25519_BASE64 -> ConformanceEndpoints.DISCORD_SIGNING_KEY;
       case P256 -> ConformanceEndpoints.SENDGRID_SIGNING_KEY;
       default -> configuredSecret();
     };

@@ -688,6 +688,155 @@ public final class PresetSamples {
               Map.of(),
               true),
           new PresetSample(
+              "sanity",
+              "application/json",
+              null,
+              PresetSamples::uuid,
+              f -> "{\"_id\":\"" + f.id() + "\",\"_type\":\"post\",\"title\":\"Grüße\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "workos",
+              "application/json",
+              "user.created",
+              prefixed("event_"),
+              f ->
+                  "{\"id\":\""
+                      + f.id()
+                      + "\",\"event\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"id\":\"user_01\"},\"created_at\":\"2026-12-07T12:00:00.000Z\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "persona",
+              "application/json",
+              "inquiry.completed",
+              prefixed("evt_"),
+              f ->
+                  "{\"data\":{\"type\":\"event\",\"id\":\""
+                      + f.id()
+                      + "\",\"attributes\":{\"name\":\""
+                      + f.eventType()
+                      + "\",\"payload\":{\"data\":{\"type\":\"inquiry\"}}}}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "coinbase-commerce",
+              "application/json",
+              "charge:confirmed",
+              PresetSamples::uuid,
+              f ->
+                  "{\"id\":1,\"attempt_number\":1,\"event\":{\"id\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"code\":\"66BEOV2A\"}}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "zendesk",
+              "application/json",
+              "zen:event-type:ticket.created",
+              () -> Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)),
+              f ->
+                  "{\"type\":\""
+                      + f.eventType()
+                      + "\",\"account_id\":123456,\"detail\":{\"id\":\"35436\"}}",
+              (h, id, type, keys) -> h.put("X-Zendesk-Webhook-Invocation-Id", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "airtable",
+              "application/json",
+              null,
+              PresetSamples::uuid,
+              f ->
+                  "{\"base\":{\"id\":\"appXXXX\"},\"webhook\":{\"id\":\"ach"
+                      + f.id()
+                      + "\"},\"timestamp\":\"2026-12-07T12:00:00.000Z\"}",
+              Headers.NONE,
+              SecretKind.BASE64,
+              Map.of(),
+              true),
+          new PresetSample(
+              "terraform-cloud",
+              "application/json",
+              null,
+              PresetSamples::uuid,
+              f ->
+                  "{\"payload_version\":1,\"notification_configuration_id\":\"nc-"
+                      + f.id()
+                      + "\",\"run_id\":\"run-1\",\"notifications\":[{\"trigger\":"
+                      + "\"run:completed\"}]}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "telnyx",
+              "application/json",
+              "message.received",
+              PresetSamples::uuid,
+              f ->
+                  "{\"data\":{\"event_type\":\""
+                      + f.eventType()
+                      + "\",\"id\":\""
+                      + f.id()
+                      + "\",\"payload\":{\"text\":\"grüß\"},\"record_type\":\"event\"}}",
+              Headers.NONE,
+              SecretKind.ED25519_BASE64,
+              Map.of(),
+              false),
+          new PresetSample(
+              "telegram",
+              "application/json",
+              null,
+              () -> Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 52)),
+              f ->
+                  "{\"update_id\":"
+                      + f.id()
+                      + ",\"message\":{\"message_id\":1,\"text\":\"/start\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "gitea",
+              "application/json",
+              "push",
+              PresetSamples::uuid,
+              PresetSamples::pushBody,
+              (h, id, type, keys) -> {
+                h.put("X-Gitea-Delivery", id);
+                putIfSet(h, "X-Gitea-Event", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "forgejo",
+              "application/json",
+              "push",
+              PresetSamples::uuid,
+              PresetSamples::pushBody,
+              (h, id, type, keys) -> {
+                h.put("X-Forgejo-Delivery", id);
+                putIfSet(h, "X-Forgejo-Event", type);
+              },
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
               "woocommerce",
               "application/json",
               "order.created",

@@ -4,7 +4,6 @@ import io.webhookkit.core.EndpointConfig;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.signature.SignatureScheme;
 import io.webhookkit.core.signature.SigningInput;
-import io.webhookkit.test.PresetSample.SecretKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,10 +42,7 @@ public final class Signer {
     // An endpoint refuses signing keys (whsk_, private keys: they belong to senders): key the
     // scheme with any valid secret or public key; sign() uses the given one.
     String configured = secret.startsWith("whsk_") ? ANY_VALID_SW_SECRET : secret;
-    boolean keyPair =
-        sample
-            .map(s -> s.secret() == SecretKind.ED25519 || s.secret() == SecretKind.P256)
-            .orElse(false);
+    boolean keyPair = sample.map(s -> s.secret().keyPair()).orElse(false);
     if (keyPair) {
       configured = sample.get().configuredSecret();
     }

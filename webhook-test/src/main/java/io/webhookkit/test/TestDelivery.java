@@ -254,8 +254,13 @@ public final class TestDelivery {
   /** Signed with a secret nobody configured. */
   public TestDelivery withWrongSecret() {
     PresetSample.SecretKind kind = state.sample.secret();
-    if (kind == PresetSample.SecretKind.ED25519 || kind == PresetSample.SecretKind.P256) {
-      return signedWith(freshPrivateKey(kind == PresetSample.SecretKind.ED25519));
+    if (kind.keyPair()) {
+      return signedWith(freshPrivateKey(kind != PresetSample.SecretKind.P256));
+    }
+    if (kind == PresetSample.SecretKind.BASE64) {
+      return signedWith(
+          Base64.getEncoder()
+              .encodeToString("a secret nobody configured".getBytes(StandardCharsets.UTF_8)));
     }
     return signedWith(
         kind == PresetSample.SecretKind.STANDARD_WEBHOOKS

@@ -26,6 +26,15 @@ public final class Base64s {
    * @return false when the range is not base64 of exactly {@code length} bytes
    */
   public static boolean decodeInto(String s, int from, int to, byte[] out, int offset, int length) {
+    return decodeInto(s, from, to, out, offset, length, false);
+  }
+
+  /**
+   * As {@link #decodeInto(String, int, int, byte[], int, int)}, for the URL-safe alphabet ({@code
+   * -} and {@code _}) when {@code url} is true.
+   */
+  public static boolean decodeInto(
+      String s, int from, int to, byte[] out, int offset, int length, boolean url) {
     int end = to;
     while (end > from && to - end < 2 && s.charAt(end - 1) == '=') {
       end--;
@@ -38,7 +47,7 @@ public final class Base64s {
     int bits = 0;
     int o = offset;
     for (int i = from; i < end; i++) {
-      int v = value(s.charAt(i));
+      int v = value(s.charAt(i), url);
       if (v < 0) {
         return false;
       }
@@ -49,10 +58,11 @@ public final class Base64s {
         out[o++] = (byte) (acc >> bits);
       }
     }
-    return o - offset == length;
+    // a canonical encoding leaves the unused low bits zero: "…N1" is not the same MAC as "…N0"
+    return o - offset == length && (acc & ((1 << bits) - 1)) == 0;
   }
 
-  private static int value(char c) {
+  private static int value(char c, boolean url) {
     if (c >= 'A' && c <= 'Z') {
       return c - 'A';
     }
@@ -62,7 +72,27 @@ public final class Base64s {
     if (c >= '0' && c <= '9') {
       return c - '0' + 52;
     }
+    if (url) {
+      return c == '-' ? 62 : c == '_' ? 63 : -1;
+    }
     return c == '+' ? 62 : c == '/' ? 63 : -1;
+  }
+
+  /** Decodes URL-safe base64 (padding optional); {@code null} when the text is not that. */
+  public static byte @Nullable [] decodeUrl(String s) {
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      return Base64.getUrlDecoder().decode(s);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+  }
+
+  /** Encodes bytes as URL-safe base64 without padding. */
+  public static String encodeUrl(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** Encodes bytes as standard base64 with padding. */

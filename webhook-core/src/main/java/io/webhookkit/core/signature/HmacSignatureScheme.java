@@ -4,7 +4,6 @@ import io.webhookkit.core.Reason;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.Macs;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +41,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
   private final int macLength;
   private final TimestampFormat timestampFormat;
   private final UnaryOperator<String> urlForm;
+  private final SecretEncoding secretEncoding;
 
   private HmacSignatureScheme(Builder b) {
     this.header = Objects.requireNonNull(b.header, "header");
@@ -70,12 +70,13 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
     List<KeyedMac> keyed = new ArrayList<>();
     for (Secret secret : b.secrets) {
-      keyed.add(KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm));
+      keyed.add(KeyedMac.of(secret, b.secretEncoding.key(secret), algorithm));
     }
     this.keys = List.copyOf(keyed);
     this.macLength = algorithm.length();
     this.timestampFormat = b.timestampFormat;
     this.urlForm = b.urlForm;
+    this.secretEncoding = b.secretEncoding;
   }
 
   /**
@@ -212,10 +213,7 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
     String id = content.signsId() ? input.requireId() : "";
     String signedUrl = content.signsUrl() ? urlForm.apply(input.requireUrl()) : "";
-    Mac mac =
-        KeyedMac.of(secret, secret.reveal().getBytes(StandardCharsets.UTF_8), algorithm)
-            .macs()
-            .get();
+    Mac mac = KeyedMac.of(secret, secretEncoding.key(secret), algorithm).macs().get();
     content.update(mac, id, timestamp, input.body(), input.method(), signedUrl);
     Map<String, String> headers = new LinkedHashMap<>();
     if (content.signsId() && idHeader != null) {
@@ -256,8 +254,15 @@ public final class HmacSignatureScheme implements SignatureScheme {
     private List<Secret> secrets = List.of();
     private TimestampFormat timestampFormat = TimestampFormat.SECONDS;
     private UnaryOperator<String> urlForm = u -> u;
+    private SecretEncoding secretEncoding = SecretEncoding.TEXT;
 
     private Builder() {}
+
+    /** How each secret becomes the key (default its UTF-8 bytes). */
+    public Builder secretEncoding(SecretEncoding encoding) {
+      this.secretEncoding = Objects.requireNonNull(encoding, "encoding");
+      return this;
+    }
 
     /** How the timestamp header writes the time (default Unix seconds). */
     public Builder timestampFormat(TimestampFormat format) {
@@ -323,7 +328,9 @@ public final class HmacSignatureScheme implements SignatureScheme {
       return this;
     }
 
-    /** The secrets; each is used as its UTF-8 bytes. */
+    /**
+     * The secrets; each is used as its {@link #secretEncoding} says (its UTF-8 bytes by default).
+     */
     public Builder secrets(List<Secret> secrets) {
       this.secrets = List.copyOf(secrets);
       return this;

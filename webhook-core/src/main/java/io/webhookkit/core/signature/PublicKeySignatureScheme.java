@@ -39,6 +39,8 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
   public enum Algorithm {
     /** Ed25519; signatures and the 32-byte public key in hex. */
     ED25519("Ed25519", "Ed25519"),
+    /** Ed25519; signatures and the 32-byte public key in base64 (Telnyx). */
+    ED25519_BASE64("Ed25519", "Ed25519"),
     /** ECDSA P-256 with SHA-256; DER signatures and the X.509 public key in base64. */
     ECDSA_P256("SHA256withECDSA", "EC");
 
@@ -52,10 +54,10 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
 
     PublicKey publicKey(String text) throws GeneralSecurityException {
       byte[] encoded;
-      if (this == ED25519) {
-        byte[] raw = Hex.decode(text, 0, text.length());
+      if (this == ED25519 || this == ED25519_BASE64) {
+        byte[] raw = this == ED25519 ? Hex.decode(text, 0, text.length()) : Base64s.decode(text);
         if (raw == null || raw.length != 32) {
-          throw new GeneralSecurityException("not 64 hex digits");
+          throw new GeneralSecurityException("not a 32-byte key");
         }
         encoded = new byte[ED25519_X509_PREFIX.length + 32];
         System.arraycopy(ED25519_X509_PREFIX, 0, encoded, 0, ED25519_X509_PREFIX.length);
@@ -73,6 +75,14 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
       return this == ED25519 ? Hex.decode(text, 0, text.length()) : Base64s.decode(text);
     }
 
+    String describeKey() {
+      return switch (this) {
+        case ED25519 -> "an Ed25519 public key in hex (64 digits)";
+        case ED25519_BASE64 -> "an Ed25519 public key in base64 (32 bytes)";
+        case ECDSA_P256 -> "an ECDSA P-256 public key in base64 (X.509)";
+      };
+    }
+
     String encodeSignature(byte[] signature) {
       return this == ED25519 ? Hex.encode(signature) : Base64s.encode(signature);
     }
@@ -83,13 +93,15 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
   private final Algorithm algorithm;
   private final String header;
   private final String timestampHeader;
+  private final byte[] joiner;
   private final List<Key> keys;
 
   private PublicKeySignatureScheme(
-      Algorithm algorithm, String header, String timestampHeader, List<Key> keys) {
+      Algorithm algorithm, String header, String timestampHeader, String joiner, List<Key> keys) {
     this.algorithm = algorithm;
     this.header = header;
     this.timestampHeader = timestampHeader;
+    this.joiner = joiner.getBytes(StandardCharsets.UTF_8);
     this.keys = keys;
   }
 
@@ -105,15 +117,25 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
       try {
         keys.add(new Key(secret.label(), algorithm.publicKey(secret.reveal().trim())));
       } catch (GeneralSecurityException | RuntimeException e) {
-        throw new IllegalArgumentException(
-            secret.label()
-                + " is not "
-                + (algorithm == Algorithm.ED25519
-                    ? "an Ed25519 public key in hex (64 digits)"
-                    : "an ECDSA P-256 public key in base64 (X.509)"));
+        throw new IllegalArgumentException(secret.label() + " is not " + algorithm.describeKey());
       }
     }
-    return new PublicKeySignatureScheme(algorithm, header, timestampHeader, List.copyOf(keys));
+    return new PublicKeySignatureScheme(algorithm, header, timestampHeader, "", List.copyOf(keys));
+  }
+
+  /**
+   * A scheme for these public keys over {@code <timestamp><joiner><body>} (Telnyx: {@code |}).
+   *
+   * @throws IllegalArgumentException naming the key's label when a key cannot be read
+   */
+  public static PublicKeySignatureScheme of(
+      Algorithm algorithm,
+      String header,
+      String timestampHeader,
+      String joiner,
+      List<Secret> publicKeys) {
+    PublicKeySignatureScheme plain = of(algorithm, header, timestampHeader, publicKeys);
+    return new PublicKeySignatureScheme(algorithm, header, timestampHeader, joiner, plain.keys);
   }
 
   private static String stripPem(String text) {
@@ -153,6 +175,7 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
         Signature verifier = Signature.getInstance(algorithm.jcaSignature);
         verifier.initVerify(key.key());
         verifier.update(timestamp);
+        verifier.update(joiner);
         verifier.update(request.body());
         if (verifier.verify(signature)) {
           return new SignatureVerdict.Verified(key.label(), instant, null);
@@ -182,6 +205,7 @@ public final class PublicKeySignatureScheme implements SignatureScheme {
       Signature signer = Signature.getInstance(algorithm.jcaSignature);
       signer.initSign(key);
       signer.update(t.getBytes(StandardCharsets.UTF_8));
+      signer.update(joiner);
       signer.update(input.body());
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put(timestampHeader, t);

@@ -10,14 +10,18 @@ public enum SignatureEncoding {
   /** Hexadecimal (either case accepted, lower case produced). */
   HEX,
   /** Standard base64 with padding. */
-  BASE64;
+  BASE64,
+  /** URL-safe base64 ({@code -}, {@code _}), padding optional, produced without (Sanity). */
+  BASE64URL;
 
   /** Decodes {@code s[from, to)}; {@code null} when it is not in this encoding. */
   byte @Nullable [] decode(String s, int from, int to) {
     if (this == HEX) {
       return Hex.decode(s, from, to);
     }
-    return Base64s.decode(s.substring(from, to));
+    return this == BASE64URL
+        ? Base64s.decodeUrl(s.substring(from, to))
+        : Base64s.decode(s.substring(from, to));
   }
 
   /**
@@ -27,16 +31,20 @@ public enum SignatureEncoding {
   boolean decodeInto(String s, int from, int to, byte[] out, int length) {
     return this == HEX
         ? Hex.decodeInto(s, from, to, out, length, length)
-        : Base64s.decodeInto(s, from, to, out, length, length);
+        : Base64s.decodeInto(s, from, to, out, length, length, this == BASE64URL);
   }
 
   /** Encodes bytes. */
   String encode(byte[] bytes) {
-    return this == HEX ? Hex.encode(bytes) : Base64s.encode(bytes);
+    return switch (this) {
+      case HEX -> Hex.encode(bytes);
+      case BASE64 -> Base64s.encode(bytes);
+      case BASE64URL -> Base64s.encodeUrl(bytes);
+    };
   }
 
   /**
-   * Parses {@code hex} or {@code base64}.
+   * Parses {@code hex}, {@code base64} or {@code base64url}.
    *
    * @throws IllegalArgumentException for anything else
    */
@@ -44,7 +52,9 @@ public enum SignatureEncoding {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "hex" -> HEX;
       case "base64" -> BASE64;
-      default -> throw new IllegalArgumentException("'" + text + "' is not hex or base64");
+      case "base64url" -> BASE64URL;
+      default ->
+          throw new IllegalArgumentException("'" + text + "' is not hex, base64 or base64url");
     };
   }
 }

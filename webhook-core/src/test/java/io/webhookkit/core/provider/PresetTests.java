@@ -71,7 +71,22 @@ public final class PresetTests {
     "Host",
     "X-Forwarded-Host",
     "X-Forwarded-Port",
-    "Webhook-Signature"
+    "Webhook-Signature",
+    "sanity-webhook-signature",
+    "WorkOS-Signature",
+    "Persona-Signature",
+    "X-CC-Webhook-Signature",
+    "X-Zendesk-Webhook-Signature",
+    "X-Zendesk-Webhook-Signature-Timestamp",
+    "X-Airtable-Content-MAC",
+    "X-TFE-Notification-Signature",
+    "telnyx-signature-ed25519",
+    "telnyx-timestamp",
+    "X-Telegram-Bot-Api-Secret-Token",
+    "X-Gitea-Signature",
+    "X-Forgejo-Signature",
+    "PAYPAL-TRANSMISSION-SIG",
+    "PAYPAL-CERT-URL"
   };
 
   /** The header names the fuzz targets and the hostile requests pick from. */
@@ -166,6 +181,8 @@ public final class PresetTests {
             case "discord" -> "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
             case "sendgrid" ->
                 "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==";
+            case "telnyx" -> "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+            case "airtable" -> "YWlydGFibGUtbWFjLXNlY3JldC0zMi1ieXRlcyEhISE=";
             case "standard-webhooks", "svix", "resend", "clerk" ->
                 "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
             default -> SECRET;

@@ -26,7 +26,7 @@ public final class GenericHmacProvider implements Provider {
       List.of(
           new ProviderKey("signature.header", "The header holding the signature. Required."),
           new ProviderKey("signature.algorithm", "sha1, sha256 or sha512. Default sha256."),
-          new ProviderKey("signature.encoding", "hex or base64. Default hex."),
+          new ProviderKey("signature.encoding", "hex, base64 or base64url. Default hex."),
           new ProviderKey(
               "signature.prefix", "Text before the MAC in the header, e.g. sha256=. Default none."),
           new ProviderKey(
