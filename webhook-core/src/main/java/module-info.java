@@ -5,6 +5,7 @@ import io.webhookkit.core.internal.presets.AwsSnsProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridProvider;
 import io.webhookkit.core.internal.presets.BitbucketProvider;
 import io.webhookkit.core.internal.presets.BoxProvider;
+import io.webhookkit.core.internal.presets.BrexProvider;
 import io.webhookkit.core.internal.presets.CalComProvider;
 import io.webhookkit.core.internal.presets.CalendlyProvider;
 import io.webhookkit.core.internal.presets.ClerkProvider;
@@ -24,12 +25,14 @@ import io.webhookkit.core.internal.presets.IntercomProvider;
 import io.webhookkit.core.internal.presets.JiraProvider;
 import io.webhookkit.core.internal.presets.LemonSqueezyProvider;
 import io.webhookkit.core.internal.presets.LinearProvider;
+import io.webhookkit.core.internal.presets.LithicProvider;
 import io.webhookkit.core.internal.presets.MailgunProvider;
 import io.webhookkit.core.internal.presets.MandrillProvider;
 import io.webhookkit.core.internal.presets.MetaProvider;
 import io.webhookkit.core.internal.presets.MicrosoftGraphProvider;
 import io.webhookkit.core.internal.presets.MuxProvider;
 import io.webhookkit.core.internal.presets.OktaProvider;
+import io.webhookkit.core.internal.presets.OpenAiProvider;
 import io.webhookkit.core.internal.presets.PaddleProvider;
 import io.webhookkit.core.internal.presets.PagerDutyProvider;
 import io.webhookkit.core.internal.presets.PayPalProvider;
@@ -37,6 +40,7 @@ import io.webhookkit.core.internal.presets.PaystackProvider;
 import io.webhookkit.core.internal.presets.PersonaProvider;
 import io.webhookkit.core.internal.presets.QuickBooksProvider;
 import io.webhookkit.core.internal.presets.RazorpayProvider;
+import io.webhookkit.core.internal.presets.ReplicateProvider;
 import io.webhookkit.core.internal.presets.ResendProvider;
 import io.webhookkit.core.internal.presets.SanityProvider;
 import io.webhookkit.core.internal.presets.SendGridProvider;
@@ -155,5 +159,9 @@ module io.webhookkit.core {
       TelnyxProvider,
       TelegramProvider,
       GiteaProvider,
-      ForgejoProvider;
+      ForgejoProvider,
+      OpenAiProvider,
+      ReplicateProvider,
+      BrexProvider,
+      LithicProvider;
 }

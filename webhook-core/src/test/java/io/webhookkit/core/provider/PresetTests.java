@@ -183,7 +183,14 @@ public final class PresetTests {
                 "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==";
             case "telnyx" -> "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
             case "airtable" -> "YWlydGFibGUtbWFjLXNlY3JldC0zMi1ieXRlcyEhISE=";
-            case "standard-webhooks", "svix", "resend", "clerk" ->
+            case "standard-webhooks",
+                "svix",
+                "resend",
+                "clerk",
+                "openai",
+                "replicate",
+                "brex",
+                "lithic" ->
                 "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
             default -> SECRET;
           };

@@ -1,5 +1,6 @@
 package io.webhookkit.core.internal.presets;
 
+import io.webhookkit.core.Secret;
 import io.webhookkit.core.provider.Locator;
 import io.webhookkit.core.provider.PayloadFormat;
 import io.webhookkit.core.provider.Provider;
@@ -8,6 +9,7 @@ import io.webhookkit.core.provider.ProviderSettings;
 import io.webhookkit.core.signature.StandardWebhooksSignatureScheme;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}
@@ -32,9 +34,21 @@ public final class StandardWebhooksProvider implements Provider {
 
   static ProviderRules rules(
       ProviderSettings settings, List<StandardWebhooksSignatureScheme.HeaderFamily> families) {
+    return rules(settings, families, settings.secrets(), Locator.json("type"));
+  }
+
+  /**
+   * The rules of a Standard Webhooks sender with these secrets and this event type locator (a
+   * sender naming its events elsewhere, or not at all: {@code null}).
+   */
+  static ProviderRules rules(
+      ProviderSettings settings,
+      List<StandardWebhooksSignatureScheme.HeaderFamily> families,
+      List<Secret> secrets,
+      @Nullable Locator eventType) {
     StandardWebhooksSignatureScheme scheme;
     try {
-      scheme = StandardWebhooksSignatureScheme.of(families, settings.secrets());
+      scheme = StandardWebhooksSignatureScheme.of(families, secrets);
     } catch (IllegalArgumentException e) {
       throw settings.invalid("secrets", Objects.requireNonNullElse(e.getMessage(), "is not valid"));
     }
@@ -43,7 +57,7 @@ public final class StandardWebhooksProvider implements Provider {
         .signatureScheme(scheme)
         .payloadFormat(PayloadFormat.JSON)
         .deliveryId(ids)
-        .eventType(Locator.json("type"))
+        .eventType(eventType == null ? new Locator[0] : new Locator[] {eventType})
         .build();
   }
 }
