@@ -1,25 +1,34 @@
 import io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStoreProvider;
 import io.webhookkit.core.internal.presets.AirtableProvider;
+import io.webhookkit.core.internal.presets.AlchemyProvider;
 import io.webhookkit.core.internal.presets.AwsSnsProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridProvider;
 import io.webhookkit.core.internal.presets.BitbucketProvider;
 import io.webhookkit.core.internal.presets.BoxProvider;
 import io.webhookkit.core.internal.presets.BrexProvider;
+import io.webhookkit.core.internal.presets.BuildkiteProvider;
 import io.webhookkit.core.internal.presets.CalComProvider;
 import io.webhookkit.core.internal.presets.CalendlyProvider;
+import io.webhookkit.core.internal.presets.CheckoutProvider;
+import io.webhookkit.core.internal.presets.CircleCiProvider;
 import io.webhookkit.core.internal.presets.ClerkProvider;
+import io.webhookkit.core.internal.presets.ClickUpProvider;
 import io.webhookkit.core.internal.presets.CloudEventsProvider;
 import io.webhookkit.core.internal.presets.CoinbaseCommerceProvider;
+import io.webhookkit.core.internal.presets.CustomerIoProvider;
 import io.webhookkit.core.internal.presets.DiscordProvider;
+import io.webhookkit.core.internal.presets.DocuSignProvider;
 import io.webhookkit.core.internal.presets.DropboxProvider;
 import io.webhookkit.core.internal.presets.ForgejoProvider;
+import io.webhookkit.core.internal.presets.FrameIoProvider;
 import io.webhookkit.core.internal.presets.GcpPubSubProvider;
 import io.webhookkit.core.internal.presets.GenericHmacProvider;
 import io.webhookkit.core.internal.presets.GitHubProvider;
 import io.webhookkit.core.internal.presets.GitLabProvider;
 import io.webhookkit.core.internal.presets.GiteaProvider;
 import io.webhookkit.core.internal.presets.GoCardlessProvider;
+import io.webhookkit.core.internal.presets.HerokuProvider;
 import io.webhookkit.core.internal.presets.HubSpotProvider;
 import io.webhookkit.core.internal.presets.IntercomProvider;
 import io.webhookkit.core.internal.presets.JiraProvider;
@@ -31,6 +40,7 @@ import io.webhookkit.core.internal.presets.MandrillProvider;
 import io.webhookkit.core.internal.presets.MetaProvider;
 import io.webhookkit.core.internal.presets.MicrosoftGraphProvider;
 import io.webhookkit.core.internal.presets.MuxProvider;
+import io.webhookkit.core.internal.presets.NetlifyProvider;
 import io.webhookkit.core.internal.presets.OktaProvider;
 import io.webhookkit.core.internal.presets.OpenAiProvider;
 import io.webhookkit.core.internal.presets.PaddleProvider;
@@ -43,6 +53,7 @@ import io.webhookkit.core.internal.presets.RazorpayProvider;
 import io.webhookkit.core.internal.presets.ReplicateProvider;
 import io.webhookkit.core.internal.presets.ResendProvider;
 import io.webhookkit.core.internal.presets.SanityProvider;
+import io.webhookkit.core.internal.presets.SegmentProvider;
 import io.webhookkit.core.internal.presets.SendGridProvider;
 import io.webhookkit.core.internal.presets.SentryProvider;
 import io.webhookkit.core.internal.presets.ShopifyProvider;
@@ -163,5 +174,16 @@ module io.webhookkit.core {
       OpenAiProvider,
       ReplicateProvider,
       BrexProvider,
-      LithicProvider;
+      LithicProvider,
+      CheckoutProvider,
+      CircleCiProvider,
+      BuildkiteProvider,
+      CustomerIoProvider,
+      FrameIoProvider,
+      AlchemyProvider,
+      HerokuProvider,
+      SegmentProvider,
+      DocuSignProvider,
+      ClickUpProvider,
+      NetlifyProvider;
 }

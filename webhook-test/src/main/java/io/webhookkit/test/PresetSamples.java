@@ -877,6 +877,159 @@ public final class PresetSamples {
               Map.of(),
               false),
           new PresetSample(
+              "checkout",
+              "application/json",
+              "payment_approved",
+              prefixed("evt_"),
+              f ->
+                  "{\"id\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"amount\":6540}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "circleci",
+              "application/json",
+              "workflow-completed",
+              PresetSamples::uuid,
+              f ->
+                  "{\"id\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"happened_at\":\"2026-12-07T12:00:00Z\"}",
+              (h, id, type, keys) -> putIfSet(h, "circleci-event-type", type),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "buildkite",
+              "application/json",
+              "build.finished",
+              PresetSamples::uuid,
+              f -> "{\"event\":\"build.finished\",\"build\":{\"id\":\"" + f.id() + "\"}}",
+              (h, id, type, keys) -> putIfSet(h, "X-Buildkite-Event", type),
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "customerio",
+              "application/json",
+              "opened",
+              prefixed("01E"),
+              f ->
+                  "{\"event_id\":\""
+                      + f.id()
+                      + "\",\"object_type\":\"email\",\"metric\":\""
+                      + f.eventType()
+                      + "\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "frameio",
+              "application/json",
+              "asset.created",
+              PresetSamples::uuid,
+              f ->
+                  "{\"type\":\""
+                      + f.eventType()
+                      + "\",\"resource\":{\"type\":\"asset\",\"id\":\""
+                      + f.id()
+                      + "\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "alchemy",
+              "application/json",
+              "ADDRESS_ACTIVITY",
+              prefixed("whevt_"),
+              f ->
+                  "{\"webhookId\":\"wh_1\",\"id\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"event\":{}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "heroku",
+              "application/json",
+              "release",
+              PresetSamples::uuid,
+              f ->
+                  "{\"action\":\"update\",\"resource\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"version\":42}}",
+              (h, id, type, keys) -> h.put("Heroku-Webhook-Id", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "segment",
+              "application/json",
+              "track",
+              prefixed("api-"),
+              f ->
+                  "{\"messageId\":\""
+                      + f.id()
+                      + "\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"event\":\"Order Completed\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "docusign",
+              "application/json",
+              "envelope-completed",
+              PresetSamples::uuid,
+              f ->
+                  "{\"event\":\""
+                      + f.eventType()
+                      + "\",\"apiVersion\":\"v2.1\",\"data\":{\"envelopeId\":\""
+                      + f.id()
+                      + "\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "clickup",
+              "application/json",
+              "taskCreated",
+              PresetSamples::uuid,
+              f ->
+                  "{\"webhook_id\":\""
+                      + f.id()
+                      + "\",\"event\":\""
+                      + f.eventType()
+                      + "\",\"task_id\":\"c0j\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "netlify",
+              "application/json",
+              "deploy_created",
+              PresetSamples::uuid,
+              f -> "{\"id\":\"" + f.id() + "\",\"state\":\"ready\",\"name\":\"grüße-site\"}",
+              (h, id, type, keys) -> putIfSet(h, "X-Netlify-Event", type),
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
               "woocommerce",
               "application/json",
               "order.created",

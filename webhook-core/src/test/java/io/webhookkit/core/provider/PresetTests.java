@@ -86,7 +86,19 @@ public final class PresetTests {
     "X-Gitea-Signature",
     "X-Forgejo-Signature",
     "PAYPAL-TRANSMISSION-SIG",
-    "PAYPAL-CERT-URL"
+    "PAYPAL-CERT-URL",
+    "Cko-Signature",
+    "circleci-signature",
+    "X-Buildkite-Signature",
+    "X-CIO-Signature",
+    "X-CIO-Timestamp",
+    "X-Frameio-Signature",
+    "X-Frameio-Request-Timestamp",
+    "X-Alchemy-Signature",
+    "Heroku-Webhook-Hmac-SHA256",
+    "X-Signature",
+    "X-DocuSign-Signature-1",
+    "X-Webhook-Signature"
   };
 
   /** The header names the fuzz targets and the hostile requests pick from. */
