@@ -1,8 +1,10 @@
 import io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStoreProvider;
+import io.webhookkit.core.internal.presets.AdobeIoProvider;
 import io.webhookkit.core.internal.presets.AirtableProvider;
 import io.webhookkit.core.internal.presets.AlchemyProvider;
 import io.webhookkit.core.internal.presets.AwsSnsProvider;
+import io.webhookkit.core.internal.presets.AzureEventGridEntraProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridProvider;
 import io.webhookkit.core.internal.presets.BitbucketProvider;
 import io.webhookkit.core.internal.presets.BoxProvider;
@@ -185,5 +187,7 @@ module io.webhookkit.core {
       SegmentProvider,
       DocuSignProvider,
       ClickUpProvider,
-      NetlifyProvider;
+      NetlifyProvider,
+      AzureEventGridEntraProvider,
+      AdobeIoProvider;
 }

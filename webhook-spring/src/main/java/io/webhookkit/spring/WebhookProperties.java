@@ -377,6 +377,12 @@ public class WebhookProperties {
     /** Google Cloud Pub/Sub push: the push service account email(s); required for gcp-pubsub. */
     private List<String> serviceAccount = new ArrayList<>();
 
+    /** Azure Event Grid with Entra ID: the tenant issuing the tokens; required for that preset. */
+    private @Nullable String tenantId;
+
+    /** Adobe I/O Events: the project's client id (API key); required for adobe-io. */
+    private @Nullable String clientId;
+
     /** PayPal: the webhook's id in PayPal's developer dashboard; required for paypal. */
     private @Nullable String webhookId;
 
@@ -467,6 +473,8 @@ public class WebhookProperties {
                     "audience",
                     "service-account",
                     "webhook-id",
+                    "tenant-id",
+                    "client-id",
                     "allowed-origins"))
             .collect(Collectors.toUnmodifiableSet());
 
@@ -519,6 +527,8 @@ public class WebhookProperties {
       }
       putIfSet(keys, "audience", audience);
       putIfSet(keys, "webhook-id", webhookId);
+      putIfSet(keys, "tenant-id", tenantId);
+      putIfSet(keys, "client-id", clientId);
       if (!serviceAccount.isEmpty()) {
         keys.put("service-account", String.join(",", serviceAccount));
       }
@@ -703,6 +713,22 @@ public class WebhookProperties {
 
     public void setServiceAccount(List<String> serviceAccount) {
       this.serviceAccount = serviceAccount;
+    }
+
+    public @Nullable String getTenantId() {
+      return tenantId;
+    }
+
+    public void setTenantId(@Nullable String tenantId) {
+      this.tenantId = tenantId;
+    }
+
+    public @Nullable String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(@Nullable String clientId) {
+      this.clientId = clientId;
     }
 
     public @Nullable String getWebhookId() {

@@ -7,11 +7,9 @@ import static io.webhookkit.core.provider.PresetTests.responds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -26,9 +24,9 @@ import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.keys.LocalHttpsServer;
+import io.webhookkit.core.internal.keys.TestJwks;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,8 +76,8 @@ class GcpPubSubTest {
   private static RSAKey testKey;
   private static RSAKey rotatedKey;
 
+  private TestJwks jwks;
   private LocalHttpsServer server;
-  private volatile String jwks;
 
   @BeforeAll
   static void keys() throws Exception {
@@ -98,32 +96,13 @@ class GcpPubSubTest {
 
   @BeforeEach
   void start() throws Exception {
-    jwks = new JWKSet(testKey.toPublicJWK()).toString();
-    server =
-        new LocalHttpsServer(
-            dir,
-            path ->
-                path.equals(CERTS)
-                    ? LocalHttpsServer.Answer.ok(jwks, "Cache-Control: public, max-age=3600")
-                    : new LocalHttpsServer.Answer(404, List.of(), new byte[0]));
+    jwks = new TestJwks(dir, CERTS, testKey);
+    server = jwks.server();
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
-  }
-
-  private RemoteKeys remoteKeys(java.time.Clock clock) {
-    return RemoteKeys.builder()
-        .httpClient(
-            HttpClient.newBuilder()
-                .sslContext(server.clientContext())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build())
-        .testServer("localhost", server.port())
-        .timeout(Duration.ofSeconds(2))
-        .clock(clock)
-        .build();
+    jwks.close();
   }
 
   private WebhookGuard guard(MutableClock clock, String audience, String account) {
@@ -132,7 +111,7 @@ class GcpPubSubTest {
             .provider("gcp-pubsub")
             .providerKey("audience", audience)
             .providerKey("service-account", account)
-            .remoteKeys(remoteKeys(clock))
+            .remoteKeys(jwks.remoteKeys(clock))
             .build();
     return WebhookGuard.builder(config).clock(clock).build();
   }
@@ -178,12 +157,7 @@ class GcpPubSubTest {
             .subject("104029292853099978293")
             .issueTime(Date.from(NOW.minusSeconds(600)))
             .expirationTime(Date.from(NOW.plusSeconds(3000)));
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
-            change.apply(claims).build());
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    return TestJwks.sign(key, kid, change.apply(claims).build());
   }
 
   private static String token(UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
@@ -192,7 +166,7 @@ class GcpPubSubTest {
 
   @Test
   void googlesPublishedIdTokenVerifiesAgainstItsPublishedKeySet() throws Exception {
-    jwks = googleKeys();
+    jwks.publish(googleKeys());
     MutableClock clock = new MutableClock(GOOGLE_NOW);
     WebhookGuard guard = guard(clock, GOOGLE_AUDIENCE, GOOGLE_ACCOUNT);
 
@@ -323,7 +297,7 @@ class GcpPubSubTest {
     assertThat(server.log()).containsExactly(CERTS);
 
     // Google rotates: the new key's id is fetched after the refresh interval
-    jwks = new JWKSet(List.of(testKey.toPublicJWK(), rotatedKey.toPublicJWK())).toString();
+    jwks.publish(testKey, rotatedKey);
     clock.advance(Duration.ofMinutes(6));
     proceeds(guard, push("k-2", "x", token(rotatedKey, c -> c)));
     assertThat(server.log()).containsExactly(CERTS, CERTS);
@@ -368,7 +342,8 @@ class GcpPubSubTest {
     assertThat(r.headers()).containsKey("Retry-After");
 
     // up again: the provider's retry verifies; then down again: the cached key still verifies
-    server.answer(path -> LocalHttpsServer.Answer.ok(jwks, "Cache-Control: public, max-age=60"));
+    String set = new JWKSet(testKey.toPublicJWK()).toString();
+    server.answer(path -> LocalHttpsServer.Answer.ok(set, "Cache-Control: public, max-age=60"));
     clock.advance(Duration.ofMinutes(6));
     proceeds(guard, push("d-1", "x", token(c -> c)));
     server.answer(path -> new LocalHttpsServer.Answer(500, List.of(), new byte[0]));

@@ -215,6 +215,10 @@ public final class PresetTests {
       }
       switch (provider) {
         case "aws-sns" -> b.providerKey("topic-arns", "arn:aws:sns:us-east-1:123456789012:orders");
+        case "azure-event-grid-entra" ->
+            b.providerKey("tenant-id", "72f988bf-86f1-41af-91ab-2d7cd011db47")
+                .providerKey("audience", "api://orders-webhook");
+        case "adobe-io" -> b.providerKey("client-id", "client_id1");
         case "paypal" -> b.providerKey("webhook-id", "8PT597110X687430LKGECATA");
         case "gcp-pubsub" ->
             b.providerKey("audience", "https://example.com/push")

@@ -31,7 +31,7 @@ public final class DropboxProvider implements Provider {
                 .secrets(settings.secrets())
                 .build())
         .deliveryId(Locator.bodySha256())
-        .handshake(Handshakes.dropboxChallenge())
+        .handshake(Handshakes.challengeEcho())
         .build();
   }
 }

@@ -190,12 +190,14 @@ public final class Handshakes {
   }
 
   /**
-   * Dropbox's verification: {@code GET ?challenge=…} echoed as {@code text/plain} with {@code
-   * X-Content-Type-Options: nosniff}.
+   * The verification of Dropbox and Adobe I/O Events: {@code GET ?challenge=…} echoed as {@code
+   * text/plain} with {@code X-Content-Type-Options: nosniff}.
    *
    * @see <a href="https://www.dropbox.com/developers/reference/webhooks">Dropbox: webhooks</a>
+   * @see <a href="https://developer.adobe.com/events/docs/guides/">Adobe I/O Events: webhooks, the
+   *     challenge request</a>
    */
-  public static HandshakeResponder dropboxChallenge() {
+  public static HandshakeResponder challengeEcho() {
     return unsigned(
         (request, payload) ->
             (isGet(request) ? query(request, "challenge") : Optional.<String>empty())
