@@ -50,6 +50,7 @@ import io.webhookkit.core.internal.presets.PagerDutyProvider;
 import io.webhookkit.core.internal.presets.PayPalProvider;
 import io.webhookkit.core.internal.presets.PaystackProvider;
 import io.webhookkit.core.internal.presets.PersonaProvider;
+import io.webhookkit.core.internal.presets.PlaidProvider;
 import io.webhookkit.core.internal.presets.QuickBooksProvider;
 import io.webhookkit.core.internal.presets.RazorpayProvider;
 import io.webhookkit.core.internal.presets.ReplicateProvider;
@@ -189,5 +190,6 @@ module io.webhookkit.core {
       ClickUpProvider,
       NetlifyProvider,
       AzureEventGridEntraProvider,
-      AdobeIoProvider;
+      AdobeIoProvider,
+      PlaidProvider;
 }

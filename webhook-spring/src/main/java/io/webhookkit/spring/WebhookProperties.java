@@ -383,6 +383,9 @@ public class WebhookProperties {
     /** Adobe I/O Events: the project's client id (API key); required for adobe-io. */
     private @Nullable String clientId;
 
+    /** Plaid: production (default) or sandbox, the host its keys are fetched from. */
+    private @Nullable String environment;
+
     /** PayPal: the webhook's id in PayPal's developer dashboard; required for paypal. */
     private @Nullable String webhookId;
 
@@ -475,6 +478,7 @@ public class WebhookProperties {
                     "webhook-id",
                     "tenant-id",
                     "client-id",
+                    "environment",
                     "allowed-origins"))
             .collect(Collectors.toUnmodifiableSet());
 
@@ -529,6 +533,7 @@ public class WebhookProperties {
       putIfSet(keys, "webhook-id", webhookId);
       putIfSet(keys, "tenant-id", tenantId);
       putIfSet(keys, "client-id", clientId);
+      putIfSet(keys, "environment", environment);
       if (!serviceAccount.isEmpty()) {
         keys.put("service-account", String.join(",", serviceAccount));
       }
@@ -729,6 +734,14 @@ public class WebhookProperties {
 
     public void setClientId(@Nullable String clientId) {
       this.clientId = clientId;
+    }
+
+    public @Nullable String getEnvironment() {
+      return environment;
+    }
+
+    public void setEnvironment(@Nullable String environment) {
+      this.environment = environment;
     }
 
     public @Nullable String getWebhookId() {

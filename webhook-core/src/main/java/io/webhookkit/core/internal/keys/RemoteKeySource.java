@@ -2,6 +2,9 @@ package io.webhookkit.core.internal.keys;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.webhookkit.core.internal.ClockTimeMeter;
 import io.webhookkit.core.provider.RemoteKeys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * only from the preset's {@link HostPin} over HTTPS, without redirects, with a bounded answer and
  * time-outs; cached per URL for the answer's {@code Cache-Control: max-age} within a floor and a
  * ceiling; one fetch in flight per URL however many requests wait; the last good keys kept while
- * the host is down; a key id the cached set lacks refreshes it at most once per interval, so forged
- * ids cannot cause a fetch storm. A request never waits longer than the time-out: then the lookup
- * is {@link KeyLookup.Unavailable} and the guard answers 503 with {@code Retry-After}. Thread-safe.
+ * the host is down; a key id the cached set lacks refreshes it at most once per interval, and URLs
+ * never fetched before (a certificate URL, a key by id) are fetched at most a budget's worth per
+ * interval, so forged ids or URLs cannot cause a fetch storm. A request never waits longer than the
+ * time-out: then the lookup is {@link KeyLookup.Unavailable} and the guard answers 503 with {@code
+ * Retry-After}. Thread-safe.
  *
  * @param <K> the parsed key type
  */
@@ -56,6 +61,13 @@ public final class RemoteKeySource<K> {
 
   private record Entry<K>(Map<String, K> keys, Instant freshUntil, Instant fetchedAt) {}
 
+  /** Builds the HTTP request that fetches the keys at a URL (a GET by default). */
+  @FunctionalInterface
+  public interface Request {
+    /** The request for this URL, with the source's time-out. */
+    HttpRequest to(URI url, Duration timeout);
+  }
+
   private final HostPin pin;
   private final Parser<K> parser;
   private final HttpClient client;
@@ -71,6 +83,8 @@ public final class RemoteKeySource<K> {
   private final Cache<URI, Entry<K>> cache;
   private final Map<URI, CompletableFuture<Entry<K>>> inFlight = new ConcurrentHashMap<>();
   private final Map<URI, Instant> lastRefresh = new ConcurrentHashMap<>();
+  private final Request request;
+  private final Bucket newUrls;
 
   private RemoteKeySource(Builder<K> b) {
     this.pin = b.pin;
@@ -99,6 +113,16 @@ public final class RemoteKeySource<K> {
               return t;
             });
     this.cache = Caffeine.newBuilder().maximumSize(b.maxUrls).build();
+    this.request = b.request;
+    this.newUrls =
+        Bucket.builder()
+            .addLimit(
+                Bandwidth.builder()
+                    .capacity(b.newUrlsPerInterval)
+                    .refillGreedy(b.newUrlsPerInterval, b.minRefresh)
+                    .build())
+            .withCustomTimePrecision(new ClockTimeMeter(b.clock))
+            .build();
   }
 
   /**
@@ -140,6 +164,13 @@ public final class RemoteKeySource<K> {
         return new KeyLookup.NotFound<>(kid); // refreshed recently: a forged or retired id
       }
     }
+    if (cached == null
+        && !lastRefresh.containsKey(url)
+        && !inFlight.containsKey(url)
+        && !newUrls.tryConsume(1)) {
+      // more never-seen URLs than the budget allows: forged ones, most likely; the provider retries
+      return new KeyLookup.Unavailable<>("too many new key URLs", retryAfter);
+    }
     CompletableFuture<Entry<K>> fetch =
         inFlight.computeIfAbsent(
             url,
@@ -174,11 +205,9 @@ public final class RemoteKeySource<K> {
   }
 
   private Entry<K> fetch(URI url) {
-    HttpRequest request =
-        HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "*/*").GET().build();
     HttpResponse<InputStream> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = client.send(request.to(url, timeout), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new IllegalStateException("unreachable: " + e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {
@@ -243,6 +272,10 @@ public final class RemoteKeySource<K> {
     private Duration retryAfter = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
     private long maxUrls = 100;
+    private int newUrlsPerInterval = 10;
+    private Request request =
+        (url, timeout) ->
+            HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "*/*").GET().build();
 
     private Builder(HostPin pin, Parser<K> parser) {
       this.pin = Objects.requireNonNull(pin, "pin");
@@ -284,6 +317,27 @@ public final class RemoteKeySource<K> {
     /** The least time between two refreshes caused by unknown key ids (default 5 min). */
     public Builder<K> minRefresh(Duration minRefresh) {
       this.minRefresh = minRefresh;
+      return this;
+    }
+
+    /**
+     * How the keys at a URL are asked for (default: a GET): for providers whose key endpoint wants
+     * a POST or credentials. The request goes to the URL given, already admitted by the pin.
+     */
+    public Builder<K> request(Request request) {
+      this.request = Objects.requireNonNull(request, "request");
+      return this;
+    }
+
+    /**
+     * How many URLs never fetched before may be fetched per refresh interval (default 10); past
+     * that a lookup is unavailable until the budget refills.
+     */
+    public Builder<K> newUrlsPerInterval(int budget) {
+      if (budget < 1) {
+        throw new IllegalArgumentException("the new-URL budget is at least 1");
+      }
+      this.newUrlsPerInterval = budget;
       return this;
     }
 

@@ -41,6 +41,7 @@ public final class LocalHttpsServer implements AutoCloseable {
   private final SSLContext context;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final List<String> log = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile Function<String, Answer> handler;
 
   /** Runs {@code keytool} with these arguments, failing with its output when it fails. */
@@ -130,6 +131,14 @@ public final class LocalHttpsServer implements AutoCloseable {
     return List.copyOf(log);
   }
 
+  /**
+   * The requests, in order, each as {@code METHOD path header|header… body} (for asserting what a
+   * key fetch sent: its method, credentials and body).
+   */
+  public List<String> requests() {
+    return List.copyOf(requests);
+  }
+
   /** Answers from now on with this function. */
   public void answer(Function<String, Answer> handler) {
     this.handler = handler;
@@ -155,11 +164,27 @@ public final class LocalHttpsServer implements AutoCloseable {
         return;
       }
       String line;
+      int length = 0;
+      List<String> headers = new ArrayList<>();
       while ((line = in.readLine()) != null && !line.isEmpty()) {
-        // headers are not needed
+        headers.add(line);
+        if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+          length = Integer.parseInt(line.substring(15).trim());
+        }
       }
-      String path = requestLine.split(" ")[1];
+      char[] body = new char[length];
+      for (int read = 0; read < length; ) {
+        int n = in.read(body, read, length - read);
+        if (n < 0) {
+          break;
+        }
+        read += n;
+      }
+      String[] parts = requestLine.split(" ");
+      String path = parts[1];
       log.add(path);
+      requests.add(
+          parts[0] + " " + path + " " + String.join("|", headers) + " " + new String(body));
       Answer a = handler.apply(path);
       OutputStream out = s.getOutputStream();
       StringBuilder head = new StringBuilder("HTTP/1.1 " + a.status() + " X\r\n");

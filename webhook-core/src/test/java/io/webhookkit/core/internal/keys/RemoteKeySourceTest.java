@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.webhookkit.core.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,6 +223,49 @@ class RemoteKeySourceTest {
     // from the set just fetched.
     assertThat(server.log()).hasSize(2);
     assertThat(keys.key(url, "k1")).isEqualTo(new KeyLookup.Found<>("key-one"));
+  }
+
+  @Test
+  void aStormOfForgedKeyUrlsIsFetchedOnlyWithinTheNewUrlBudget() {
+    RemoteKeySource<String> keys =
+        source().minRefresh(Duration.ofMinutes(5)).newUrlsPerInterval(3).build();
+    for (int i = 0; i < 100; i++) {
+      KeyLookup<String> lookup = keys.key(server.uri("/keys/forged-" + i + ".pem"), "k1");
+      if (i < 3) {
+        assertThat(lookup).as("within the budget").isEqualTo(new KeyLookup.Found<>("key-one"));
+      } else {
+        assertThat(lookup).as("past the budget").isInstanceOf(KeyLookup.Unavailable.class);
+      }
+    }
+    assertThat(server.log()).hasSize(3);
+    // a URL already fetched is not charged again, and the budget refills with the interval
+    assertThat(keys.key(server.uri("/keys/forged-0.pem"), "k1"))
+        .isEqualTo(new KeyLookup.Found<>("key-one"));
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(keys.key(server.uri("/keys/new.pem"), "k1"))
+        .isEqualTo(new KeyLookup.Found<>("key-one"));
+    assertThat(server.log()).hasSize(4);
+  }
+
+  /** A provider whose key endpoint wants a POST with credentials (Plaid's) gets one. */
+  @Test
+  void theRequestCanBeAPostWithABody() {
+    RemoteKeySource<String> keys =
+        source()
+            .request(
+                (url, timeout) ->
+                    HttpRequest.newBuilder(url)
+                        .timeout(timeout)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build())
+            .build();
+    assertThat(keys.key(server.uri("/keys/by-post"), "k1"))
+        .isEqualTo(new KeyLookup.Found<>("key-one"));
+    assertThat(server.requests())
+        .singleElement()
+        .asString()
+        .startsWith("POST /keys/by-post ")
+        .endsWith(" {}");
   }
 
   @Test
