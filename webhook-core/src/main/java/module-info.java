@@ -1,6 +1,7 @@
 import io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStoreProvider;
 import io.webhookkit.core.internal.presets.AdobeIoProvider;
+import io.webhookkit.core.internal.presets.AdyenProvider;
 import io.webhookkit.core.internal.presets.AirtableProvider;
 import io.webhookkit.core.internal.presets.AlchemyProvider;
 import io.webhookkit.core.internal.presets.AwsSnsProvider;
@@ -8,10 +9,12 @@ import io.webhookkit.core.internal.presets.AzureEventGridEntraProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridProvider;
 import io.webhookkit.core.internal.presets.BitbucketProvider;
 import io.webhookkit.core.internal.presets.BoxProvider;
+import io.webhookkit.core.internal.presets.BraintreeProvider;
 import io.webhookkit.core.internal.presets.BrexProvider;
 import io.webhookkit.core.internal.presets.BuildkiteProvider;
 import io.webhookkit.core.internal.presets.CalComProvider;
 import io.webhookkit.core.internal.presets.CalendlyProvider;
+import io.webhookkit.core.internal.presets.ChargebeeProvider;
 import io.webhookkit.core.internal.presets.CheckoutProvider;
 import io.webhookkit.core.internal.presets.CircleCiProvider;
 import io.webhookkit.core.internal.presets.ClerkProvider;
@@ -22,6 +25,9 @@ import io.webhookkit.core.internal.presets.CustomerIoProvider;
 import io.webhookkit.core.internal.presets.DiscordProvider;
 import io.webhookkit.core.internal.presets.DocuSignProvider;
 import io.webhookkit.core.internal.presets.DropboxProvider;
+import io.webhookkit.core.internal.presets.DwollaProvider;
+import io.webhookkit.core.internal.presets.ElevenLabsProvider;
+import io.webhookkit.core.internal.presets.FlutterwaveProvider;
 import io.webhookkit.core.internal.presets.ForgejoProvider;
 import io.webhookkit.core.internal.presets.FrameIoProvider;
 import io.webhookkit.core.internal.presets.GcpPubSubProvider;
@@ -30,7 +36,9 @@ import io.webhookkit.core.internal.presets.GitHubProvider;
 import io.webhookkit.core.internal.presets.GitLabProvider;
 import io.webhookkit.core.internal.presets.GiteaProvider;
 import io.webhookkit.core.internal.presets.GoCardlessProvider;
+import io.webhookkit.core.internal.presets.HelpScoutProvider;
 import io.webhookkit.core.internal.presets.HerokuProvider;
+import io.webhookkit.core.internal.presets.HookdeckProvider;
 import io.webhookkit.core.internal.presets.HubSpotProvider;
 import io.webhookkit.core.internal.presets.IntercomProvider;
 import io.webhookkit.core.internal.presets.JiraProvider;
@@ -39,11 +47,15 @@ import io.webhookkit.core.internal.presets.LinearProvider;
 import io.webhookkit.core.internal.presets.LithicProvider;
 import io.webhookkit.core.internal.presets.MailgunProvider;
 import io.webhookkit.core.internal.presets.MandrillProvider;
+import io.webhookkit.core.internal.presets.MercadoPagoProvider;
 import io.webhookkit.core.internal.presets.MetaProvider;
 import io.webhookkit.core.internal.presets.MicrosoftGraphProvider;
+import io.webhookkit.core.internal.presets.MicrosoftTeamsProvider;
 import io.webhookkit.core.internal.presets.MuxProvider;
 import io.webhookkit.core.internal.presets.NetlifyProvider;
+import io.webhookkit.core.internal.presets.NylasProvider;
 import io.webhookkit.core.internal.presets.OktaProvider;
+import io.webhookkit.core.internal.presets.OnfidoProvider;
 import io.webhookkit.core.internal.presets.OpenAiProvider;
 import io.webhookkit.core.internal.presets.PaddleProvider;
 import io.webhookkit.core.internal.presets.PagerDutyProvider;
@@ -51,6 +63,8 @@ import io.webhookkit.core.internal.presets.PayPalProvider;
 import io.webhookkit.core.internal.presets.PaystackProvider;
 import io.webhookkit.core.internal.presets.PersonaProvider;
 import io.webhookkit.core.internal.presets.PlaidProvider;
+import io.webhookkit.core.internal.presets.PostmarkProvider;
+import io.webhookkit.core.internal.presets.PusherProvider;
 import io.webhookkit.core.internal.presets.QuickBooksProvider;
 import io.webhookkit.core.internal.presets.RazorpayProvider;
 import io.webhookkit.core.internal.presets.ReplicateProvider;
@@ -58,13 +72,16 @@ import io.webhookkit.core.internal.presets.ResendProvider;
 import io.webhookkit.core.internal.presets.SanityProvider;
 import io.webhookkit.core.internal.presets.SegmentProvider;
 import io.webhookkit.core.internal.presets.SendGridProvider;
+import io.webhookkit.core.internal.presets.SendbirdProvider;
 import io.webhookkit.core.internal.presets.SentryProvider;
 import io.webhookkit.core.internal.presets.ShopifyProvider;
 import io.webhookkit.core.internal.presets.SlackProvider;
 import io.webhookkit.core.internal.presets.SquareProvider;
 import io.webhookkit.core.internal.presets.StandardWebhooksProvider;
+import io.webhookkit.core.internal.presets.StreamProvider;
 import io.webhookkit.core.internal.presets.StripeProvider;
 import io.webhookkit.core.internal.presets.SvixProvider;
+import io.webhookkit.core.internal.presets.TallyProvider;
 import io.webhookkit.core.internal.presets.TelegramProvider;
 import io.webhookkit.core.internal.presets.TelnyxProvider;
 import io.webhookkit.core.internal.presets.TerraformCloudProvider;
@@ -73,10 +90,13 @@ import io.webhookkit.core.internal.presets.TwilioProvider;
 import io.webhookkit.core.internal.presets.TwitchProvider;
 import io.webhookkit.core.internal.presets.TwitterProvider;
 import io.webhookkit.core.internal.presets.TypeformProvider;
+import io.webhookkit.core.internal.presets.VapiProvider;
 import io.webhookkit.core.internal.presets.VercelProvider;
+import io.webhookkit.core.internal.presets.VeriffProvider;
 import io.webhookkit.core.internal.presets.WebflowProvider;
 import io.webhookkit.core.internal.presets.WooCommerceProvider;
 import io.webhookkit.core.internal.presets.WorkOsProvider;
+import io.webhookkit.core.internal.presets.XenditProvider;
 import io.webhookkit.core.internal.presets.XeroProvider;
 import io.webhookkit.core.internal.presets.ZendeskProvider;
 import io.webhookkit.core.internal.presets.ZoomProvider;
@@ -191,5 +211,25 @@ module io.webhookkit.core {
       NetlifyProvider,
       AzureEventGridEntraProvider,
       AdobeIoProvider,
-      PlaidProvider;
+      PlaidProvider,
+      TallyProvider,
+      MicrosoftTeamsProvider,
+      HelpScoutProvider,
+      OnfidoProvider,
+      DwollaProvider,
+      PusherProvider,
+      SendbirdProvider,
+      NylasProvider,
+      StreamProvider,
+      ElevenLabsProvider,
+      VeriffProvider,
+      HookdeckProvider,
+      XenditProvider,
+      FlutterwaveProvider,
+      VapiProvider,
+      ChargebeeProvider,
+      PostmarkProvider,
+      AdyenProvider,
+      MercadoPagoProvider,
+      BraintreeProvider;
 }

@@ -87,7 +87,11 @@ public record PresetSample(
     /** An ECDSA P-256 key pair, likewise. */
     P256,
     /** A shared secret configured as the base64 of the key bytes (Airtable). */
-    BASE64;
+    BASE64,
+    /** A shared secret configured as the hex of the key bytes (Adyen). */
+    HEX,
+    /** Two parts joined by a colon: Basic credentials, or Braintree's public and private key. */
+    PAIR;
 
     /** Whether endpoints hold a public key and senders sign with the private one. */
     public boolean keyPair() {
@@ -107,6 +111,10 @@ public record PresetSample(
           Base64.getEncoder()
               .encodeToString(
                   ("conformance-" + preset + "-secret").getBytes(StandardCharsets.UTF_8));
+      case HEX ->
+          HexFormat.of()
+              .formatHex(("conformance-" + preset + "-secret").getBytes(StandardCharsets.UTF_8));
+      case PAIR -> "conformance-" + preset + ":secret";
       case STANDARD_WEBHOOKS -> ConformanceEndpoints.STANDARD_WEBHOOKS_SECRET;
       case TEXT -> "conformance-" + preset + "-secret";
     };

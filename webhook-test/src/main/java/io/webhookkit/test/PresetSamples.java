@@ -7,6 +7,11 @@ import io.webhookkit.test.PresetSample.Headers;
 import io.webhookkit.test.PresetSample.SecretKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -1030,6 +1037,254 @@ public final class PresetSamples {
               Map.of(),
               true),
           new PresetSample(
+              "tally",
+              "application/json",
+              "FORM_RESPONSE",
+              PresetSamples::uuid,
+              f ->
+                  "{\"eventId\":\""
+                      + f.id()
+                      + "\",\"eventType\":\""
+                      + f.eventType()
+                      + "\",\"data\":{}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "msteams",
+              "application/json",
+              "message",
+              PresetSamples::uuid,
+              f ->
+                  "{\"type\":\""
+                      + f.eventType()
+                      + "\",\"id\":\""
+                      + f.id()
+                      + "\",\"text\":\"grüß\"}",
+              Headers.NONE,
+              SecretKind.BASE64,
+              Map.of(),
+              false),
+          new PresetSample(
+              "helpscout",
+              "application/json",
+              "convo.created",
+              PresetSamples::uuid,
+              f -> "{\"id\":\"" + f.id() + "\",\"type\":\"email\"}",
+              (h, id, type, keys) -> putIfSet(h, "X-HelpScout-Event", type),
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "onfido",
+              "application/json",
+              "check.completed",
+              PresetSamples::uuid,
+              f ->
+                  "{\"payload\":{\"resource_type\":\"check\",\"action\":\""
+                      + f.eventType()
+                      + "\",\"object\":{\"id\":\""
+                      + f.id()
+                      + "\"}}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "dwolla",
+              "application/json",
+              "customer_created",
+              PresetSamples::uuid,
+              f -> "{\"id\":\"" + f.id() + "\",\"topic\":\"" + f.eventType() + "\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "pusher",
+              "application/json",
+              null,
+              PresetSamples::uuid,
+              f ->
+                  "{\"time_ms\":1327078148132,\"events\":[{\"name\":\"channel_occupied\",\"channel\":\""
+                      + f.id()
+                      + "\"}]}",
+              (h, id, type, keys) -> h.put("X-Pusher-Key", "app-key"),
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "sendbird",
+              "application/json",
+              "group_channel:message_send",
+              PresetSamples::uuid,
+              f ->
+                  "{\"category\":\""
+                      + f.eventType()
+                      + "\",\"payload\":{\"message_id\":\""
+                      + f.id()
+                      + "\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "nylas",
+              "application/json",
+              "message.created",
+              PresetSamples::uuid,
+              f ->
+                  "{\"specversion\":\"1.0\",\"type\":\""
+                      + f.eventType()
+                      + "\",\"id\":\""
+                      + f.id()
+                      + "\",\"data\":{}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "stream",
+              "application/json",
+              "message.new",
+              PresetSamples::uuid,
+              f -> "{\"type\":\"" + f.eventType() + "\",\"message\":{\"text\":\"grüß\"}}",
+              (h, id, type, keys) -> h.put("X-Webhook-Id", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "elevenlabs",
+              "application/json",
+              "post_call_transcription",
+              PresetSamples::uuid,
+              f ->
+                  "{\"type\":\""
+                      + f.eventType()
+                      + "\",\"data\":{\"conversation_id\":\""
+                      + f.id()
+                      + "\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "veriff",
+              "application/json",
+              "submitted",
+              PresetSamples::uuid,
+              f ->
+                  "{\"id\":\""
+                      + f.id()
+                      + "\",\"action\":\""
+                      + f.eventType()
+                      + "\",\"feature\":\"selfid\"}",
+              (h, id, type, keys) -> h.put("X-AUTH-CLIENT", "api-key"),
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "hookdeck",
+              "application/json",
+              null,
+              prefixed("evt_"),
+              f -> "{\"any\":\"payload\",\"n\":\"" + f.id() + "\"}",
+              (h, id, type, keys) -> h.put("x-hookdeck-eventid", id),
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "xendit",
+              "application/json",
+              null,
+              prefixed("x"),
+              f -> "{\"id\":\"" + f.id() + "\",\"status\":\"PAID\"}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "flutterwave",
+              "application/json",
+              "charge.completed",
+              () -> Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 52)),
+              f -> "{\"event\":\"" + f.eventType() + "\",\"data\":{\"id\":" + f.id() + "}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "vapi",
+              "application/json",
+              "end-of-call-report",
+              PresetSamples::uuid,
+              f ->
+                  "{\"message\":{\"type\":\""
+                      + f.eventType()
+                      + "\",\"call\":{\"id\":\""
+                      + f.id()
+                      + "\"}}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
+              "chargebee",
+              "application/json",
+              "subscription_created",
+              prefixed("ev_"),
+              f -> "{\"id\":\"" + f.id() + "\",\"event_type\":\"" + f.eventType() + "\"}",
+              Headers.NONE,
+              SecretKind.PAIR,
+              Map.of(),
+              false),
+          new PresetSample(
+              "postmark",
+              "application/json",
+              "Delivery",
+              PresetSamples::uuid,
+              f -> "{\"RecordType\":\"" + f.eventType() + "\",\"MessageID\":\"" + f.id() + "\"}",
+              Headers.NONE,
+              SecretKind.PAIR,
+              Map.of(),
+              true),
+          new PresetSample(
+              "mercadopago",
+              "application/json",
+              "payment.updated",
+              () -> Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 52)),
+              f ->
+                  "{\"id\":"
+                      + f.id()
+                      + ",\"action\":\""
+                      + f.eventType()
+                      + "\",\"type\":\"payment\",\"data\":{\"id\":\"123456\"}}",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              false),
+          new PresetSample(
+              "adyen",
+              "application/json",
+              null,
+              prefixed("psp"),
+              PresetSamples::adyenBody,
+              Headers.NONE,
+              SecretKind.HEX,
+              Map.of(),
+              true),
+          new PresetSample(
+              "braintree",
+              "application/x-www-form-urlencoded",
+              null,
+              PresetSamples::uuid,
+              PresetSamples::braintreeBody,
+              Headers.NONE,
+              SecretKind.PAIR,
+              Map.of(),
+              true),
+          new PresetSample(
               "woocommerce",
               "application/json",
               "order.created",
@@ -1126,5 +1381,53 @@ public final class PresetSamples {
         + "\",\"event\":\""
         + f.eventType()
         + "\"}}";
+  }
+
+  /** Adyen signs each item's fields with the hex-decoded key: one item, its pspReference the id. */
+  private static String adyenBody(Fields f) {
+    String data = f.id() + "::ConformanceMerchant:order-1:1000:EUR:AUTHORISATION:true";
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(hmac("HmacSHA256", HexFormat.of().parseHex(f.secret()), data));
+    return "{\"live\":\"false\",\"notificationItems\":[{\"NotificationRequestItem\":"
+        + "{\"additionalData\":{\"hmacSignature\":\""
+        + signature
+        + "\"},\"amount\":{\"currency\":\"EUR\",\"value\":1000},\"eventCode\":"
+        + "\"AUTHORISATION\",\"merchantAccountCode\":\"ConformanceMerchant\","
+        + "\"merchantReference\":\"order-1\",\"pspReference\":\""
+        + f.id()
+        + "\",\"success\":\"true\"}}]}";
+  }
+
+  /** Braintree posts a form: the base64 payload and public key|HMAC-SHA1(SHA-1(private), it). */
+  private static String braintreeBody(Fields f) {
+    String[] pair = f.secret().split(":", 2);
+    String payload =
+        Base64.getEncoder()
+                .encodeToString(
+                    ("<notification><kind>check</kind><id>" + f.id() + "</id></notification>")
+                        .getBytes(StandardCharsets.UTF_8))
+            + "\n";
+    byte[] key;
+    try {
+      key = MessageDigest.getInstance("SHA-1").digest(pair[1].getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has SHA-1", e);
+    }
+    String signature = pair[0] + "|" + HexFormat.of().formatHex(hmac("HmacSHA1", key, payload));
+    return "bt_signature="
+        + URLEncoder.encode(signature, StandardCharsets.UTF_8)
+        + "&bt_payload="
+        + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] hmac(String algorithm, byte[] key, String data) {
+    try {
+      Mac mac = Mac.getInstance(algorithm);
+      mac.init(new SecretKeySpec(key, algorithm));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has " + algorithm, e);
+    }
   }
 }

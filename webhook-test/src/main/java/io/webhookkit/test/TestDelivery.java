@@ -257,6 +257,10 @@ public final class TestDelivery {
     if (kind.keyPair()) {
       return signedWith(freshPrivateKey(kind != PresetSample.SecretKind.P256));
     }
+    if (kind == PresetSample.SecretKind.HEX) {
+      return signedWith(
+          HexFormat.of().formatHex("a secret nobody configured".getBytes(StandardCharsets.UTF_8)));
+    }
     if (kind == PresetSample.SecretKind.BASE64) {
       return signedWith(
           Base64.getEncoder()

@@ -98,7 +98,22 @@ public final class PresetTests {
     "Heroku-Webhook-Hmac-SHA256",
     "X-Signature",
     "X-DocuSign-Signature-1",
-    "X-Webhook-Signature"
+    "X-Webhook-Signature",
+    "Tally-Signature",
+    "X-HelpScout-Signature",
+    "X-SHA2-Signature",
+    "X-Request-Signature-SHA-256",
+    "X-Pusher-Signature",
+    "x-sendbird-signature",
+    "X-Nylas-Signature",
+    "ElevenLabs-Signature",
+    "X-HMAC-SIGNATURE",
+    "x-hookdeck-signature",
+    "x-callback-token",
+    "verif-hash",
+    "X-Vapi-Secret",
+    "x-signature",
+    "x-request-id"
   };
 
   /** The header names the fuzz targets and the hostile requests pick from. */
@@ -193,6 +208,10 @@ public final class PresetTests {
             case "discord" -> "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
             case "sendgrid" ->
                 "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==";
+            case "msteams" -> "dGVhbXMtdG9rZW4tYnl0ZXM=";
+            case "adyen" -> "9064450A8892A093D9E97EFCC9639DE31B74F3A7803135555A3C96F5A57915D6";
+            case "chargebee", "postmark" -> "hooks:Pa55-word";
+            case "braintree" -> "pubkey123:privkey456";
             case "telnyx" -> "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
             case "airtable" -> "YWlydGFibGUtbWFjLXNlY3JldC0zMi1ieXRlcyEhISE=";
             case "standard-webhooks",
