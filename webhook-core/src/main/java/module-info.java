@@ -26,6 +26,7 @@ import io.webhookkit.core.internal.presets.DiscordProvider;
 import io.webhookkit.core.internal.presets.DocuSignProvider;
 import io.webhookkit.core.internal.presets.DropboxProvider;
 import io.webhookkit.core.internal.presets.DwollaProvider;
+import io.webhookkit.core.internal.presets.EbayProvider;
 import io.webhookkit.core.internal.presets.ElevenLabsProvider;
 import io.webhookkit.core.internal.presets.FlutterwaveProvider;
 import io.webhookkit.core.internal.presets.ForgejoProvider;
@@ -231,5 +232,6 @@ module io.webhookkit.core {
       PostmarkProvider,
       AdyenProvider,
       MercadoPagoProvider,
-      BraintreeProvider;
+      BraintreeProvider,
+      EbayProvider;
 }

@@ -108,7 +108,8 @@ public final class ConformanceEndpoints {
    * PayPalTest}). Every other registered preset must be in {@link #CATALOGUE}.
    */
   public static final List<String> REMOTE_KEY_PRESETS =
-      List.of("aws-sns", "gcp-pubsub", "paypal", "azure-event-grid-entra", "adobe-io", "plaid");
+      List.of(
+          "aws-sns", "gcp-pubsub", "paypal", "azure-event-grid-entra", "adobe-io", "plaid", "ebay");
 
   /** The presets with endpoints of their own below, each with fixed secrets and keys. */
   private static final List<String> FIRST =

@@ -237,6 +237,10 @@ public final class PresetTests {
         case "azure-event-grid-entra" ->
             b.providerKey("tenant-id", "72f988bf-86f1-41af-91ab-2d7cd011db47")
                 .providerKey("audience", "api://orders-webhook");
+        case "ebay" ->
+            b.providerKey("client-id", "Shop-App-PRD-1234")
+                .providerKey("verify-token", "71745723-d031-455c-bfa5-f90d11b4f20a")
+                .providerKey("public-url", "https://hooks.example.com/ebay");
         case "plaid" -> b.providerKey("client-id", "5f1b6c2e9d8a7b0012345678");
         case "adobe-io" -> b.providerKey("client-id", "client_id1");
         case "paypal" -> b.providerKey("webhook-id", "8PT597110X687430LKGECATA");

@@ -397,6 +397,25 @@ public final class Handshakes {
     return unsigned((request, payload) -> request.method().equals("HEAD") ? ok : Optional.empty());
   }
 
+  /**
+   * eBay's endpoint validation: {@code GET ?challenge_code=…} answered with {@code
+   * {"challengeResponse": hex SHA-256 of challenge code + verification token + endpoint URL}}.
+   *
+   * @see <a href="https://developer.ebay.com/marketplace-account-deletion">eBay: marketplace
+   *     account deletion, endpoint validation</a>
+   */
+  public static HandshakeResponder ebayChallenge(String verificationToken, String endpoint) {
+    return unsigned(
+        (request, payload) ->
+            (isGet(request) ? query(request, "challenge_code") : Optional.<String>empty())
+                .map(
+                    code ->
+                        json(
+                            Map.of(
+                                "challengeResponse",
+                                Hex.encode(Macs.sha256(code + verificationToken + endpoint))))));
+  }
+
   /** A responder the provider sends without a signature. */
   private static HandshakeResponder unsigned(
       BiFunction<WebhookRequest, Payload, Optional<HandshakeAnswer>> answer) {
