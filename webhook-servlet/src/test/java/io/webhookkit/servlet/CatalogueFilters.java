@@ -15,6 +15,12 @@ import java.util.EnumSet;
 public final class CatalogueFilters implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
+    for (String preset : ConformanceEndpoints.REMOTE_KEY_PRESETS) {
+      event
+          .getServletContext()
+          .addFilter(preset, RemoteKeyFilters.filter(preset))
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/hooks/" + preset);
+    }
     for (String preset : ConformanceEndpoints.CATALOGUE) {
       FilterRegistration.Dynamic filter =
           event.getServletContext().addFilter(preset, WebhookFilter.class);

@@ -30,6 +30,13 @@ class JettyConformanceTest extends WebhookAdapterConformanceKit {
     ConformanceEndpoints.all()
         .forEach(
             (name, keys) -> {
+              if (RemoteKeyFilters.remote(name)) {
+                context.addFilter(
+                    new FilterHolder(RemoteKeyFilters.filter(name)),
+                    "/hooks/" + name,
+                    EnumSet.of(DispatcherType.REQUEST));
+                return;
+              }
               FilterHolder filter = new FilterHolder(WebhookFilter.class);
               filter.setName(name);
               filter.setInitParameters(keys);

@@ -43,8 +43,12 @@ class TomcatConformanceTest extends WebhookAdapterConformanceKit {
             (name, keys) -> {
               FilterDef def = new FilterDef();
               def.setFilterName(name);
-              def.setFilterClass(WebhookFilter.class.getName());
-              keys.forEach(def::addInitParameter);
+              if (RemoteKeyFilters.remote(name)) {
+                def.setFilter(RemoteKeyFilters.filter(name));
+              } else {
+                def.setFilterClass(WebhookFilter.class.getName());
+                keys.forEach(def::addInitParameter);
+              }
               if (ConformanceEndpoints.deferred(name)) {
                 def.addInitParameter(
                     WebhookFilter.HANDLER_PARAM, ConformanceWorkerHandler.class.getName());

@@ -101,11 +101,11 @@ public final class ConformanceEndpoints {
   }
 
   /**
-   * The presets that verify with keys fetched from the provider (AWS SNS, Google Pub/Sub, PayPal),
-   * not yet run through the adapters' conformance: the kit has no sender for them yet (their
-   * signature is inside the body, with a key served by a local HTTPS server); the core's own tests
-   * cover them through the whole guard ({@code AwsSnsTest}, {@code GcpPubSubTest}, {@code
-   * PayPalTest}). Every other registered preset must be in {@link #CATALOGUE}.
+   * The presets that verify with keys fetched from the provider, each served at {@code
+   * /hooks/<preset>} by an endpoint whose key hosts an adapter moves to the kit's local HTTPS
+   * server in code ({@link RemoteKeyPresets#remoteKeys()}); their deliveries come from {@link
+   * RemoteKeyPresets}, not from {@link PresetSamples}. Every other registered preset must be in
+   * {@link #CATALOGUE}.
    */
   public static final List<String> REMOTE_KEY_PRESETS =
       List.of(
@@ -170,6 +170,12 @@ public final class ConformanceEndpoints {
                 META_VERIFY_TOKEN));
     for (String preset : CATALOGUE) {
       all.add(signingSecret(preset));
+    }
+    for (String preset : REMOTE_KEY_PRESETS) {
+      String secret = RemoteKeyPresets.endpointKeys(preset).get("secrets");
+      if (secret != null) {
+        all.add(secret);
+      }
     }
     return List.copyOf(new LinkedHashSet<>(all));
   }
@@ -247,6 +253,9 @@ public final class ConformanceEndpoints {
       keys.put("provider", preset);
       keys.put("secrets", configuredSecret(preset));
       all.put(preset, Map.copyOf(keys));
+    }
+    for (String preset : REMOTE_KEY_PRESETS) {
+      all.put(preset, RemoteKeyPresets.endpointKeys(preset));
     }
     return all;
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -220,6 +221,70 @@ public abstract class WebhookAdapterConformanceKit {
                     + id
                     + "e\",\"type\":\"t\",\"text\":\"caf\u00e9 \uD83D\uDE00 \uD834\uDD1E \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08\"}")
                 .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The remote-key presets of {@link ConformanceEndpoints#REMOTE_KEY_PRESETS}. */
+  public static Stream<String> remoteKeyPresets() {
+    return ConformanceEndpoints.REMOTE_KEY_PRESETS.stream();
+  }
+
+  private HttpResponse<byte[]> post(String endpoint, RemoteKeyPresets.Delivery delivery)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint(endpoint))
+            .header("Content-Type", delivery.contentType())
+            .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8));
+    delivery.headers().forEach(request::header);
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Nested
+  @DisplayName("remote keys")
+  class RemoteKeyEndpoints {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#remoteKeyPresets")
+    void aDeliverySignedWithTheProvidersKeyReachesTheHandlerOnceAndItsRetryIsADuplicate(
+        String preset) throws Exception {
+      RemoteKeyPresets.Delivery delivery =
+          RemoteKeyPresets.delivery(preset, "rk-" + UUID.randomUUID(), Instant.now(), false);
+      HttpResponse<byte[]> response = post(preset, delivery);
+      assertThat(response.statusCode())
+          .as(new String(response.body(), StandardCharsets.UTF_8))
+          .isEqualTo(200);
+      List<ConformanceHandler.Call> calls = handler.callsFor(delivery.deliveryId());
+      assertThat(calls).hasSize(1);
+      assertThat(Objects.requireNonNull(calls.get(0).event()).provider()).isEqualTo(preset);
+      assertThat(calls.get(0).body()).isEqualTo(delivery.body().getBytes(StandardCharsets.UTF_8));
+      assertThat(post(preset, delivery).statusCode()).isEqualTo(200);
+      assertThat(handler.callsFor(delivery.deliveryId())).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#remoteKeyPresets")
+    void aDeliverySignedWithAKeyTheProviderDoesNotServeIsRefused(String preset) throws Exception {
+      RemoteKeyPresets.Delivery forged =
+          RemoteKeyPresets.delivery(preset, "rk-" + UUID.randomUUID(), Instant.now(), true);
+      assertRefused(post(preset, forged), 401, "signature_invalid");
+      assertThat(handler.callsFor(forged.deliveryId())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#remoteKeyPresets")
+    void aTamperedOrStaleDeliveryIsRefused(String preset) throws Exception {
+      if (RemoteKeyPresets.coversBody(preset)) {
+        RemoteKeyPresets.Delivery tampered =
+            RemoteKeyPresets.tampered(
+                RemoteKeyPresets.delivery(preset, "rk-" + UUID.randomUUID(), Instant.now(), false));
+        assertRefused(post(preset, tampered), 401, "signature_invalid");
+      }
+      if (RemoteKeyPresets.timed(preset)) {
+        RemoteKeyPresets.Delivery stale =
+            RemoteKeyPresets.delivery(
+                preset, "rk-" + UUID.randomUUID(), Instant.now().minus(Duration.ofHours(2)), false);
+        assertRefused(post(preset, stale), 401, "timestamp_out_of_tolerance");
+      }
+      assertThat(RemoteKeyPresets.coversBody(preset) || RemoteKeyPresets.timed(preset)).isTrue();
+    }
   }
 
   @Nested

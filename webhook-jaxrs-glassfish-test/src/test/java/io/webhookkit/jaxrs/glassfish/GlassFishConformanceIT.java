@@ -63,7 +63,7 @@ class GlassFishConformanceIT extends WebhookAdapterConformanceKit {
             "/WEB-INF/classes",
             Filters.include(
                 ".*/app/(Conformance(Resource|Settings)|DeferredObservers|RequestLocal|TestOperator"
-                    + "|TestOperator\\$.*)\\.class"))
+                    + "|TestOperator\\$.*|RemoteKeysCustomizer)\\.class"))
         .addAsWebInfResource("war/beans.xml", "beans.xml")
         .addAsLibraries(
             ShrinkWrap.create(ZipImporter.class, "webhook-jaxrs.jar")

@@ -1,10 +1,12 @@
 package io.webhookkit.spring.conformance;
 
 import io.webhookkit.core.WebhookEvent;
+import io.webhookkit.core.adapter.EndpointCustomizer;
 import io.webhookkit.spring.WebhookEndpoint;
 import io.webhookkit.spring.WebhookHandler;
 import io.webhookkit.test.ConformanceEndpoints;
 import io.webhookkit.test.ConformanceHandler;
+import io.webhookkit.test.RemoteKeyPresets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -41,6 +43,15 @@ public class ConformanceApplication {
         .httpBasic(Customizer.withDefaults())
         .csrf(c -> c.ignoringRequestMatchers("/actuator/**"))
         .build();
+  }
+
+  /**
+   * The remote-key presets' endpoints fetch their keys from the kit's local HTTPS server: set in
+   * code, as an application's customizer bean would.
+   */
+  @Bean
+  EndpointCustomizer remoteKeysForTheConformanceKeyServer() {
+    return RemoteKeyPresets::customize;
   }
 
   /** An invoice as the application's JSON mapper binds it. */
