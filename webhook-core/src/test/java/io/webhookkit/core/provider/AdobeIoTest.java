@@ -20,10 +20,8 @@ import io.webhookkit.core.internal.keys.AdobeIoScheme;
 import io.webhookkit.core.internal.keys.LocalHttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -95,17 +93,7 @@ class AdobeIoTest {
 
   private WebhookGuard guard(String clientId) {
     Clock clock = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
-    RemoteKeys remoteKeys =
-        RemoteKeys.builder()
-            .httpClient(
-                HttpClient.newBuilder()
-                    .sslContext(server.clientContext())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build())
-            .testServer("localhost", server.port())
-            .timeout(Duration.ofSeconds(2))
-            .clock(clock)
-            .build();
+    RemoteKeys remoteKeys = server.remoteKeys(clock);
     EndpointConfig config =
         EndpointConfig.builder("adobe")
             .provider("adobe-io")

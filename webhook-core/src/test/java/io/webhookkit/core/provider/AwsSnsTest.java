@@ -21,11 +21,8 @@ import io.webhookkit.core.internal.keys.SnsScheme;
 import io.webhookkit.core.internal.keys.SnsSignature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Clock;
@@ -69,47 +66,15 @@ class AwsSnsTest {
 
   @BeforeAll
   static void signers() throws Exception {
-    testKey = signer("sns", "CN=sns.amazonaws.com", "SAN=dns:sns.amazonaws.com");
-    testCertPem = export("sns");
-    signer("other", "CN=sns.example.com", "SAN=dns:sns.example.com");
-    wrongNameCertPem = export("other");
-  }
-
-  /** A key pair and a certificate valid around {@link #NOW}, made by keytool. */
-  private static PrivateKey signer(String alias, String dname, String san) throws Exception {
-    KeyStore keys =
-        LocalHttpsServer.keyStore(
-            dir.resolve(alias + ".p12"),
-            alias,
-            "-keyalg",
-            "RSA",
-            "-keysize",
-            "2048",
-            "-dname",
-            dname,
-            "-ext",
-            san,
-            "-startdate",
-            "2026/11/01 00:00:00",
-            "-validity",
-            "90");
-    return (PrivateKey) keys.getKey(alias, LocalHttpsServer.STORE_PASSWORD.toCharArray());
-  }
-
-  private static byte[] export(String alias) throws Exception {
-    Path pem = dir.resolve(alias + ".pem");
-    LocalHttpsServer.keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        alias,
-        "-keystore",
-        dir.resolve(alias + ".p12").toString(),
-        "-storepass",
-        "changeit",
-        "-file",
-        pem.toString());
-    return Files.readAllBytes(pem);
+    LocalHttpsServer.Signer sns =
+        LocalHttpsServer.signer(
+            dir, "sns", "CN=sns.amazonaws.com", "-ext", "SAN=dns:sns.amazonaws.com");
+    testKey = sns.key();
+    testCertPem = sns.certificatePem();
+    wrongNameCertPem =
+        LocalHttpsServer.signer(
+                dir, "other", "CN=sns.example.com", "-ext", "SAN=dns:sns.example.com")
+            .certificatePem();
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -149,16 +114,7 @@ class AwsSnsTest {
   }
 
   private RemoteKeys remoteKeys(Instant now) {
-    return RemoteKeys.builder()
-        .httpClient(
-            HttpClient.newBuilder()
-                .sslContext(server.clientContext())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build())
-        .testServer("localhost", server.port())
-        .timeout(Duration.ofSeconds(2))
-        .clock(Clock.fixed(now, ZoneOffset.UTC))
-        .build();
+    return server.remoteKeys(Clock.fixed(now, ZoneOffset.UTC));
   }
 
   /**

@@ -18,10 +18,8 @@ import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.keys.EbayScheme;
 import io.webhookkit.core.internal.keys.LocalHttpsServer;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -79,17 +77,7 @@ class EbayTest {
 
   private WebhookGuard guard() {
     Clock clock = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
-    RemoteKeys remoteKeys =
-        RemoteKeys.builder()
-            .httpClient(
-                HttpClient.newBuilder()
-                    .sslContext(server.clientContext())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build())
-            .testServer("localhost", server.port())
-            .timeout(Duration.ofSeconds(2))
-            .clock(clock)
-            .build();
+    RemoteKeys remoteKeys = server.remoteKeys(clock);
     EndpointConfig config =
         EndpointConfig.builder("ebay")
             .provider("ebay")

@@ -19,15 +19,11 @@ import io.webhookkit.core.internal.keys.LocalHttpsServer;
 import io.webhookkit.core.internal.keys.PayPalScheme;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -71,44 +67,12 @@ class PayPalTest {
 
   @BeforeAll
   static void signers() throws Exception {
-    testKey = signer("paypal", "CN=messageverificationcerts.paypal.com");
-    testCertPem = export("paypal");
-    signer("other", "CN=messages.paypal.example");
-    wrongNameCertPem = export("other");
-  }
-
-  private static PrivateKey signer(String alias, String dname) throws Exception {
-    KeyStore keys =
-        LocalHttpsServer.keyStore(
-            dir.resolve(alias + ".p12"),
-            alias,
-            "-keyalg",
-            "RSA",
-            "-keysize",
-            "2048",
-            "-dname",
-            dname,
-            "-startdate",
-            "2026/11/01 00:00:00",
-            "-validity",
-            "90");
-    return (PrivateKey) keys.getKey(alias, LocalHttpsServer.STORE_PASSWORD.toCharArray());
-  }
-
-  private static byte[] export(String alias) throws Exception {
-    Path pem = dir.resolve(alias + ".pem");
-    LocalHttpsServer.keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        alias,
-        "-keystore",
-        dir.resolve(alias + ".p12").toString(),
-        "-storepass",
-        LocalHttpsServer.STORE_PASSWORD,
-        "-file",
-        pem.toString());
-    return Files.readAllBytes(pem);
+    LocalHttpsServer.Signer paypal =
+        LocalHttpsServer.signer(dir, "paypal", "CN=messageverificationcerts.paypal.com");
+    testKey = paypal.key();
+    testCertPem = paypal.certificatePem();
+    wrongNameCertPem =
+        LocalHttpsServer.signer(dir, "other", "CN=messages.paypal.example").certificatePem();
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -140,17 +104,7 @@ class PayPalTest {
   }
 
   private WebhookGuard guard(Instant now, String webhookId) {
-    RemoteKeys remoteKeys =
-        RemoteKeys.builder()
-            .httpClient(
-                HttpClient.newBuilder()
-                    .sslContext(server.clientContext())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build())
-            .testServer("localhost", server.port())
-            .timeout(Duration.ofSeconds(2))
-            .clock(Clock.fixed(now, ZoneOffset.UTC))
-            .build();
+    RemoteKeys remoteKeys = server.remoteKeys(Clock.fixed(now, ZoneOffset.UTC));
     EndpointConfig config =
         EndpointConfig.builder("paypal")
             .provider("paypal")

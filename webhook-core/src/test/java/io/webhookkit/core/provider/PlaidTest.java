@@ -21,9 +21,7 @@ import io.webhookkit.core.WebhookRequest;
 import io.webhookkit.core.internal.keys.LocalHttpsServer;
 import io.webhookkit.core.internal.keys.PlaidScheme;
 import io.webhookkit.core.internal.keys.TestJwks;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -81,17 +79,7 @@ class PlaidTest {
   }
 
   private WebhookGuard guard(MutableClock clock) {
-    RemoteKeys remoteKeys =
-        RemoteKeys.builder()
-            .httpClient(
-                HttpClient.newBuilder()
-                    .sslContext(server.clientContext())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build())
-            .testServer("localhost", server.port())
-            .timeout(Duration.ofSeconds(2))
-            .clock(clock)
-            .build();
+    RemoteKeys remoteKeys = server.remoteKeys(clock);
     EndpointConfig config =
         EndpointConfig.builder("plaid")
             .provider("plaid")

@@ -1,11 +1,6 @@
 package io.webhookkit.core.internal.presets;
 
 import io.webhookkit.core.provider.Locator;
-import io.webhookkit.core.provider.Provider;
-import io.webhookkit.core.provider.ProviderRules;
-import io.webhookkit.core.provider.ProviderSettings;
-import io.webhookkit.core.signature.StandardWebhooksSignatureScheme;
-import java.util.List;
 
 /**
  * Brex: Standard Webhooks ({@code Webhook-Id}, {@code Webhook-Timestamp}, {@code
@@ -14,21 +9,9 @@ import java.util.List;
  *
  * @see <a href="https://developer.brex.com/docs/webhooks">Brex: webhooks</a>
  */
-public final class BrexProvider implements Provider {
+public final class BrexProvider extends StandardWebhooksSender {
   /** Creates the preset; called by {@link java.util.ServiceLoader}. */
-  public BrexProvider() {}
-
-  @Override
-  public String name() {
-    return "brex";
-  }
-
-  @Override
-  public ProviderRules rules(ProviderSettings settings) {
-    return StandardWebhooksProvider.rules(
-        settings,
-        List.of(StandardWebhooksSignatureScheme.STANDARD),
-        settings.secrets(),
-        Locator.json("event_type"));
+  public BrexProvider() {
+    super("brex", Locator.json("event_type"));
   }
 }

@@ -1,5 +1,6 @@
 package io.webhookkit.core.internal.keys;
 
+import io.webhookkit.core.provider.RemoteKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +9,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,6 +120,65 @@ public final class LocalHttpsServer implements AutoCloseable {
   public SSLContext clientContext() {
     return context;
   }
+
+  /**
+   * Settings that fetch every preset's keys from this server (a client trusting its certificate,
+   * following no redirects, a 2-second time-out), judged by this clock.
+   */
+  public RemoteKeys remoteKeys(Clock clock) {
+    return RemoteKeys.builder()
+        .httpClient(
+            HttpClient.newBuilder()
+                .sslContext(context)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build())
+        .testServer("localhost", port())
+        .timeout(Duration.ofSeconds(2))
+        .clock(clock)
+        .build();
+  }
+
+  /**
+   * A signer's key pair and certificate valid from 2026-11-01 for 90 days, made by {@code keytool}
+   * in this directory under this alias and name (e.g. {@code CN=sns.amazonaws.com}); the private
+   * key, and the certificate as PEM.
+   */
+  public static Signer signer(Path dir, String alias, String dname, String... more)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                dname,
+                "-startdate",
+                "2026/11/01 00:00:00",
+                "-validity",
+                "90"));
+    args.addAll(List.of(more));
+    Path store = dir.resolve(alias + ".p12");
+    KeyStore keys = keyStore(store, alias, args.toArray(String[]::new));
+    Path pem = dir.resolve(alias + ".pem");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        alias,
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        STORE_PASSWORD,
+        "-file",
+        pem.toString());
+    return new Signer(
+        (PrivateKey) keys.getKey(alias, STORE_PASSWORD.toCharArray()), Files.readAllBytes(pem));
+  }
+
+  /** A private key and its certificate as PEM. */
+  public record Signer(PrivateKey key, byte[] certificatePem) {}
 
   /** The port on 127.0.0.1. */
   public int port() {

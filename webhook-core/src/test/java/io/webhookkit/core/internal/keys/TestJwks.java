@@ -12,10 +12,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.webhookkit.core.provider.RemoteKeys;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -59,16 +57,7 @@ public final class TestJwks implements AutoCloseable {
 
   /** Settings that fetch every preset's keys from this server, on this clock. */
   public RemoteKeys remoteKeys(Clock clock) {
-    return RemoteKeys.builder()
-        .httpClient(
-            HttpClient.newBuilder()
-                .sslContext(server.clientContext())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build())
-        .testServer("localhost", server.port())
-        .timeout(Duration.ofSeconds(2))
-        .clock(clock)
-        .build();
+    return server.remoteKeys(clock);
   }
 
   /** A JWT with these claims, RS256-signed by this key under this key id. */
