@@ -4,6 +4,7 @@ import io.webhookkit.core.internal.presets.AdobeIoProvider;
 import io.webhookkit.core.internal.presets.AdyenProvider;
 import io.webhookkit.core.internal.presets.AirtableProvider;
 import io.webhookkit.core.internal.presets.AlchemyProvider;
+import io.webhookkit.core.internal.presets.Auth0Provider;
 import io.webhookkit.core.internal.presets.AwsSnsProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridEntraProvider;
 import io.webhookkit.core.internal.presets.AzureEventGridProvider;
@@ -233,5 +234,6 @@ module io.webhookkit.core {
       AdyenProvider,
       MercadoPagoProvider,
       BraintreeProvider,
-      EbayProvider;
+      EbayProvider,
+      Auth0Provider;
 }

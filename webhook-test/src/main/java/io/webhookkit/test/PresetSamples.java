@@ -1285,6 +1285,16 @@ public final class PresetSamples {
               Map.of(),
               true),
           new PresetSample(
+              "auth0",
+              "application/json",
+              null,
+              PresetSamples::uuid,
+              f -> "[{\"log_id\":\"" + f.id() + "\",\"data\":{\"type\":\"s\"}}]",
+              Headers.NONE,
+              SecretKind.TEXT,
+              Map.of(),
+              true),
+          new PresetSample(
               "woocommerce",
               "application/json",
               "order.created",

@@ -2,6 +2,8 @@ package io.webhookkit.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webhookkit.core.Secret;
+import io.webhookkit.core.signature.SigningInput;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,12 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -135,6 +139,22 @@ public abstract class WebhookAdapterConformanceKit {
    */
   public static Stream<Arguments> catalogueSignedBodies() {
     return catalogue().filter(a -> ConformanceEndpoints.scheme((String) a.get()[0]).coversBody());
+  }
+
+  /**
+   * The catalogue presets whose signature travels in a header (not in the body's fields, as
+   * Mailgun's, Adyen's and Braintree's do).
+   */
+  public static Stream<Arguments> catalogueSignedInHeaders() {
+    return catalogue()
+        .filter(
+            a ->
+                !ConformanceEndpoints.scheme((String) a.get()[0])
+                    .sign(
+                        new SigningInput(
+                            new byte[0], "id", Instant.EPOCH, "POST", "https://example.com/"),
+                        Secret.of("probe", ConformanceEndpoints.signingSecret((String) a.get()[0])))
+                    .isEmpty());
   }
 
   /** The catalogue presets that sign a timestamp ({@code SignatureScheme.signsTimestamp()}). */
@@ -360,6 +380,15 @@ public abstract class WebhookAdapterConformanceKit {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#catalogueSignedInHeaders")
+    void aCataloguePresetsDeliveryWithoutItsSignatureHeaderIsRefused(
+        String preset, TestDelivery delivery) throws Exception {
+      TestDelivery unsigned = delivery.withoutSignature();
+      assertRefused(post(preset, unsigned), 401, "signature_missing");
+      assertThat(handler.callsFor(unsigned.id())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#catalogueSignedBodies")
     void aCataloguePresetsTamperedBodyIsRefused(String preset, TestDelivery delivery)
         throws Exception {
@@ -525,6 +554,48 @@ public abstract class WebhookAdapterConformanceKit {
       HttpResponse<byte[]> response = send("GET", "dropbox?challenge=" + challenge);
       assertAnswer(response, "text/plain", challenge);
       assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void adobeIoAndNylasChallengesAreEchoedAsPlainText() throws Exception {
+      for (String endpoint : List.of("adobe-io", "nylas")) {
+        String challenge = endpoint + System.nanoTime();
+        HttpResponse<byte[]> response = send("GET", endpoint + "?challenge=" + challenge);
+        assertAnswer(response, "text/plain", challenge);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      }
+    }
+
+    @Test
+    void braintreeChallengeIsAnsweredWithThePublicKeyAndTheChallengesHmac() throws Exception {
+      String[] pair = ConformanceEndpoints.configuredSecret("braintree").split(":", 2);
+      String challenge = "bt" + System.nanoTime();
+      byte[] key =
+          MessageDigest.getInstance("SHA-1").digest(pair[1].getBytes(StandardCharsets.UTF_8));
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(key, "HmacSHA1"));
+      String expected =
+          pair[0]
+              + "|"
+              + HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
+      assertAnswer(send("GET", "braintree?bt_challenge=" + challenge), "text/plain", expected);
+    }
+
+    @Test
+    void ebayChallengeCodeIsAnsweredWithTheDigestOfCodeTokenAndEndpoint() throws Exception {
+      Map<String, String> keys = RemoteKeyPresets.endpointKeys("ebay");
+      String code = "a8628072-3d33-45ee-" + System.nanoTime();
+      String digest =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(
+                          (code + keys.get("verify-token") + keys.get("public-url"))
+                              .getBytes(StandardCharsets.UTF_8)));
+      assertAnswer(
+          send("GET", "ebay?challenge_code=" + code),
+          "application/json",
+          "{\"challengeResponse\":\"" + digest + "\"}");
     }
 
     @Test

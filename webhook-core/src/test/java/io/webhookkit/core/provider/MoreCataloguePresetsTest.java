@@ -166,6 +166,13 @@ class MoreCataloguePresetsTest {
               Optional.empty(),
               Optional.of("end-of-call-report")),
           new Case(
+              "auth0",
+              KEY,
+              "[{\"log_id\":\"90020221207\",\"data\":{\"type\":\"s\"}}]",
+              (s, b) -> Map.of("Authorization", "Bearer " + s),
+              Optional.empty(),
+              Optional.empty()),
+          new Case(
               "chargebee",
               "hooks:Pa55-word",
               "{\"id\":\"ev_16BHbhF4s42tO2lK\",\"event_type\":\"subscription_created\"}",
