@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * Verification keys a provider publishes at a URL (a certificate, a JWKS, a key by id), fetched
  * only from the preset's {@link HostPin} over HTTPS, without redirects, with a bounded answer and
  * time-outs; cached per URL for the answer's {@code Cache-Control: max-age} within a floor and a
- * ceiling; one fetch in flight per URL however many requests wait; the last good keys kept while
- * the host is down; a key id the cached set lacks refreshes it at most once per interval, and URLs
- * never fetched before (a certificate URL, a key by id) are fetched at most a budget's worth per
- * interval, so forged ids or URLs cannot cause a fetch storm. A request never waits longer than the
- * time-out: then the lookup is {@link KeyLookup.Unavailable} and the guard answers 503 with {@code
- * Retry-After}. Thread-safe.
+ * ceiling, and refreshed in the background once four fifths of that have passed (the request is
+ * answered from the cache and does not wait); one fetch in flight per URL however many requests
+ * wait; the last good keys kept while the host is down; a key id the cached set lacks refreshes it
+ * at most once per interval, and URLs never fetched before (a certificate URL, a key by id) are
+ * fetched at most a budget's worth per interval, so forged ids or URLs cannot cause a fetch storm.
+ * A request never waits longer than the time-out: then the lookup is {@link KeyLookup.Unavailable}
+ * and the guard answers 503 with {@code Retry-After}. Thread-safe.
  *
  * @param <K> the parsed key type
  */
@@ -59,7 +61,12 @@ public final class RemoteKeySource<K> {
     Map<String, K> parse(byte[] body) throws Exception;
   }
 
-  private record Entry<K>(Map<String, K> keys, Instant freshUntil, Instant fetchedAt) {}
+  /**
+   * Fetched keys: fresh until {@code freshUntil}, refreshed in the background from {@code
+   * refreshFrom}.
+   */
+  private record Entry<K>(
+      Map<String, K> keys, Instant freshUntil, Instant refreshFrom, Instant fetchedAt) {}
 
   /** Builds the HTTP request that fetches the keys at a URL (a GET by default). */
   @FunctionalInterface
@@ -157,6 +164,11 @@ public final class RemoteKeySource<K> {
     if (cached != null && now.isBefore(cached.freshUntil())) {
       K key = cached.keys().get(kid);
       if (key != null) {
+        if (!now.isBefore(cached.refreshFrom()) && !inFlight.containsKey(url)) {
+          // near its expiry: refreshed off this request, which does not wait; a failure keeps the
+          // cached keys (fetch failures are reported when a request has to wait for one)
+          CompletableFuture<Entry<K>> unused = start(url, now);
+        }
         return new KeyLookup.Found<>(key);
       }
       Instant last = lastRefresh.get(url);
@@ -171,14 +183,7 @@ public final class RemoteKeySource<K> {
       // more never-seen URLs than the budget allows: forged ones, most likely; the provider retries
       return new KeyLookup.Unavailable<>("too many new key URLs", retryAfter);
     }
-    CompletableFuture<Entry<K>> fetch =
-        inFlight.computeIfAbsent(
-            url,
-            u -> {
-              lastRefresh.put(u, now);
-              return CompletableFuture.supplyAsync(() -> fetch(u), fetcher)
-                  .whenCompleteAsync((e, error) -> inFlight.remove(u), fetcher);
-            });
+    CompletableFuture<Entry<K>> fetch = start(url, now);
     try {
       Entry<K> fresh = fetch.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       cache.put(url, fresh);
@@ -201,6 +206,30 @@ public final class RemoteKeySource<K> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new KeyLookup.Unavailable<>("interrupted", retryAfter);
+    }
+  }
+
+  /** The fetch of this URL under way, or a new one; what it fetches is cached when it completes. */
+  private CompletableFuture<Entry<K>> start(URI url, Instant now) {
+    return inFlight.computeIfAbsent(
+        url,
+        u -> {
+          lastRefresh.put(u, now);
+          return CompletableFuture.supplyAsync(() -> fetch(u), fetcher)
+              .whenComplete(
+                  (fetched, error) -> {
+                    if (fetched != null) {
+                      cache.put(u, fetched);
+                    }
+                  })
+              .whenCompleteAsync((fetched, error) -> inFlight.remove(u), fetcher);
+        });
+  }
+
+  /** Waits for the fetches under way (background refreshes included) to end: for tests. */
+  void awaitFetches() {
+    for (CompletableFuture<Entry<K>> f : List.copyOf(inFlight.values())) {
+      f.handle((fetched, error) -> fetched).join();
     }
   }
 
@@ -237,7 +266,8 @@ public final class RemoteKeySource<K> {
       throw new IllegalStateException("not a key: " + e.getClass().getSimpleName(), e);
     }
     Instant now = clock.instant();
-    return new Entry<>(keys, now.plus(ttl(response.headers().firstValue("Cache-Control"))), now);
+    Duration ttl = ttl(response.headers().firstValue("Cache-Control"));
+    return new Entry<>(keys, now.plus(ttl), now.plus(ttl.multipliedBy(4).dividedBy(5)), now);
   }
 
   /** {@code max-age} within [floor, ceiling]; {@code no-cache}/{@code no-store} mean the floor. */

@@ -148,16 +148,47 @@ class RemoteKeySourceTest {
     URI url = server.uri("/keys/set");
 
     assertThat(keys.key(url, "k1")).isEqualTo(new KeyLookup.Found<>("key-one"));
-    clock.advance(Duration.ofSeconds(119));
+    clock.advance(Duration.ofSeconds(90)); // fresh, and before the background refresh (96 s)
     assertThat(keys.key(url, "k1")).isEqualTo(new KeyLookup.Found<>("key-one"));
     assertThat(server.log()).hasSize(1);
-    clock.advance(Duration.ofSeconds(2));
+    clock.advance(Duration.ofSeconds(31));
     assertThat(keys.key(url, "k1")).isEqualTo(new KeyLookup.Found<>("key-one"));
     assertThat(server.log()).hasSize(2);
     assertThat(keys.ttl(Optional.of("max-age=5"))).isEqualTo(Duration.ofMinutes(1));
     assertThat(keys.ttl(Optional.of("max-age=999999"))).isEqualTo(Duration.ofHours(24));
     assertThat(keys.ttl(Optional.of("no-store"))).isEqualTo(Duration.ofMinutes(1));
     assertThat(keys.ttl(Optional.empty())).isEqualTo(Duration.ofHours(1));
+  }
+
+  /**
+   * Past four fifths of its freshness a key is refreshed in the background: the request is answered
+   * from the cache at once. Were it to wait for the refresh, it would get the rotated key (the
+   * server answers after at most 3 s, within the 8 s time-out) and fail.
+   */
+  @Test
+  void aKeyNearItsExpiryIsRefreshedOffTheRequestWhichDoesNotWait() throws Exception {
+    server.answer(path -> LocalHttpsServer.Answer.ok("k1=key-one", "Cache-Control: max-age=100"));
+    RemoteKeySource<String> keys = source().timeout(Duration.ofSeconds(8)).build();
+    URI url = server.uri("/keys/set");
+    assertThat(keys.key(url, "k1")).isEqualTo(new KeyLookup.Found<>("key-one"));
+
+    CountDownLatch release = new CountDownLatch(1);
+    server.answer(
+        path -> {
+          try {
+            release.await(3, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return LocalHttpsServer.Answer.ok("k1=key-rotated", "Cache-Control: max-age=100");
+        });
+    clock.advance(Duration.ofSeconds(85));
+    assertThat(keys.key(url, "k1")).isEqualTo(new KeyLookup.Found<>("key-one"));
+
+    release.countDown();
+    keys.awaitFetches();
+    assertThat(keys.key(url, "k1")).isEqualTo(new KeyLookup.Found<>("key-rotated"));
+    assertThat(server.log()).hasSize(2);
   }
 
   @Test
