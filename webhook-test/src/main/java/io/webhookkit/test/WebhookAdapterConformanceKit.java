@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -258,6 +259,13 @@ public abstract class WebhookAdapterConformanceKit {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  private static final AtomicLong REMOTE_IDS = new AtomicLong();
+
+  /** A delivery id no other remote-key scenario of this run uses (unique, not secret). */
+  private static String remoteId() {
+    return "rk-" + ProcessHandle.current().pid() + "-" + REMOTE_IDS.incrementAndGet();
+  }
+
   @Nested
   @DisplayName("remote keys")
   class RemoteKeyEndpoints {
@@ -266,7 +274,7 @@ public abstract class WebhookAdapterConformanceKit {
     void aDeliverySignedWithTheProvidersKeyReachesTheHandlerOnceAndItsRetryIsADuplicate(
         String preset) throws Exception {
       RemoteKeyPresets.Delivery delivery =
-          RemoteKeyPresets.delivery(preset, "rk-" + UUID.randomUUID(), Instant.now(), false);
+          RemoteKeyPresets.delivery(preset, remoteId(), Instant.now(), false);
       HttpResponse<byte[]> response = post(preset, delivery);
       assertThat(response.statusCode())
           .as(new String(response.body(), StandardCharsets.UTF_8))
@@ -283,7 +291,7 @@ public abstract class WebhookAdapterConformanceKit {
     @MethodSource("io.webhookkit.test.WebhookAdapterConformanceKit#remoteKeyPresets")
     void aDeliverySignedWithAKeyTheProviderDoesNotServeIsRefused(String preset) throws Exception {
       RemoteKeyPresets.Delivery forged =
-          RemoteKeyPresets.delivery(preset, "rk-" + UUID.randomUUID(), Instant.now(), true);
+          RemoteKeyPresets.delivery(preset, remoteId(), Instant.now(), true);
       assertRefused(post(preset, forged), 401, "signature_invalid");
       assertThat(handler.callsFor(forged.deliveryId())).isEmpty();
     }
@@ -294,13 +302,13 @@ public abstract class WebhookAdapterConformanceKit {
       if (RemoteKeyPresets.coversBody(preset)) {
         RemoteKeyPresets.Delivery tampered =
             RemoteKeyPresets.tampered(
-                RemoteKeyPresets.delivery(preset, "rk-" + UUID.randomUUID(), Instant.now(), false));
+                RemoteKeyPresets.delivery(preset, remoteId(), Instant.now(), false));
         assertRefused(post(preset, tampered), 401, "signature_invalid");
       }
       if (RemoteKeyPresets.timed(preset)) {
         RemoteKeyPresets.Delivery stale =
             RemoteKeyPresets.delivery(
-                preset, "rk-" + UUID.randomUUID(), Instant.now().minus(Duration.ofHours(2)), false);
+                preset, remoteId(), Instant.now().minus(Duration.ofHours(2)), false);
         assertRefused(post(preset, stale), 401, "timestamp_out_of_tolerance");
       }
       assertThat(RemoteKeyPresets.coversBody(preset) || RemoteKeyPresets.timed(preset)).isTrue();
