@@ -34,7 +34,7 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +45,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -225,6 +226,7 @@ public final class RemoteKeyPresets {
       Path dir = Files.createTempDirectory("webhook-kit-remote-keys");
       Path store = dir.resolve("keys.p12");
       keytool(store, "tls", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", "EC");
+      keytool(store, "ca", "CN=webhook-kit conformance CA", "bc:c", "RSA");
       keytool(store, "sns", "CN=sns.amazonaws.com", "SAN=dns:sns.amazonaws.com", "RSA");
       keytool(
           store,
@@ -238,21 +240,19 @@ public final class RemoteKeyPresets {
       }
       snsKey = (PrivateKey) keys.getKey("sns", PASSWORD.toCharArray());
       paypalKey = (PrivateKey) keys.getKey("paypal", PASSWORD.toCharArray());
-      Certificate snsCert = keys.getCertificate("sns");
-      Certificate paypalCert = keys.getCertificate("paypal");
+      // SNS's and PayPal's certificates must chain to a trusted CA: the run's own CA issues them
+      byte[] snsPem = issue(dir, store, "sns", "SAN=dns:sns.amazonaws.com");
+      byte[] paypalPem = issue(dir, store, "paypal", "SAN=dns:messageverificationcerts.paypal.com");
+      X509Certificate ca = (X509Certificate) keys.getCertificate("ca");
 
-      answers.put(
-          "/SimpleNotificationService-0123456789abcdef.pem",
-          pem("CERTIFICATE", snsCert.getEncoded()).getBytes(StandardCharsets.US_ASCII));
+      answers.put("/SimpleNotificationService-0123456789abcdef.pem", snsPem);
       answers.put(
           "/oauth2/v3/certs",
           new JWKSet(google.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
       answers.put(
           "/" + TENANT + "/discovery/v2.0/keys",
           new JWKSet(entra.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
-      answers.put(
-          "/v1/notifications/certs/CERT-conformance",
-          pem("CERTIFICATE", paypalCert.getEncoded()).getBytes(StandardCharsets.US_ASCII));
+      answers.put("/v1/notifications/certs/CERT-conformance", paypalPem);
       answers.put(
           "/conformance/pub-key-1.pem",
           pem("PUBLIC KEY", adobe1.getPublic().getEncoded()).getBytes(StandardCharsets.US_ASCII));
@@ -305,6 +305,7 @@ public final class RemoteKeyPresets {
                       .connectTimeout(Duration.ofSeconds(5))
                       .build())
               .testServer("localhost", server.getAddress().getPort())
+              .trustAnchors(Set.of(ca))
               .timeout(Duration.ofSeconds(5))
               .build();
     }
@@ -322,6 +323,54 @@ public final class RemoteKeyPresets {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(body);
         }
+      }
+    }
+
+    /** The certificate (PEM) the run's CA issues for the key pair under this alias. */
+    private static byte[] issue(Path dir, Path store, String alias, String san)
+        throws IOException, InterruptedException {
+      Path csr = dir.resolve(alias + ".csr");
+      Path pem = dir.resolve(alias + ".pem");
+      run(
+          List.of(
+              "-certreq",
+              "-alias",
+              alias,
+              "-keystore",
+              store.toString(),
+              "-storepass",
+              PASSWORD,
+              "-file",
+              csr.toString()));
+      run(
+          List.of(
+              "-gencert",
+              "-rfc",
+              "-alias",
+              "ca",
+              "-keystore",
+              store.toString(),
+              "-storepass",
+              PASSWORD,
+              "-infile",
+              csr.toString(),
+              "-outfile",
+              pem.toString(),
+              "-ext",
+              san,
+              "-validity",
+              "3650"));
+      return Files.readAllBytes(pem);
+    }
+
+    private static void run(List<String> args) throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+      command.addAll(args);
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException(new String(out, StandardCharsets.UTF_8));
       }
     }
 

@@ -2,10 +2,14 @@ package io.webhookkit.core.provider;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * against a local HTTPS server and is set only in code, never by a configuration key. Immutable.
  *
  * <p>The default: a client that follows no redirects and trusts the JDK's CA certificates, a
- * 3-second time-out, the system clock.
+ * 3-second time-out, the system clock, and fetched signing certificates (AWS SNS, PayPal) accepted
+ * only when they chain to a CA the JDK trusts.
  */
 public final class RemoteKeys {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -27,6 +32,8 @@ public final class RemoteKeys {
   private final int testPort;
   private final Duration timeout;
   private final Clock clock;
+  private final Set<X509Certificate> trustAnchors;
+  private final List<X509Certificate> intermediates;
 
   private RemoteKeys(Builder b) {
     this.httpClient = b.httpClient;
@@ -34,6 +41,8 @@ public final class RemoteKeys {
     this.testPort = b.testPort;
     this.timeout = b.timeout;
     this.clock = b.clock;
+    this.trustAnchors = b.trustAnchors;
+    this.intermediates = b.intermediates;
   }
 
   /** The defaults: the JDK's trust, no redirects, 3 s, the system clock. */
@@ -69,6 +78,16 @@ public final class RemoteKeys {
   /** The clock keys, certificates and tokens are judged by. */
   public Clock clock() {
     return clock;
+  }
+
+  /** The CAs a fetched signing certificate must chain to: empty means the CAs the JDK trusts. */
+  public Set<X509Certificate> trustAnchors() {
+    return trustAnchors;
+  }
+
+  /** Intermediate CA certificates added to those the kit ships for each provider. */
+  public List<X509Certificate> intermediateCertificates() {
+    return intermediates;
   }
 
   /** The local test server standing in for every provider's key host, when one was set. */
@@ -107,6 +126,8 @@ public final class RemoteKeys {
     private int testPort = -1;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Clock clock = Clock.systemUTC();
+    private Set<X509Certificate> trustAnchors = Set.of();
+    private List<X509Certificate> intermediates = List.of();
 
     private Builder() {}
 
@@ -152,6 +173,31 @@ public final class RemoteKeys {
     /** The clock keys are judged by (default the system's). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The CAs fetched signing certificates (AWS SNS, PayPal) must chain to, in place of the CAs the
+     * JDK trusts: for a private trust store, or a test CA.
+     *
+     * @throws IllegalArgumentException when empty
+     */
+    public Builder trustAnchors(Collection<X509Certificate> anchors) {
+      if (anchors.isEmpty()) {
+        throw new IllegalArgumentException("at least one trust anchor");
+      }
+      this.trustAnchors = Set.copyOf(anchors);
+      return this;
+    }
+
+    /**
+     * Intermediate CA certificates a fetched signing certificate may chain through, added to those
+     * the kit ships: for when a provider moves to an issuing CA the kit does not know yet and does
+     * not send it with the certificate (the warning logged then names the issuer). They are not
+     * trusted by themselves: the path must still end at a trust anchor.
+     */
+    public Builder intermediateCertificates(Collection<X509Certificate> certificates) {
+      this.intermediates = List.copyOf(certificates);
       return this;
     }
 

@@ -54,6 +54,7 @@ class AwsSnsTest {
       "/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem";
   private static final String TEST_CERT = "/SimpleNotificationService-0123456789abcdef.pem";
   private static final String WRONG_NAME_CERT = "/SimpleNotificationService-fedcba9876543210.pem";
+  private static final String SELF_SIGNED_CERT = "/SimpleNotificationService-5e1f5e1f5e1f5e1f.pem";
   private static final Instant AWS_NOW = Instant.parse("2026-03-06T20:01:00Z");
   private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
 
@@ -61,6 +62,7 @@ class AwsSnsTest {
   private static byte[] testCertPem;
   private static byte[] wrongNameCertPem;
   private static PrivateKey testKey;
+  private static LocalHttpsServer.Signer selfSigned;
 
   private LocalHttpsServer server;
 
@@ -75,6 +77,9 @@ class AwsSnsTest {
         LocalHttpsServer.signer(
                 dir, "other", "CN=sns.example.com", "-ext", "SAN=dns:sns.example.com")
             .certificatePem();
+    selfSigned =
+        LocalHttpsServer.selfSigned(
+            dir, "self", "CN=sns.amazonaws.com", "-ext", "SAN=dns:sns.amazonaws.com");
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -97,6 +102,8 @@ class AwsSnsTest {
                   case TEST_CERT -> new LocalHttpsServer.Answer(200, List.of(), testCertPem);
                   case WRONG_NAME_CERT ->
                       new LocalHttpsServer.Answer(200, List.of(), wrongNameCertPem);
+                  case SELF_SIGNED_CERT ->
+                      new LocalHttpsServer.Answer(200, List.of(), selfSigned.certificatePem());
                   default ->
                       path.startsWith("/?Action=ConfirmSubscription&")
                           ? LocalHttpsServer.Answer.ok("<ConfirmSubscriptionResponse/>")
@@ -303,6 +310,23 @@ class AwsSnsTest {
       refused(guard, sns(signed(m), "Notification"), Reason.SIGNATURE_INVALID);
     }
     assertThat(server.log()).isEmpty();
+  }
+
+  @Test
+  void aCertificateNamedForSnsThatChainsToNoTrustedCaIsNeverUsed() throws Exception {
+    // self-signed for sns.amazonaws.com, served from the pinned host: the name is right, the chain
+    // is not — no key, so 503 (the provider retries once the kit trusts the issuer), never a 2xx
+    Map<String, String> m = message("m-1", NOW, SELF_SIGNED_CERT);
+    Map<String, String> signedBySelf = new LinkedHashMap<>(m);
+    Signature s = Signature.getInstance("SHA256withRSA");
+    s.initSign(selfSigned.key());
+    s.update(SnsSignature.stringToSign(m).orElseThrow().getBytes(StandardCharsets.UTF_8));
+    signedBySelf.put("Signature", Base64.getEncoder().encodeToString(s.sign()));
+    Decision.Respond r =
+        responds(guard(NOW, Map.of()), sns(Json.object(signedBySelf), "Notification"));
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.reason()).isEqualTo(Reason.KEY_UNAVAILABLE);
+    assertThat(server.log()).containsExactly(SELF_SIGNED_CERT);
   }
 
   @Test

@@ -54,6 +54,7 @@ class PayPalTest {
 
   private static final String SANDBOX_CERT = "/v1/notifications/certs/CERT-360caa42-fca2a594-sdk";
   private static final String TEST_CERT = "/v1/notifications/certs/CERT-0123456789-test";
+  private static final String SELF_SIGNED_CERT = "/v1/notifications/certs/CERT-5e1f5e1f-self";
   private static final String WRONG_NAME_CERT = "/v1/notifications/certs/CERT-9876543210-other";
   private static final String WEBHOOK_ID = "8PT597110X687430LKGECATA";
   private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
@@ -62,6 +63,7 @@ class PayPalTest {
   private static PrivateKey testKey;
   private static byte[] testCertPem;
   private static byte[] wrongNameCertPem;
+  private static LocalHttpsServer.Signer selfSigned;
 
   private LocalHttpsServer server;
 
@@ -73,6 +75,7 @@ class PayPalTest {
     testCertPem = paypal.certificatePem();
     wrongNameCertPem =
         LocalHttpsServer.signer(dir, "other", "CN=messages.paypal.example").certificatePem();
+    selfSigned = LocalHttpsServer.selfSigned(dir, "self", "CN=messageverificationcerts.paypal.com");
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -94,6 +97,8 @@ class PayPalTest {
                   case TEST_CERT -> new LocalHttpsServer.Answer(200, List.of(), testCertPem);
                   case WRONG_NAME_CERT ->
                       new LocalHttpsServer.Answer(200, List.of(), wrongNameCertPem);
+                  case SELF_SIGNED_CERT ->
+                      new LocalHttpsServer.Answer(200, List.of(), selfSigned.certificatePem());
                   default -> new LocalHttpsServer.Answer(404, List.of(), new byte[0]);
                 });
   }
@@ -132,6 +137,11 @@ class PayPalTest {
   /** A transmission as PayPal signs it, with the test key. */
   private static WebhookRequest signed(String eventId, Instant at, String certPath)
       throws Exception {
+    return signed(eventId, at, certPath, testKey);
+  }
+
+  private static WebhookRequest signed(String eventId, Instant at, String certPath, PrivateKey key)
+      throws Exception {
     String body =
         "{\"id\":\""
             + eventId
@@ -143,7 +153,7 @@ class PayPalTest {
     CRC32 crc = new CRC32();
     crc.update(body.getBytes(StandardCharsets.UTF_8));
     Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initSign(testKey);
+    rsa.initSign(key);
     rsa.update(
         (id + "|" + time + "|" + WEBHOOK_ID + "|" + crc.getValue())
             .getBytes(StandardCharsets.UTF_8));
@@ -279,6 +289,17 @@ class PayPalTest {
       assertThat(responds(guard, r).reason()).as(url).isEqualTo(Reason.SIGNATURE_INVALID);
     }
     assertThat(server.log()).isEmpty();
+  }
+
+  @Test
+  void aCertificateNamedForPaypalThatChainsToNoTrustedCaIsNeverUsed() throws Exception {
+    // self-signed for messageverificationcerts.paypal.com, served from PayPal's API host: the name
+    // is right, the chain is not — no key, so 503 (retried once the kit trusts the issuer)
+    Decision.Respond r =
+        responds(guard(NOW, WEBHOOK_ID), signed("WH-1", NOW, SELF_SIGNED_CERT, selfSigned.key()));
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.reason()).isEqualTo(Reason.KEY_UNAVAILABLE);
+    assertThat(server.log()).containsExactly(SELF_SIGNED_CERT);
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,12 +31,13 @@ import org.jspecify.annotations.Nullable;
  * <transmission id>|<transmission time>|<webhook id>|<CRC32 of the body as unsigned decimal>}, by
  * the key of the certificate at {@code PAYPAL-CERT-URL} — fetched only from PayPal's API hosts
  * ({@code api[-m].[sandbox.]paypal.com}) under {@code /v1/notifications/certs/}, over HTTPS, and
- * accepted only when it is PayPal's message-verification certificate ({@code
- * messageverificationcerts…paypal.com}, the name PayPal's Java SDK checks) and valid now. The
- * algorithm header must say {@code SHA256withRSA} (PayPal's SDK passes the header to {@code
- * Signature.getInstance}; the kit does not). The signed transmission time is held to the endpoint's
- * window. The body is covered only through CRC32, which is not collision-resistant: the window
- * bounds how long a captured transmission can be replayed with another body. Thread-safe.
+ * accepted only when it chains to a trusted CA ({@link CertificateChains}), is PayPal's
+ * message-verification certificate ({@code messageverificationcerts…paypal.com}, the name PayPal's
+ * Java SDK checks) and valid now. The algorithm header must say {@code SHA256withRSA} (PayPal's SDK
+ * passes the header to {@code Signature.getInstance}; the kit does not). The signed transmission
+ * time is held to the endpoint's window. The body is covered only through CRC32, which is not
+ * collision-resistant: the window bounds how long a captured transmission can be replayed with
+ * another body. Thread-safe.
  *
  * @see <a href="https://developer.paypal.com/api/rest/webhooks/rest/">PayPal: integrate
  *     webhooks</a>
@@ -65,12 +67,23 @@ public final class PayPalScheme implements SignatureScheme {
   public PayPalScheme(String webhookId, RemoteKeys remoteKeys) {
     this.webhookId = webhookId;
     this.certificates =
-        RemoteKeySource.builder(
-                CERT_PIN, body -> Map.of("", SigningCertificates.leaf(body)), remoteKeys)
+        RemoteKeySource.builder(CERT_PIN, body -> Map.of("", trusted(body, remoteKeys)), remoteKeys)
             .maxBytes(32 * 1024)
             .build();
     this.remoteKeys = remoteKeys;
     this.clock = remoteKeys.clock();
+  }
+
+  /**
+   * The fetched certificate, when it chains to a trusted CA through the certificates its answer
+   * carried and DigiCert's issuing CAs.
+   */
+  private static X509Certificate trusted(byte[] pem, RemoteKeys remoteKeys)
+      throws CertificateException {
+    List<X509Certificate> chain = SigningCertificates.all(pem);
+    CertificateChains.validate(
+        chain, CertificateChains.DIGICERT, remoteKeys, remoteKeys.clock().instant());
+    return chain.get(0);
   }
 
   @Override

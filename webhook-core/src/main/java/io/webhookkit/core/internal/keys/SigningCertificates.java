@@ -20,22 +20,29 @@ final class SigningCertificates {
   private SigningCertificates() {}
 
   /**
-   * The first certificate of a fetched PEM answer (the signer's; any further blocks are its chain).
+   * The certificates of a fetched PEM answer: the signer's first, then any of its chain.
    *
    * @throws CertificateException when the answer is not PEM certificates
    */
-  static X509Certificate leaf(byte[] pem) throws CertificateException {
+  static List<X509Certificate> all(byte[] pem) throws CertificateException {
     String text = new String(pem, StandardCharsets.US_ASCII).strip();
     if (!text.startsWith("-----BEGIN CERTIFICATE-----")
         || !text.endsWith("-----END CERTIFICATE-----")) {
       throw new CertificateException("not PEM certificates");
     }
-    Collection<? extends Certificate> all =
-        CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
-    if (all.isEmpty() || !(all.iterator().next() instanceof X509Certificate first)) {
+    List<X509Certificate> out = new ArrayList<>();
+    for (Certificate c :
+        CertificateFactory.getInstance("X.509")
+            .generateCertificates(new ByteArrayInputStream(pem))) {
+      if (!(c instanceof X509Certificate x509)) {
+        throw new CertificateException("not an X.509 certificate");
+      }
+      out.add(x509);
+    }
+    if (out.isEmpty()) {
       throw new CertificateException("no X.509 certificate");
     }
-    return first;
+    return List.copyOf(out);
   }
 
   /** The certificate's DNS names and its subject's common name. */

@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Amazon SNS signature scheme: the message's own fields signed by AWS's key, whose certificate
  * is fetched from {@code SigningCertURL} — only when the message's {@code TopicArn} is one of the
- * endpoint's topics, only from the SNS host of that topic's region, and accepted only when it names
- * the region's signer and is valid now. The signed {@code MessageId} is the delivery id, the signed
- * {@code Timestamp} is held to the endpoint's window. Thread-safe.
+ * endpoint's topics, only from the SNS host of that topic's region, and accepted only when it
+ * chains to a trusted CA ({@link CertificateChains}), names the region's signer and is valid now.
+ * The signed {@code MessageId} is the delivery id, the signed {@code Timestamp} is held to the
+ * endpoint's window. Thread-safe.
  */
 public final class SnsScheme implements SignatureScheme {
   /** The label a verified message reports in place of a secret's. */
@@ -68,15 +69,20 @@ public final class SnsScheme implements SignatureScheme {
   public SnsScheme(List<String> topicArns, RemoteKeys remoteKeys) {
     this.topics = Set.copyOf(topicArns); // checked by the preset, naming the key
     this.certificates =
-        RemoteKeySource.builder(SnsSignature.CERT_PIN, SnsScheme::parse, remoteKeys)
+        RemoteKeySource.builder(SnsSignature.CERT_PIN, pem -> parse(pem, remoteKeys), remoteKeys)
             .maxBytes(16 * 1024)
             .build();
     this.remoteKeys = remoteKeys;
     this.clock = remoteKeys.clock();
   }
 
-  private static Map<String, X509Certificate> parse(byte[] pem) throws CertificateException {
-    return Map.of("", SnsSignature.parse(pem));
+  /** The fetched certificate, when it chains to a trusted CA through Amazon's issuing CAs. */
+  private static Map<String, X509Certificate> parse(byte[] pem, RemoteKeys remoteKeys)
+      throws CertificateException {
+    X509Certificate cert = SnsSignature.parse(pem);
+    CertificateChains.validate(
+        List.of(cert), CertificateChains.AMAZON, remoteKeys, remoteKeys.clock().instant());
+    return Map.of("", cert);
   }
 
   /**

@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +47,7 @@ public final class LocalHttpsServer implements AutoCloseable {
 
   private final SSLServerSocket socket;
   private final SSLContext context;
+  private final X509Certificate testCa;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -87,6 +91,7 @@ public final class LocalHttpsServer implements AutoCloseable {
   /** A server whose certificate is kept in this directory, answering with this function. */
   public LocalHttpsServer(Path dir, Function<String, Answer> handler) throws Exception {
     this.handler = handler;
+    this.testCa = testCa(dir);
     KeyStore keys =
         keyStore(
             dir.resolve("local-https.p12"),
@@ -123,9 +128,13 @@ public final class LocalHttpsServer implements AutoCloseable {
 
   /**
    * Settings that fetch every preset's keys from this server (a client trusting its certificate,
-   * following no redirects, a 2-second time-out), judged by this clock.
+   * following no redirects, a 2-second time-out), judged by this clock; signing certificates chain
+   * to the CAs the JDK trusts (the providers' published certificates) or to this directory's {@link
+   * #testCa test CA} (the {@link #signer signers'}).
    */
   public RemoteKeys remoteKeys(Clock clock) {
+    Set<X509Certificate> anchors = new HashSet<>(CertificateChains.jdkCertificates());
+    anchors.add(testCa);
     return RemoteKeys.builder()
         .httpClient(
             HttpClient.newBuilder()
@@ -135,16 +144,53 @@ public final class LocalHttpsServer implements AutoCloseable {
         .testServer("localhost", port())
         .timeout(Duration.ofSeconds(2))
         .clock(clock)
+        .trustAnchors(anchors)
         .build();
   }
 
+  /** The test CA of this directory ({@code CN=webhook-kit test CA}), made when first asked for. */
+  public static X509Certificate testCa(Path dir) throws Exception {
+    return (X509Certificate) caStore(dir).getCertificate("ca");
+  }
+
+  private static KeyStore caStore(Path dir) throws Exception {
+    return keyStore(
+        dir.resolve("test-ca.p12"),
+        "ca",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=webhook-kit test CA",
+        "-ext",
+        "bc:c",
+        "-startdate",
+        "2026/01/01 00:00:00",
+        "-validity",
+        "3650");
+  }
+
   /**
-   * A signer's key pair and certificate valid from 2026-11-01 for 90 days, made by {@code keytool}
-   * in this directory under this alias and name (e.g. {@code CN=sns.amazonaws.com}); the private
-   * key, and the certificate as PEM.
+   * A signer's key pair and certificate valid from 2026-11-01 for 90 days, issued by this
+   * directory's {@link #testCa test CA} (or, with {@code selfSigned}, by itself), made by {@code
+   * keytool} under this alias and name (e.g. {@code CN=sns.amazonaws.com}) with these further
+   * {@code -gencert} arguments (e.g. {@code -ext SAN=dns:sns.amazonaws.com}); the private key, and
+   * the certificate as PEM.
    */
   public static Signer signer(Path dir, String alias, String dname, String... more)
       throws Exception {
+    return signer(dir, false, alias, dname, more);
+  }
+
+  /** A signer whose certificate is self-signed: it chains to no CA. */
+  public static Signer selfSigned(Path dir, String alias, String dname, String... more)
+      throws Exception {
+    return signer(dir, true, alias, dname, more);
+  }
+
+  private static Signer signer(
+      Path dir, boolean selfSigned, String alias, String dname, String... more) throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -158,21 +204,61 @@ public final class LocalHttpsServer implements AutoCloseable {
                 "2026/11/01 00:00:00",
                 "-validity",
                 "90"));
-    args.addAll(List.of(more));
+    if (selfSigned) {
+      args.addAll(List.of(more));
+    }
     Path store = dir.resolve(alias + ".p12");
     KeyStore keys = keyStore(store, alias, args.toArray(String[]::new));
     Path pem = dir.resolve(alias + ".pem");
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        alias,
-        "-keystore",
-        store.toString(),
-        "-storepass",
-        STORE_PASSWORD,
-        "-file",
-        pem.toString());
+    if (!Files.exists(pem)) {
+      if (selfSigned) {
+        keytool(
+            "-exportcert",
+            "-rfc",
+            "-alias",
+            alias,
+            "-keystore",
+            store.toString(),
+            "-storepass",
+            STORE_PASSWORD,
+            "-file",
+            pem.toString());
+      } else {
+        caStore(dir);
+        Path csr = dir.resolve(alias + ".csr");
+        keytool(
+            "-certreq",
+            "-alias",
+            alias,
+            "-keystore",
+            store.toString(),
+            "-storepass",
+            STORE_PASSWORD,
+            "-file",
+            csr.toString());
+        List<String> gencert =
+            new ArrayList<>(
+                List.of(
+                    "-gencert",
+                    "-rfc",
+                    "-alias",
+                    "ca",
+                    "-keystore",
+                    dir.resolve("test-ca.p12").toString(),
+                    "-storepass",
+                    STORE_PASSWORD,
+                    "-infile",
+                    csr.toString(),
+                    "-outfile",
+                    pem.toString(),
+                    "-startdate",
+                    "2026/11/01 00:00:00",
+                    "-validity",
+                    "90"));
+        gencert.addAll(List.of(more));
+        keytool(gencert.toArray(String[]::new));
+      }
+    }
     return new Signer(
         (PrivateKey) keys.getKey(alias, STORE_PASSWORD.toCharArray()), Files.readAllBytes(pem));
   }
