@@ -115,6 +115,7 @@ module io.webhookkit.core {
   requires transitive java.net.http;
   requires com.github.benmanes.caffeine;
   requires com.nimbusds.jose.jwt;
+  requires hash4j;
   requires io.github.bucket4j.core;
   requires org.slf4j;
   requires static micrometer.core;

@@ -37,8 +37,14 @@ final class AttemptLog {
     @Nullable String secretLabel();
   }
 
-  /** Tells of one attempt: how it ended, why, and with which status. */
+  /**
+   * Tells of one attempt: how it ended, why, and with which status. Nothing is built when nobody
+   * would read it (the log line off and no listener).
+   */
   void emit(Facts facts, Outcome outcome, @Nullable Reason reason, int status) {
+    if (listener == WebhookListener.NONE && !LOG.isInfoEnabled()) {
+      return;
+    }
     WebhookEvent event = facts.event();
     emit(
         new WebhookAttempt(

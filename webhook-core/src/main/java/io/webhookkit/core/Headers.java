@@ -1,31 +1,34 @@
 package io.webhookkit.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable HTTP headers: names compare case-insensitively, each name keeps all its values in the
- * order received. Lookups are hash lookups on the lower-cased name (no allocation when the name
- * asked for is already lower case). Thread-safe.
+ * order received. Kept flat, as received — two arrays of names and values, nothing lower-cased or
+ * copied per header — because a webhook carries 10–20 headers and the guard asks for a handful: a
+ * lookup compares lengths first, then the name ignoring case. Thread-safe.
  */
 public final class Headers {
-  private static final Headers EMPTY = new Headers(new LinkedHashMap<>());
+  private static final String[] NONE = new String[0];
+  private static final Headers EMPTY = new Headers(NONE, NONE, 0);
 
-  /** One header: the name as first received, and its values. */
-  private record Field(String name, List<String> values) {}
+  private final String[] names;
+  private final String[] values;
+  private final int size;
 
-  private final Map<String, Field> fields;
-
-  private Headers(Map<String, Field> fields) {
-    this.fields = fields;
+  private Headers(String[] names, String[] values, int size) {
+    this.names = names;
+    this.values = values;
+    this.size = size;
   }
 
   /** No headers. */
@@ -45,38 +48,102 @@ public final class Headers {
     return b.build();
   }
 
-  private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+  private static boolean same(String a, String b) {
+    return a.length() == b.length() && a.equalsIgnoreCase(b);
+  }
+
+  /** The first value of a header, or {@code null}: {@link #first} without the {@code Optional}. */
+  public @Nullable String firstValue(String name) {
+    for (int i = 0; i < size; i++) {
+      if (same(names[i], name)) {
+        return values[i];
+      }
+    }
+    return null;
   }
 
   /** The first value of a header. */
   public Optional<String> first(String name) {
-    Field f = fields.get(key(name));
-    return f == null ? Optional.empty() : Optional.of(f.values.get(0));
+    return Optional.ofNullable(firstValue(name));
   }
 
   /** All values of a header, in order; empty when absent. */
   public List<String> all(String name) {
-    Field f = fields.get(key(name));
-    return f == null ? List.of() : f.values;
+    String one = null;
+    List<String> many = null;
+    for (int i = 0; i < size; i++) {
+      if (same(names[i], name)) {
+        if (one == null) {
+          one = values[i];
+        } else {
+          if (many == null) {
+            many = new ArrayList<>(4);
+            many.add(one);
+          }
+          many.add(values[i]);
+        }
+      }
+    }
+    if (many != null) {
+      return Collections.unmodifiableList(many);
+    }
+    return one == null ? List.of() : List.of(one);
   }
 
   /** True when the header is present. */
   public boolean contains(String name) {
-    return fields.containsKey(key(name));
+    return firstValue(name) != null;
+  }
+
+  /** How many header lines there are (a name given twice counts twice). */
+  public int size() {
+    return size;
+  }
+
+  /** The name of the {@code i}-th header line, as received. */
+  public String name(int i) {
+    return names[checked(i)];
+  }
+
+  /** The value of the {@code i}-th header line. */
+  public String value(int i) {
+    return values[checked(i)];
+  }
+
+  private int checked(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return i;
   }
 
   /** The header names, as first received. */
   public Set<String> names() {
-    Set<String> names = new LinkedHashSet<>();
-    fields.values().forEach(f -> names.add(f.name));
-    return Collections.unmodifiableSet(names);
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < size; i++) {
+      if (firstIndex(names[i]) == i) {
+        out.add(names[i]);
+      }
+    }
+    return Collections.unmodifiableSet(out);
   }
 
-  /** All headers as an unmodifiable map with case-insensitive keys. */
+  private int firstIndex(String name) {
+    for (int i = 0; i < size; i++) {
+      if (same(names[i], name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** All headers as an unmodifiable map with case-insensitive keys (names as first received). */
   public Map<String, List<String>> asMap() {
     TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    fields.values().forEach(f -> map.put(f.name, f.values));
+    for (int i = 0; i < size; i++) {
+      map.computeIfAbsent(names[i], n -> new ArrayList<>(1)).add(values[i]);
+    }
+    map.replaceAll((name, list) -> Collections.unmodifiableList(list));
     return Collections.unmodifiableMap(map);
   }
 
@@ -87,36 +154,45 @@ public final class Headers {
 
   /** Collects headers; not thread-safe. */
   public static final class Builder {
-    private final Map<String, Field> fields = new LinkedHashMap<>();
+    private String[] names = new String[16];
+    private String[] values = new String[16];
+    private int size;
 
     private Builder() {}
 
     /** Appends one value. */
     public Builder add(String name, String value) {
-      String key = key(name);
-      Field f = fields.get(key);
-      if (f == null) {
-        f = new Field(name, new ArrayList<>(1));
-        fields.put(key, f);
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
       }
-      f.values.add(value);
+      names[size] = name;
+      values[size] = value;
+      size++;
       return this;
     }
 
     /** Replaces all values of a header with one. */
     public Builder set(String name, String value) {
-      fields.remove(key(name));
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (!same(names[i], name)) {
+          names[kept] = names[i];
+          values[kept] = values[i];
+          kept++;
+        }
+      }
+      Arrays.fill(names, kept, size, null);
+      Arrays.fill(values, kept, size, null);
+      size = kept;
       return add(name, value);
     }
 
     /** Immutable headers. */
     public Headers build() {
-      Map<String, Field> copy = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
-      fields.forEach(
-          (key, f) ->
-              copy.put(
-                  key, new Field(f.name, Collections.unmodifiableList(new ArrayList<>(f.values)))));
-      return new Headers(copy);
+      return size == 0
+          ? EMPTY
+          : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
     }
   }
 }

@@ -37,14 +37,17 @@ final class Settlement {
     this.log = log;
   }
 
-  /** A ticket for a delivery that holds no claim (idempotency off, or no delivery id). */
-  DeliveryTicket unclaimed(WebhookEvent event, String client, long startNanos) {
+  /**
+   * A ticket for a delivery that holds no claim (idempotency off, or no delivery id); {@code
+   * client} tells the client address when a log line or listener asks.
+   */
+  DeliveryTicket unclaimed(WebhookEvent event, AttemptLog.Facts client, long startNanos) {
     return new Ticket(event, null, client, startNanos);
   }
 
   /** A ticket for a delivery claimed under {@code key} with the store's owner token. */
   DeliveryTicket claimed(
-      WebhookEvent event, String key, String token, String client, long startNanos) {
+      WebhookEvent event, String key, String token, AttemptLog.Facts client, long startNanos) {
     return new Ticket(event, new Claim(key, token), client, startNanos);
   }
 
@@ -53,11 +56,11 @@ final class Settlement {
   private final class Ticket implements DeliveryTicket, AttemptLog.Facts {
     private final WebhookEvent event;
     private final @Nullable Claim claim;
-    private final String client;
+    private final AttemptLog.Facts client;
     private final long start;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    Ticket(WebhookEvent event, @Nullable Claim claim, String client, long start) {
+    Ticket(WebhookEvent event, @Nullable Claim claim, AttemptLog.Facts client, long start) {
       this.event = event;
       this.claim = claim;
       this.client = client;
@@ -90,7 +93,7 @@ final class Settlement {
 
     @Override
     public String client() {
-      return client;
+      return client.client();
     }
 
     @Override

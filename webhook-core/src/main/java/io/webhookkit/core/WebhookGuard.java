@@ -208,7 +208,8 @@ public final class WebhookGuard {
   private static final class Attempt implements AttemptLog.Facts {
     final WebhookRequest request;
     final long start;
-    String client = "unknown";
+    ClientResolver.@Nullable Client resolved;
+    @Nullable String client;
     @Nullable Payload payload;
     SignatureVerdict.@Nullable Verified verified;
     @Nullable WebhookEvent event;
@@ -227,9 +228,16 @@ public final class WebhookGuard {
       return p;
     }
 
+    /** The client address for logs: formatted only when a log line or a listener reads it. */
     @Override
     public String client() {
-      return client;
+      String c = client;
+      if (c == null) {
+        ClientResolver.Client r = resolved;
+        c = r == null ? "unknown" : r.display();
+        client = c;
+      }
+      return c;
     }
 
     @Override
@@ -253,7 +261,7 @@ public final class WebhookGuard {
   private @Nullable Decision transport(Attempt a) {
     WebhookRequest request = a.request;
     ClientResolver.Client client = client(request);
-    a.client = client.display();
+    a.resolved = client;
     if (config.requireHttps() && !client.secure() && !client.loopback()) {
       return refuse(a, Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.");
     }
@@ -409,7 +417,7 @@ public final class WebhookGuard {
     String deliveryId = event.deliveryId().orElse(null);
     IdempotencyStore s = store;
     if (s == null || deliveryId == null) {
-      return new Decision.Proceed(event, settlement.unclaimed(event, a.client, a.start));
+      return new Decision.Proceed(event, settlement.unclaimed(event, a, a.start));
     }
     String key = config.name() + ":" + deliveryId;
     DeliveryInbox in = inbox;
@@ -418,10 +426,18 @@ public final class WebhookGuard {
     }
     Acquisition acquisition;
     try {
+      Payload payload = a.payload(rules);
       acquisition =
           Objects.requireNonNull(
-              s.acquire(key, a.payload(rules).sha256Hex(), config.idempotencyLease()),
+              s.acquire(key, payload.fingerprint(), config.idempotencyLease()),
               "the store answered null");
+      if (acquisition instanceof Acquisition.FingerprintMismatch) {
+        // an entry written by 0.1 holds the body's SHA-256: compare with that before refusing
+        acquisition =
+            Objects.requireNonNull(
+                s.acquire(key, payload.sha256Hex(), config.idempotencyLease()),
+                "the store answered null");
+      }
     } catch (RuntimeException storeDown) {
       AttemptLog.LOG.warn(
           "webhook idempotency store failed on endpoint {}: {}",
@@ -440,7 +456,7 @@ public final class WebhookGuard {
   private Decision answer(Attempt a, WebhookEvent event, String key, Acquisition acquisition) {
     if (acquisition instanceof Acquisition.Acquired acquired) {
       return new Decision.Proceed(
-          event, settlement.claimed(event, key, acquired.ownerToken(), a.client, a.start));
+          event, settlement.claimed(event, key, acquired.ownerToken(), a, a.start));
     }
     if (acquisition instanceof Acquisition.Completed completed) {
       int status = completed.status();
@@ -469,11 +485,17 @@ public final class WebhookGuard {
     boolean auto = config.processing() == Processing.AUTO;
     Enqueued enqueued;
     try {
+      Payload payload = a.payload(rules);
+      Duration heldFor = auto ? config.idempotencyLease() : null;
       enqueued =
           Objects.requireNonNull(
-              in.enqueue(
-                  entry, a.payload(rules).sha256Hex(), auto ? config.idempotencyLease() : null),
-              "the inbox answered null");
+              in.enqueue(entry, payload.fingerprint(), heldFor), "the inbox answered null");
+      if (enqueued instanceof Enqueued.FingerprintMismatch) {
+        // an entry written by 0.1 holds the body's SHA-256: compare with that before refusing
+        enqueued =
+            Objects.requireNonNull(
+                in.enqueue(entry, payload.sha256Hex(), heldFor), "the inbox answered null");
+      }
     } catch (RuntimeException storeDown) {
       AttemptLog.LOG.warn(
           "webhook inbox failed on endpoint {}: {}", config.name(), storeDown.toString());

@@ -90,6 +90,11 @@ public final class WebhookRequest {
     return headers.first(name);
   }
 
+  /** The first value of a header, or {@code null}: {@link #header} without the {@code Optional}. */
+  public @Nullable String headerValue(String name) {
+    return headers.firstValue(name);
+  }
+
   /** The peer's address as the server reports it (before any proxy headers are believed). */
   public Optional<String> remoteAddress() {
     return Optional.ofNullable(remoteAddress);
@@ -117,20 +122,31 @@ public final class WebhookRequest {
 
   /** The declared {@code Content-Length}, when present and a valid number. */
   public OptionalLong contentLength() {
-    Optional<String> value = headers.first("content-length");
-    if (value.isEmpty()) {
+    String value = headers.firstValue("content-length");
+    if (value == null) {
       return OptionalLong.empty();
     }
-    String s = value.get().trim();
-    if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    String s = value.trim();
+    if (s.isEmpty() || s.length() > 18) {
       return OptionalLong.empty();
     }
-    return OptionalLong.of(Long.parseLong(s));
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return OptionalLong.empty();
+      }
+      n = n * 10 + (c - '0');
+    }
+    return OptionalLong.of(n);
   }
 
   /** The media type of {@code Content-Type} in lower case, without parameters; empty if none. */
   public String mediaType() {
-    String ct = headers.first("content-type").orElse("");
+    String ct = headers.firstValue("content-type");
+    if (ct == null) {
+      return "";
+    }
     int semi = ct.indexOf(';');
     return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
   }
@@ -178,7 +194,9 @@ public final class WebhookRequest {
 
     /** Appends all values of these headers. */
     public Builder headers(Headers all) {
-      all.asMap().forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
+      for (int i = 0; i < all.size(); i++) {
+        headers.add(all.name(i), all.value(i));
+      }
       return this;
     }
 

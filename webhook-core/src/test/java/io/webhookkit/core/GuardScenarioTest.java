@@ -520,6 +520,14 @@ class GuardScenarioTest {
     }
   }
 
+  private static byte[] sha256(byte[] body) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(body);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   @Nested
   class Idempotency {
     private final InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, 1000);
@@ -563,6 +571,26 @@ class GuardScenarioTest {
       WebhookGuard guard = guardWith(store);
       proceeded(guard.inspect(Delivery.github().request())).ticket().settle(200);
 
+      assertRefused(
+          guard.inspect(Delivery.github().withBody("{\"action\":\"closed\"}").request()),
+          Reason.DELIVERY_CONFLICT);
+    }
+
+    @Test
+    void aDeliveryRecordedBy01WithASha256FingerprintIsStillADuplicateAfterTheUpgrade() {
+      // 0.1 fingerprinted bodies with SHA-256 hex; 0.2 with "x3:" + XXH3-128. A retry of a
+      // delivery 0.1 completed must stay a duplicate, and another body under its id a conflict
+      byte[] body = "{\"action\":\"opened\",\"number\":1}".getBytes(StandardCharsets.UTF_8);
+      String key = "github:72d3162e-cc78-11e3-81ab-4c9367dc0958";
+      String sha256 = java.util.HexFormat.of().formatHex(sha256(body));
+      Acquisition.Acquired old =
+          (Acquisition.Acquired) store.acquire(key, sha256, Duration.ofSeconds(60));
+      assertThat(store.complete(key, old.ownerToken(), 200, Duration.ofDays(7))).isTrue();
+      WebhookGuard guard = guardWith(store);
+
+      Decision.Respond r = refused(guard.inspect(Delivery.github().request()));
+      assertThat(r.outcome()).isEqualTo(Outcome.DUPLICATE);
+      assertThat(r.status()).isEqualTo(200);
       assertRefused(
           guard.inspect(Delivery.github().withBody("{\"action\":\"closed\"}").request()),
           Reason.DELIVERY_CONFLICT);

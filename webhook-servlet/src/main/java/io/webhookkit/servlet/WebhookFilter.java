@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -284,9 +285,11 @@ public class WebhookFilter implements Filter {
             .remoteAddress(request.getRemoteAddr())
             .secure(request.isSecure())
             .body(body);
-    for (String name : Collections.list(request.getHeaderNames())) {
-      for (String value : Collections.list(request.getHeaders(name))) {
-        b.header(name, value);
+    // straight from the container's enumerations: no list per request or per header
+    for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+      String name = names.nextElement();
+      for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+        b.header(name, values.nextElement());
       }
     }
     return b.build();

@@ -1,8 +1,5 @@
 package io.webhookkit.core.idempotency;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.webhookkit.core.inbox.ClaimedEntry;
 import io.webhookkit.core.inbox.DeadEntry;
 import io.webhookkit.core.inbox.DeliveryInbox;
@@ -19,15 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An idempotency store in this JVM's memory (Caffeine), bounded in size, entries expiring at their
- * lease or retention. Atomic within this process only: use a shared store (JDBC, Redis) when
- * several instances receive the same provider's deliveries. Under size pressure the oldest entries
- * are evicted, which can let a very old duplicate through.
+ * An idempotency store in this JVM's memory, bounded in size, entries expiring at their lease or
+ * retention. Atomic within this process only: use a shared store (JDBC, Redis) when several
+ * instances receive the same provider's deliveries. Under size pressure the oldest entries (first
+ * claimed) are evicted, which can let a very old duplicate through.
+ *
+ * <p>Built for the request path under the default collector: one small entry per delivery in a
+ * {@link ConcurrentHashMap}, completed in place by one compare-and-set, bounded by a first-in
+ * first-out ring of keys (a dedupe store's working set is its recent arrivals, so a cache's
+ * admission policy buys nothing), no per-claim randomness or clock reads beyond one.
  *
  * <p>Also a {@link DeliveryInbox} for development and tests, with the same states, leases and
  * fencing as the durable ones but <b>nothing survives the JVM</b>: queued deliveries are lost on a
@@ -38,46 +41,52 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   /** The default bound on remembered deliveries. */
   public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-  private enum State {
-    IN_PROGRESS,
-    COMPLETED
+  /** The largest bound (the ring of keys is indexed by {@code int}). */
+  static final long MAXIMUM_MAXIMUM_SIZE = 1L << 30;
+
+  private static final int CHUNK = 4096;
+
+  /**
+   * One remembered delivery; immutable, replaced as a whole (claimed → completed, or taken over
+   * once expired) so that a compare-and-set on the map is the only synchronisation.
+   */
+  private static final class Entry {
+    final String fingerprint;
+    final String token;
+    final long expiresAtMillis;
+    final boolean completed;
+    final int status;
+    final long sequence; // its place in the ring
+
+    Entry(
+        String fingerprint,
+        String token,
+        long expiresAtMillis,
+        boolean completed,
+        int status,
+        long sequence) {
+      this.fingerprint = fingerprint;
+      this.token = token;
+      this.expiresAtMillis = expiresAtMillis;
+      this.completed = completed;
+      this.status = status;
+      this.sequence = sequence;
+    }
   }
 
-  private record Entry(
-      State state, String fingerprint, String token, long expiresAtMillis, int status) {}
-
   private final Clock clock;
-  private final Cache<String, Entry> entries;
+  private final long maximumSize;
+  private final ConcurrentHashMap<String, Entry> entries;
+  private final AtomicLong sequence = new AtomicLong();
+  private final AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable String>> ring;
 
   private final OwnerTokens tokens = OwnerTokens.create();
 
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
     this.clock = clock;
-    this.entries =
-        Caffeine.newBuilder()
-            .maximumSize(maximumSize)
-            .executor(Runnable::run)
-            .ticker(() -> clock.millis() * 1_000_000L)
-            .expireAfter(
-                new Expiry<String, Entry>() {
-                  @Override
-                  public long expireAfterCreate(String key, Entry value, long currentTime) {
-                    return nanosLeft(value);
-                  }
-
-                  @Override
-                  public long expireAfterUpdate(
-                      String key, Entry value, long currentTime, long currentDuration) {
-                    return nanosLeft(value);
-                  }
-
-                  @Override
-                  public long expireAfterRead(
-                      String key, Entry value, long currentTime, long currentDuration) {
-                    return currentDuration;
-                  }
-                })
-            .build();
+    this.maximumSize = maximumSize;
+    this.entries = new ConcurrentHashMap<>((int) Math.min(maximumSize, 1 << 16));
+    this.ring = new AtomicReferenceArray<>((int) ((maximumSize + CHUNK - 1) / CHUNK));
   }
 
   /** A store on the system clock with {@link #DEFAULT_MAXIMUM_SIZE}. */
@@ -85,86 +94,91 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     return new InMemoryIdempotencyStore(Clock.systemUTC(), DEFAULT_MAXIMUM_SIZE);
   }
 
-  /** A store on this clock remembering at most this many deliveries. */
+  /**
+   * A store on this clock remembering at most this many deliveries.
+   *
+   * @throws IllegalArgumentException unless {@code 0 < maximumSize <= 2^30}
+   */
   public static InMemoryIdempotencyStore create(Clock clock, long maximumSize) {
-    if (maximumSize <= 0) {
-      throw new IllegalArgumentException("maximumSize must be positive");
+    if (maximumSize <= 0 || maximumSize > MAXIMUM_MAXIMUM_SIZE) {
+      throw new IllegalArgumentException("maximumSize must be between 1 and 2^30");
     }
     return new InMemoryIdempotencyStore(clock, maximumSize);
   }
 
-  private long nanosLeft(Entry entry) {
-    return Math.max(0, entry.expiresAtMillis() - clock.millis()) * 1_000_000L;
-  }
-
   @Override
   public Acquisition acquire(String key, String fingerprint, Duration lease) {
-    AtomicReference<Acquisition> result = new AtomicReference<>();
     long now = clock.millis();
-    entries
-        .asMap()
-        .compute(
-            key,
-            (k, existing) -> {
-              if (existing == null || existing.expiresAtMillis() <= now) {
-                String token = tokens.next();
-                result.set(new Acquisition.Acquired(token));
-                return new Entry(State.IN_PROGRESS, fingerprint, token, now + lease.toMillis(), 0);
-              }
-              if (!existing.fingerprint().equals(fingerprint)) {
-                result.set(new Acquisition.FingerprintMismatch());
-              } else if (existing.state() == State.COMPLETED) {
-                result.set(new Acquisition.Completed(existing.status()));
-              } else {
-                result.set(
-                    new Acquisition.InProgress(
-                        Duration.ofMillis(existing.expiresAtMillis() - now)));
-              }
-              return existing;
-            });
-    return Objects.requireNonNull(result.get(), "computed above");
+    while (true) {
+      Entry existing = entries.get(key);
+      if (existing != null && existing.expiresAtMillis > now) {
+        if (!existing.fingerprint.equals(fingerprint)) {
+          return new Acquisition.FingerprintMismatch();
+        }
+        return existing.completed
+            ? new Acquisition.Completed(existing.status)
+            : new Acquisition.InProgress(Duration.ofMillis(existing.expiresAtMillis - now));
+      }
+      String token = tokens.next();
+      long place = sequence.getAndIncrement();
+      Entry claimed = new Entry(fingerprint, token, now + lease.toMillis(), false, 0, place);
+      if (existing == null
+          ? entries.putIfAbsent(key, claimed) == null
+          : entries.replace(key, existing, claimed)) {
+        remember(key, place);
+        return new Acquisition.Acquired(token);
+      }
+      // another claim won the race for this key: answer as it decided
+    }
+  }
+
+  /** Puts the key in the ring at its place, evicting the key that held the place before. */
+  private void remember(String key, long place) {
+    int slot = (int) (place % maximumSize);
+    AtomicReferenceArray<@Nullable String> chunk = ring.get(slot / CHUNK);
+    if (chunk == null) {
+      ring.compareAndSet(slot / CHUNK, null, new AtomicReferenceArray<>(CHUNK));
+      chunk = Objects.requireNonNull(ring.get(slot / CHUNK));
+    }
+    String evicted = chunk.getAndSet(slot % CHUNK, key);
+    if (evicted != null) {
+      Entry old = entries.get(evicted);
+      // only the entry that was given this place: a key claimed again since has a later one
+      if (old != null && old.sequence <= place - maximumSize) {
+        entries.remove(evicted, old);
+      }
+    }
   }
 
   @Override
   public boolean complete(String key, String ownerToken, int status, Duration retention) {
     long now = clock.millis();
-    AtomicBoolean owned = new AtomicBoolean();
-    entries
-        .asMap()
-        .computeIfPresent(
-            key,
-            (k, existing) -> {
-              if (existing.state() != State.IN_PROGRESS
-                  || !existing.token().equals(ownerToken)
-                  || existing.expiresAtMillis() <= now) {
-                return existing;
-              }
-              owned.set(true);
-              return new Entry(
-                  State.COMPLETED,
-                  existing.fingerprint(),
-                  ownerToken,
-                  now + retention.toMillis(),
-                  status);
-            });
-    return owned.get();
+    Entry existing = entries.get(key);
+    if (existing == null
+        || existing.completed
+        || !existing.token.equals(ownerToken)
+        || existing.expiresAtMillis <= now) {
+      return false;
+    }
+    Entry done =
+        new Entry(
+            existing.fingerprint,
+            ownerToken,
+            now + retention.toMillis(),
+            true,
+            status,
+            existing.sequence);
+    // fails only if the claim was taken over or evicted meanwhile: then it is no longer ours
+    return entries.replace(key, existing, done);
   }
 
   @Override
   public boolean release(String key, String ownerToken) {
-    AtomicBoolean owned = new AtomicBoolean();
-    entries
-        .asMap()
-        .computeIfPresent(
-            key,
-            (k, existing) -> {
-              if (existing.state() == State.IN_PROGRESS && existing.token().equals(ownerToken)) {
-                owned.set(true);
-                return null;
-              }
-              return existing;
-            });
-    return owned.get();
+    Entry existing = entries.get(key);
+    return existing != null
+        && !existing.completed
+        && existing.token.equals(ownerToken)
+        && entries.remove(key, existing);
   }
 
   /** One inbox record; guarded by {@code inbox}'s monitor. */
@@ -410,9 +424,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
         oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofMillis(now - oldest));
   }
 
-  /** How many deliveries are remembered (approximate; for tests and metrics). */
+  /**
+   * How many deliveries are remembered, at most the maximum size (expired ones count until their
+   * place in the ring is taken; for tests and metrics).
+   */
   public long size() {
-    entries.cleanUp();
-    return entries.estimatedSize();
+    return entries.size();
   }
 }

@@ -1,6 +1,7 @@
 package io.webhookkit.core.provider;
 
 import io.webhookkit.core.WebhookRequest;
+import io.webhookkit.core.internal.Fingerprints;
 import io.webhookkit.core.internal.FormBody;
 import io.webhookkit.core.internal.JsonScan;
 import io.webhookkit.core.internal.Macs;
@@ -34,6 +35,7 @@ public final class Payload {
   private final List<Map.Entry<String, String>> form;
   private final byte[] body;
   private @Nullable String sha256Hex;
+  private @Nullable String fingerprint;
 
   private Payload(
       byte[] body,
@@ -49,8 +51,25 @@ public final class Payload {
   }
 
   /**
-   * The body's SHA-256 as lower-case hex, computed once per request: the idempotency fingerprint,
-   * and the delivery id of providers that send none.
+   * The body's idempotency fingerprint, computed once per request: {@code x3:} and the body's
+   * XXH3-128 (hash4j) as 32 lower-case hex digits. Non-cryptographic on purpose: it only ever tells
+   * apart bodies that already passed the signature check under one delivery id, so it needs to be
+   * fast and well distributed, not collision-resistant against an attacker (who would need the
+   * endpoint's secret to get a body that far). Stores written by 0.1 hold {@link #sha256Hex}
+   * instead; the guard compares with that when the fingerprint does not match.
+   */
+  public String fingerprint() {
+    String f = fingerprint;
+    if (f == null) {
+      f = Fingerprints.xxh3(body);
+      fingerprint = f;
+    }
+    return f;
+  }
+
+  /**
+   * The body's SHA-256 as lower-case hex, computed once per request: the delivery id of providers
+   * that send none, and the idempotency fingerprint of 0.1.
    */
   public String sha256Hex() {
     String h = sha256Hex;

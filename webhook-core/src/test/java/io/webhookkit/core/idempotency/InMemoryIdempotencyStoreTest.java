@@ -1,6 +1,7 @@
 package io.webhookkit.core.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.webhookkit.core.MutableClock;
 import java.time.Duration;
@@ -22,5 +23,51 @@ class InMemoryIdempotencyStoreTest {
       small.acquire("k" + i, "fp", Duration.ofSeconds(60));
     }
     assertThat(small.size()).isLessThanOrEqualTo(10);
+  }
+
+  @Test
+  void theOldestClaimsAreEvictedFirstAndTheNewestKept() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, 3);
+    for (String k : new String[] {"a", "b", "c", "d"}) {
+      assertThat(store.acquire(k, "fp", Duration.ofSeconds(60)))
+          .isInstanceOf(Acquisition.Acquired.class);
+    }
+    assertThat(store.size()).isEqualTo(3);
+    // "a" was first in: gone, so it can be claimed again; "b", "c", "d" are still held
+    assertThat(store.acquire("a", "fp", Duration.ofSeconds(60)))
+        .isInstanceOf(Acquisition.Acquired.class);
+    assertThat(store.acquire("d", "fp", Duration.ofSeconds(60)))
+        .isInstanceOf(Acquisition.InProgress.class);
+    assertThat(store.size()).isEqualTo(3);
+  }
+
+  @Test
+  void aKeyClaimedAgainAfterItsLeaseIsNotEvictedByItsOldPlace() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, 2);
+    Acquisition.Acquired first =
+        (Acquisition.Acquired) store.acquire("a", "fp", Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(2)); // the lease ended: the next attempt takes over
+    Acquisition.Acquired again =
+        (Acquisition.Acquired) store.acquire("a", "fp", Duration.ofSeconds(60));
+    assertThat(again.ownerToken()).isNotEqualTo(first.ownerToken());
+    // "b" takes the place "a" first had; "a" holds its newer place and stays
+    store.acquire("b", "fp", Duration.ofSeconds(60));
+    assertThat(store.acquire("a", "fp", Duration.ofSeconds(60)))
+        .isInstanceOf(Acquisition.InProgress.class);
+    assertThat(store.complete("a", first.ownerToken(), 200, Duration.ofDays(1))).isFalse();
+    assertThat(store.complete("a", again.ownerToken(), 200, Duration.ofDays(1))).isTrue();
+    assertThat(store.acquire("a", "fp", Duration.ofSeconds(60)))
+        .isEqualTo(new Acquisition.Completed(200));
+  }
+
+  @Test
+  void theBoundIsChecked() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    assertThatThrownBy(() -> InMemoryIdempotencyStore.create(clock, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InMemoryIdempotencyStore.create(clock, (1L << 30) + 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
