@@ -20,9 +20,17 @@ public final class Report {
   /** Prints the report for {@code args[0]}, a JMH JSON result file. */
   public static void main(String[] args) throws Exception {
     JsonNode all = new ObjectMapper().readTree(new File(args[0]));
+    // "size text" (e.g. "1024 ascii") -> benchmark -> result, by size then text
     Map<String, Map<String, Result>> bySize =
-        new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-    Map<String, Result> guard = new LinkedHashMap<>();
+        new TreeMap<>(
+            (a, b) -> {
+              int c =
+                  Integer.compare(
+                      Integer.parseInt(a.split(" ")[0]), Integer.parseInt(b.split(" ")[0]));
+              return c != 0 ? c : a.compareTo(b);
+            });
+    // provider -> size -> benchmark -> result
+    Map<String, Map<String, Map<String, Result>>> guard = new LinkedHashMap<>();
     for (JsonNode r : all) {
       String benchmark = r.get("benchmark").asText();
       String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
@@ -40,10 +48,21 @@ public final class Report {
       }
       Result result = new Result(ns, error, bytes);
       if (benchmark.contains("VerificationBenchmark")) {
-        String size = r.get("params").get("size").asText();
-        bySize.computeIfAbsent(size, k -> new LinkedHashMap<>()).put(name, result);
+        JsonNode params = r.get("params");
+        String key =
+            params.get("size").asText()
+                + " "
+                + (params.has("text") ? params.get("text").asText() : "utf8");
+        bySize.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(name, result);
       } else if (benchmark.contains("GuardBenchmark")) {
-        guard.put(name, result);
+        guard
+            .computeIfAbsent(
+                r.get("params").get("provider").asText(),
+                k ->
+                    new TreeMap<>(
+                        (a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b))))
+            .computeIfAbsent(r.get("params").get("size").asText(), k -> new LinkedHashMap<>())
+            .put(name, result);
       }
     }
     String[] columns = {
@@ -63,7 +82,10 @@ public final class Report {
       bySize.forEach(
           (size, results) -> {
             Result limit = results.get("limit");
-            StringBuilder row = new StringBuilder("| " + Integer.parseInt(size) / 1024 + " KiB |");
+            String[] parts = size.split(" ");
+            StringBuilder row =
+                new StringBuilder(
+                    "| " + Integer.parseInt(parts[0]) / 1024 + " KiB, " + parts[1] + " |");
             for (String c : columns) {
               Result r = results.get(c);
               if (r == null) {
@@ -84,27 +106,50 @@ public final class Report {
             System.out.println(row);
           });
     }
-    Result limit = guard.get("limit");
-    Result full = guard.get("fullGuard");
-    if (limit == null || full == null) {
-      if (!guard.isEmpty()) {
-        // A selection without both (e.g. only fullGuard): no ratio to print; JMH printed the rest.
-        System.out.println();
-        System.out.println(
-            "(guard table needs GuardBenchmark.limit and .fullGuard in the same run)");
-      }
-    } else {
+    if (!guard.isEmpty()) {
       System.out.println();
-      System.out.println("| 1 KiB | limit | full guard |");
-      System.out.println("|---|---|---|");
-      System.out.printf(
-          Locale.ROOT,
-          "| time, allocation | %,.0f ns, %s | **%.2f×** (%,.0f ns, %s) |%n",
-          limit.ns,
-          bytes(limit.bytes),
-          full.ns / limit.ns,
-          full.ns,
-          bytes(full.bytes));
+      System.out.println(
+          "| whole guard | body | limit | new id (net of sender) | duplicate | new id: allocated"
+              + " (net) |");
+      System.out.println("|---|---|---|---|---|---|");
+      guard.forEach(
+          (provider, sizes) ->
+              sizes.forEach(
+                  (size, results) -> {
+                    Result limit = results.get("limit");
+                    Result fresh = results.get("guardNew");
+                    Result sender = results.get("sender");
+                    Result dup = results.get("guardDuplicate");
+                    if (limit == null) {
+                      return;
+                    }
+                    String newCell = "–";
+                    String allocCell = "–";
+                    if (fresh != null && sender != null) {
+                      double net = fresh.ns - sender.ns;
+                      newCell =
+                          String.format(Locale.ROOT, "**%.2f×** (%,.0f ns)", net / limit.ns, net);
+                      allocCell = bytes(fresh.bytes - sender.bytes);
+                    }
+                    String dupCell =
+                        dup == null
+                            ? "–"
+                            : String.format(
+                                Locale.ROOT,
+                                "**%.2f×** (%,.0f ns, %s)",
+                                dup.ns / limit.ns,
+                                dup.ns,
+                                bytes(dup.bytes));
+                    System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d KiB | %,.0f ns | %s | %s | %s |%n",
+                        provider,
+                        Integer.parseInt(size) / 1024,
+                        limit.ns,
+                        newCell,
+                        dupCell,
+                        allocCell);
+                  }));
     }
   }
 

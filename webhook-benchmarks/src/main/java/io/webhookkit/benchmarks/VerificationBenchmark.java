@@ -49,6 +49,14 @@ public class VerificationBenchmark {
   @Param({"1024", "16384", "262144"})
   public int size;
 
+  /**
+   * {@code utf8}: a non-ASCII character in every line item, which sends the String-taking SDKs down
+   * the JDK's slow decode and encode paths; {@code ascii}: the same bytes' length, ASCII only. The
+   * kit verifies bytes, whatever they encode.
+   */
+  @Param({"ascii", "utf8"})
+  public String text;
+
   private byte[] body;
   private Mac limitMac;
   private byte[] limitExpected;
@@ -69,8 +77,13 @@ public class VerificationBenchmark {
   private com.standardwebhooks.Webhook standardSdk;
   private com.svix.Webhook svixSdk;
 
-  /** Realistic JSON of about {@code size} bytes. */
+  /** Realistic JSON of about {@code size} bytes, a non-ASCII character in every line item. */
   static byte[] json(int size) {
+    return json(size, false);
+  }
+
+  /** Realistic JSON of about {@code size} bytes; ASCII only when asked. */
+  static byte[] json(int size, boolean ascii) {
     StringBuilder sb = new StringBuilder(size + 128);
     sb.append(
         "{\"id\":\"evt_1NG8Du2eZvKYlo2CUI79vXWy\",\"object\":\"event\",\"type\":\"invoice.paid\",\"data\":{\"object\":{\"lines\":[");
@@ -83,7 +96,9 @@ public class VerificationBenchmark {
           .append(i)
           .append("\",\"amount\":")
           .append(1000 + i)
-          .append(",\"currency\":\"eur\",\"description\":\"Caf\u00e9 subscription\"}");
+          .append(",\"currency\":\"eur\",\"description\":\"")
+          .append(ascii ? "Cafes" : "Caf\u00e9")
+          .append(" subscription\"}");
       i++;
     }
     sb.append("]}}}");
@@ -108,7 +123,7 @@ public class VerificationBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    body = json(size);
+    body = json(size, text.equals("ascii"));
     Instant now = Instant.now();
 
     limitMac = Mac.getInstance("HmacSHA256");
