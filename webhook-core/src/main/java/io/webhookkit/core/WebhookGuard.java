@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -289,6 +290,15 @@ public final class WebhookGuard {
 
   /** The client as the guard believes it: the peer, or behind trusted proxies their client. */
   private ClientResolver.Client client(WebhookRequest request) {
+    if (!clientResolver.hasTrustedProxies()) {
+      // no forwarding header can count: do not look for them on every request
+      return clientResolver.resolve(
+          request.remoteAddress().orElse(null),
+          request.isSecure(),
+          List.of(),
+          List.of(),
+          List.of());
+    }
     Headers h = request.headers();
     return clientResolver.resolve(
         request.remoteAddress().orElse(null),

@@ -23,8 +23,9 @@ public final class InMemoryIdempotencyStoreProvider implements IdempotencyStoreP
       } catch (NumberFormatException e) {
         max = -1;
       }
-      if (max <= 0) {
-        throw settings.invalid("memory.maximum-size", "'" + size + "' is not a positive number");
+      if (max <= 0 || max > InMemoryIdempotencyStore.MAXIMUM_MAXIMUM_SIZE) {
+        throw settings.invalid(
+            "memory.maximum-size", "'" + size + "' is not a number between 1 and 1073741824");
       }
     }
     return InMemoryIdempotencyStore.create(settings.clock(), max);

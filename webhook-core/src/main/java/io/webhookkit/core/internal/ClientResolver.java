@@ -37,6 +37,11 @@ public final class ClientResolver {
     }
   }
 
+  /** True when some proxy is trusted: only then can forwarding headers count. */
+  public boolean hasTrustedProxies() {
+    return !trustedProxies.isEmpty();
+  }
+
   /** True when this peer is a trusted proxy, whose forwarding headers are believed. */
   public boolean trusts(@Nullable String remoteAddress) {
     return !trustedProxies.isEmpty() && trustedProxies.contains(IpAddresses.parse(remoteAddress));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.webhookkit.core.MutableClock;
+import io.webhookkit.core.WebhookConfigurationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +71,20 @@ class InMemoryIdempotencyStoreTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> InMemoryIdempotencyStore.create(clock, (1L << 30) + 1))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theConfiguredSizeOutsideTheBoundFailsStartUpNamingTheKey() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    InMemoryIdempotencyStoreProvider provider = new InMemoryIdempotencyStoreProvider();
+    for (String size : new String[] {"0", "1073741825", "lots"}) {
+      Map<String, String> keys = Map.of("webhook.idempotency.memory.maximum-size", size);
+      assertThatThrownBy(() -> provider.create(new StoreSettings(keys::get, c -> null, clock)))
+          .isInstanceOf(WebhookConfigurationException.class)
+          .hasMessageContaining("memory.maximum-size");
+    }
+    Map<String, String> max = Map.of("webhook.idempotency.memory.maximum-size", "1073741824");
+    assertThat(provider.create(new StoreSettings(max::get, c -> null, clock)))
+        .isInstanceOf(InMemoryIdempotencyStore.class);
   }
 }

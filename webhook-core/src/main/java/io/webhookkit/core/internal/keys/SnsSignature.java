@@ -3,7 +3,6 @@ package io.webhookkit.core.internal.keys;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
@@ -170,17 +168,11 @@ public final class SnsSignature {
    * @throws CertificateException when it is anything else
    */
   public static X509Certificate parse(byte[] pem) throws CertificateException {
-    String text = new String(pem, StandardCharsets.US_ASCII).strip();
-    if (!text.startsWith("-----BEGIN CERTIFICATE-----")
-        || !text.endsWith("-----END CERTIFICATE-----")
-        || text.indexOf("-----BEGIN", 1) >= 0) {
+    List<X509Certificate> all = SigningCertificates.all(pem);
+    if (all.size() != 1) {
       throw new CertificateException("not one PEM certificate");
     }
-    X509Certificate cert =
-        (X509Certificate)
-            CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem));
-    return cert;
+    return all.get(0);
   }
 
   /**
