@@ -159,6 +159,16 @@ class JsonScanTest {
     }
   }
 
+  /**
+   * The differential fuzz target: Jazzer's coverage-guided bytes, scanner against Jackson. In CI it
+   * runs in regression mode over the seeds in {@code JsonScanTestInputs/scanAgreesWithJackson};
+   * {@code JAZZER_FUZZ=1} fuzzes for real (see docs/testing.md).
+   */
+  @com.code_intelligence.jazzer.junit.FuzzTest
+  void scanAgreesWithJackson(byte[] body) {
+    agree(new JsonScan(PATHS), PATHS, body);
+  }
+
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
