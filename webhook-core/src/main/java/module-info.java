@@ -1,3 +1,4 @@
+import io.webhookkit.core.forward.WebhookForwarderProvider;
 import io.webhookkit.core.idempotency.IdempotencyStoreProvider;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStoreProvider;
 import io.webhookkit.core.internal.presets.AdobeIoProvider;
@@ -108,6 +109,7 @@ import io.webhookkit.core.internal.presets.ZoomProvider;
  *
  * @uses io.webhookkit.core.provider.Provider
  * @uses io.webhookkit.core.idempotency.IdempotencyStoreProvider
+ * @uses io.webhookkit.core.forward.WebhookForwarderProvider
  */
 module io.webhookkit.core {
   requires com.fasterxml.jackson.core;
@@ -123,6 +125,7 @@ module io.webhookkit.core {
 
   exports io.webhookkit.core;
   exports io.webhookkit.core.adapter;
+  exports io.webhookkit.core.forward;
   exports io.webhookkit.core.idempotency;
   exports io.webhookkit.core.inbox;
   exports io.webhookkit.core.metrics;
@@ -131,6 +134,7 @@ module io.webhookkit.core {
 
   uses io.webhookkit.core.provider.Provider;
   uses IdempotencyStoreProvider;
+  uses WebhookForwarderProvider;
 
   provides IdempotencyStoreProvider with
       InMemoryIdempotencyStoreProvider;

@@ -68,7 +68,7 @@ final class DeliveryCodec {
         key, event.endpoint(), event.eventType().orElse(null), out.toString(), event.body());
   }
 
-  private static boolean kept(String name, List<String> values, List<Secret> secrets) {
+  static boolean kept(String name, List<String> values, List<Secret> secrets) {
     if (CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
       return false;
     }

@@ -78,6 +78,8 @@ public final class EndpointConfig {
   /** The key for how long {@code auto} keeps the provider waiting. */
   public static final String DEADLINE = "deadline";
 
+  private static final Pattern FORWARD_TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+
   /** The key {@code path}: the request path the framework adapters serve the endpoint at. */
   public static final String PATH = "path";
 
@@ -98,6 +100,21 @@ public final class EndpointConfig {
 
   /** The key for the age after which a delivery is dead. */
   public static final String RETRY_MAX_AGE = "retry.max-age";
+
+  /** The key for the topic {@code processing=forward} publishes to. */
+  public static final String FORWARD_TOPIC = "forward.topic";
+
+  /** The key for how long {@code processing=forward} waits for the broker's acknowledgement. */
+  public static final String FORWARD_TIMEOUT = "forward.timeout";
+
+  /**
+   * The prefix of the Kafka producer settings of {@code processing=forward}: {@code
+   * forward.kafka.bootstrap.servers} is the producer's {@code bootstrap.servers}.
+   */
+  public static final String FORWARD_KAFKA_PREFIX = "forward.kafka.";
+
+  /** The default of {@code forward.timeout}: below every provider's own timeout. */
+  public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
   /**
    * Every core key, sorted; the keys a preset reads beside these are its own ({@link
@@ -155,6 +172,9 @@ public final class EndpointConfig {
   private final @Nullable String path;
   private final boolean transactional;
   private final RetryPolicy retryPolicy;
+  private final @Nullable String forwardTopic;
+  private final Duration forwardTimeout;
+  private final Map<String, String> forwardSettings;
   private final ProviderRules rules;
 
   private EndpointConfig(Builder b, Provider provider, ProviderRules rules) {
@@ -175,6 +195,9 @@ public final class EndpointConfig {
     this.path = b.path;
     this.transactional = b.transactional;
     this.retryPolicy = b.retryPolicy;
+    this.forwardTopic = b.forwardTopic;
+    this.forwardTimeout = Objects.requireNonNullElse(b.forwardTimeout, DEFAULT_FORWARD_TIMEOUT);
+    this.forwardSettings = Collections.unmodifiableMap(new TreeMap<>(b.forwardSettings));
     this.rules = rules;
   }
 
@@ -329,6 +352,29 @@ public final class EndpointConfig {
   }
 
   /**
+   * The topic {@code processing=forward} publishes to: {@code forward.topic}, else {@code
+   * webhooks.<endpoint>}.
+   */
+  public String forwardTopic() {
+    String t = forwardTopic;
+    return t != null ? t : "webhooks." + name;
+  }
+
+  /** How long {@code processing=forward} waits for the broker ({@code forward.timeout}). */
+  public Duration forwardTimeout() {
+    return forwardTimeout;
+  }
+
+  /**
+   * The producer settings of {@code processing=forward}: the {@code forward.kafka.*} keys without
+   * their prefix ({@code bootstrap.servers}, {@code security.protocol}, …), sorted. They may hold
+   * credentials ({@code sasl.jaas.config}): never log them.
+   */
+  public Map<String, String> forwardSettings() {
+    return forwardSettings;
+  }
+
+  /**
    * The settings safe to show (management endpoints), by key: provider, the secrets' labels (never
    * their values), tolerance, address blocks, HTTPS, size and rate limits, idempotency.
    */
@@ -377,6 +423,9 @@ public final class EndpointConfig {
     private @Nullable String path;
     private boolean transactional;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private @Nullable String forwardTopic;
+    private @Nullable Duration forwardTimeout;
+    private final Map<String, String> forwardSettings = new TreeMap<>();
     private final Map<String, String> providerKeys = new TreeMap<>();
     private RemoteKeys remoteKeys = RemoteKeys.defaults();
 
@@ -567,6 +616,44 @@ public final class EndpointConfig {
       return this;
     }
 
+    /**
+     * The topic of {@code processing=forward} ({@code forward.topic}). Default {@code
+     * webhooks.<endpoint>}.
+     *
+     * @throws WebhookConfigurationException unless a legal Kafka topic name
+     */
+    public Builder forwardTopic(String topic) {
+      if (!FORWARD_TOPIC_NAME.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+        throw new WebhookConfigurationException(
+            name, FORWARD_TOPIC, "must be 1 to 249 letters, digits, '.', '_' or '-'");
+      }
+      this.forwardTopic = topic;
+      return this;
+    }
+
+    /**
+     * How long {@code processing=forward} waits for the broker's acknowledgement ({@code
+     * forward.timeout}). Default 5 s.
+     *
+     * @throws WebhookConfigurationException unless positive
+     */
+    public Builder forwardTimeout(Duration timeout) {
+      this.forwardTimeout = positive(FORWARD_TIMEOUT, timeout);
+      return this;
+    }
+
+    /**
+     * One producer setting of {@code processing=forward} ({@code forward.kafka.<setting>}), e.g.
+     * {@code bootstrap.servers}.
+     */
+    public Builder forwardSetting(String setting, String value) {
+      if (setting.isBlank()) {
+        throw new WebhookConfigurationException(name, FORWARD_KAFKA_PREFIX, "names no setting");
+      }
+      forwardSettings.put(setting, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
     /** Whether the handler runs inside the completion transaction ({@code transactional}). */
     public Builder transactional(boolean transactional) {
       this.transactional = transactional;
@@ -703,7 +790,8 @@ public final class EndpointConfig {
                 + (declared.contains("id.header") ? ": set id.header," : ";")
                 + " or set idempotency.enabled=false");
       }
-      if (processing != Processing.SYNC && !idempotencyEnabled) {
+      if ((processing == Processing.DEFERRED || processing == Processing.AUTO)
+          && !idempotencyEnabled) {
         throw new WebhookConfigurationException(
             name,
             PROCESSING,
@@ -711,9 +799,23 @@ public final class EndpointConfig {
                 + " keeps each delivery in the inbox under its delivery id: it needs"
                 + " idempotency.enabled=true");
       }
-      if (transactional && processing == Processing.SYNC) {
+      if (transactional && processing != Processing.DEFERRED && processing != Processing.AUTO) {
         throw new WebhookConfigurationException(
             name, TRANSACTIONAL, "applies to processing=deferred or auto only");
+      }
+      if (processing != Processing.FORWARD) {
+        String forwardKey =
+            forwardTopic != null
+                ? FORWARD_TOPIC
+                : forwardTimeout != null
+                    ? FORWARD_TIMEOUT
+                    : forwardSettings.isEmpty()
+                        ? null
+                        : FORWARD_KAFKA_PREFIX + forwardSettings.keySet().iterator().next();
+        if (forwardKey != null) {
+          throw new WebhookConfigurationException(
+              name, forwardKey, "applies to processing=forward only");
+        }
       }
       return new EndpointConfig(this, p, rules);
     }

@@ -2,6 +2,9 @@ package io.webhookkit.core;
 
 import static io.webhookkit.core.EndpointConfig.ALLOWED_IPS;
 import static io.webhookkit.core.EndpointConfig.DEADLINE;
+import static io.webhookkit.core.EndpointConfig.FORWARD_KAFKA_PREFIX;
+import static io.webhookkit.core.EndpointConfig.FORWARD_TIMEOUT;
+import static io.webhookkit.core.EndpointConfig.FORWARD_TOPIC;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_ENABLED;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_LEASE;
 import static io.webhookkit.core.EndpointConfig.IDEMPOTENCY_RETENTION;
@@ -140,8 +143,9 @@ public final class EndpointKeys {
               "sync",
               "Where the handler runs: sync (inside the request), deferred (written to the durable"
                   + " inbox, answered at once with the preset's ack status, handled by a worker"
-                  + " with retries) or auto (inline until the deadline, then answered and finished"
-                  + " by a worker).",
+                  + " with retries), auto (inline until the deadline, then answered and finished"
+                  + " by a worker) or forward (published to Kafka, answered once the broker"
+                  + " acknowledged; webhook-kafka).",
               (b, v, env) -> b.processing(Processing.of(v)),
               c -> c.processing().code()),
           new EndpointKey(
@@ -191,7 +195,29 @@ public final class EndpointKeys {
               "No attempt is scheduled later than this after the first receipt; the delivery is"
                   + " dead instead.",
               (b, v, env) -> b.retryMaxAge(ConfigValues.duration(v)),
-              c -> c.retryPolicy().toString()));
+              c -> c.retryPolicy().toString()),
+          new EndpointKey(
+              FORWARD_TOPIC,
+              "webhooks.<endpoint>",
+              "forward: the Kafka topic verified deliveries are published to.",
+              (b, v, env) -> b.forwardTopic(v),
+              EndpointConfig::forwardTopic),
+          new EndpointKey(
+              FORWARD_TIMEOUT,
+              "5s",
+              "forward: how long the request waits for the broker's acknowledgement; none in time"
+                  + " is answered 503 forward_unavailable with Retry-After and the delivery is"
+                  + " released for the provider's retry.",
+              (b, v, env) -> b.forwardTimeout(ConfigValues.duration(v)),
+              c -> c.forwardTimeout().toString()),
+          new EndpointKey(
+              FORWARD_KAFKA_PREFIX + "*",
+              "",
+              "forward: Kafka producer settings, passed through (forward.kafka.bootstrap.servers,"
+                  + " security and SASL settings, …); the kit sets acks=all and"
+                  + " enable.idempotence=true.",
+              (b, v, env) -> {},
+              c -> String.join(",", c.forwardSettings().keySet())));
 
   private static final Set<String> NAMES =
       ALL.stream().map(EndpointKey::name).collect(Collectors.toUnmodifiableSet());
@@ -205,7 +231,7 @@ public final class EndpointKeys {
 
   /** Whether a key is one of the core's (not a preset's). */
   public static boolean isCoreKey(String key) {
-    return NAMES.contains(key);
+    return NAMES.contains(key) || key.startsWith(FORWARD_KAFKA_PREFIX);
   }
 
   /**
@@ -232,6 +258,14 @@ public final class EndpointKeys {
   public static EndpointConfig.Builder read(
       String name, ConfigSource source, Function<String, @Nullable String> environment) {
     EndpointConfig.Builder b = EndpointConfig.builder(name);
+    for (String key : source.keys()) {
+      if (key.startsWith(FORWARD_KAFKA_PREFIX)) {
+        String value = source.get(key);
+        if (value != null) {
+          b.forwardSetting(key.substring(FORWARD_KAFKA_PREFIX.length()), value.trim());
+        }
+      }
+    }
     for (EndpointKey key : ALL) {
       String value = value(source, key.name());
       if (value == null) {

@@ -18,7 +18,12 @@ public enum Outcome {
    * Verified and written to the durable inbox ({@code processing=deferred}, or {@code auto} past
    * its deadline); acknowledged with the ack status, the handler runs on a worker.
    */
-  QUEUED;
+  QUEUED,
+  /**
+   * Verified and acknowledged by the broker ({@code processing=forward}); answered with the ack
+   * status, consumers of the topic process it.
+   */
+  FORWARDED;
 
   /** Lower-case name for logs and metric tags. */
   public String code() {

@@ -16,7 +16,12 @@ public enum Processing {
    * handler run at once; answered when it returns, or with the ack status at the deadline, after
    * which it finishes as a deferred delivery.
    */
-  AUTO;
+  AUTO,
+  /**
+   * Handed to a broker ({@code webhook-kafka}): published to {@code forward.topic} and answered
+   * with the preset's ack status once the broker acknowledged; consumers process it.
+   */
+  FORWARD;
 
   /** The key's value for this mode. */
   public String code() {
@@ -29,7 +34,8 @@ public enum Processing {
       case "sync" -> SYNC;
       case "deferred" -> DEFERRED;
       case "auto" -> AUTO;
-      default -> throw new IllegalArgumentException("must be sync, deferred or auto");
+      case "forward" -> FORWARD;
+      default -> throw new IllegalArgumentException("must be sync, deferred, auto or forward");
     };
   }
 }

@@ -40,6 +40,12 @@ public enum Reason {
   /** The idempotency store failed; fail closed so that the provider retries. */
   STORE_UNAVAILABLE("store_unavailable", 503, "Idempotency store unavailable"),
   /**
+   * {@code processing=forward}: the broker did not acknowledge the record within {@code
+   * forward.timeout}; the delivery is released and the answer carries {@code Retry-After}, so that
+   * the provider's retry is forwarded.
+   */
+  FORWARD_UNAVAILABLE("forward_unavailable", 503, "Forwarding destination unavailable"),
+  /**
    * A handler serving endpoints by name from its path ({@code @WebhookEndpoint("{provider}")}) was
    * called with a name that is not configured.
    */

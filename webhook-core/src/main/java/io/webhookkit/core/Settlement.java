@@ -51,6 +51,17 @@ final class Settlement {
     return new Ticket(event, new Claim(key, token), client, startNanos);
   }
 
+  /**
+   * Completes ({@code ok}) or releases the ticket's claim without telling of the attempt: the
+   * caller tells (a forwarded delivery).
+   */
+  void settleQuietly(DeliveryTicket ticket, boolean ok, int status) {
+    Ticket t = (Ticket) ticket;
+    if (t.settled.compareAndSet(false, true)) {
+      t.finish(ok, status);
+    }
+  }
+
   private record Claim(String key, String token) {}
 
   private final class Ticket implements DeliveryTicket, AttemptLog.Facts {

@@ -3,6 +3,8 @@ package io.webhookkit.core;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.webhookkit.core.forward.WebhookForwarder;
+import io.webhookkit.core.forward.WebhookForwarderProvider;
 import io.webhookkit.core.idempotency.Acquisition;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.idempotency.InMemoryIdempotencyStore;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +69,9 @@ public final class WebhookGuard {
    */
   public static final String DELIVERY_STATE_HEADER = "Webhook-Delivery-State";
 
+  /** The {@link #DELIVERY_STATE_HEADER} value of a delivery the broker acknowledged. */
+  public static final String FORWARDED_STATE = "forwarded";
+
   private final EndpointConfig config;
   private final ProviderRules rules;
   private final Clock clock;
@@ -77,6 +83,7 @@ public final class WebhookGuard {
   private final @Nullable DeliveryInbox inbox;
   private final @Nullable WebhookWorkers workers;
   private final @Nullable WebhookHandler handler;
+  private final @Nullable WebhookForwarder forwarder;
 
   private WebhookGuard(Builder b) {
     this.config = b.config;
@@ -93,7 +100,31 @@ public final class WebhookGuard {
     this.settlement = new Settlement(config, store, b.scheduler, log);
     this.workers = b.workers;
     this.handler = b.handler;
-    this.inbox = config.processing() == Processing.SYNC ? null : inbox(s, b);
+    this.inbox =
+        config.processing() == Processing.DEFERRED || config.processing() == Processing.AUTO
+            ? inbox(s, b)
+            : null;
+    this.forwarder = config.processing() == Processing.FORWARD ? forwarder(b) : null;
+  }
+
+  /**
+   * The forwarder of a forward endpoint: the one given in code, else one made from the endpoint's
+   * keys by the {@link WebhookForwarderProvider} on the class path (webhook-kafka).
+   */
+  private WebhookForwarder forwarder(Builder b) {
+    WebhookForwarder given = b.forwarder;
+    if (given != null) {
+      return given;
+    }
+    for (WebhookForwarderProvider p :
+        ServiceLoader.load(WebhookForwarderProvider.class, WebhookGuard.class.getClassLoader())) {
+      return Objects.requireNonNull(p.create(config), "the forwarder provider answered null");
+    }
+    throw new WebhookConfigurationException(
+        config.name(),
+        EndpointConfig.PROCESSING,
+        "forward needs a forwarder: add io.webhookkit:webhook-kafka to the class path and set"
+            + " forward.kafka.bootstrap.servers, or give the guard one in code");
   }
 
   /** The inbox of a deferred or auto endpoint, checked against what the mode needs. */
@@ -427,7 +458,9 @@ public final class WebhookGuard {
     String deliveryId = event.deliveryId().orElse(null);
     IdempotencyStore s = store;
     if (s == null || deliveryId == null) {
-      return new Decision.Proceed(event, settlement.unclaimed(event, a, a.start));
+      DeliveryTicket unclaimed = settlement.unclaimed(event, a, a.start);
+      WebhookForwarder f = forwarder;
+      return f != null ? forward(a, f, event, unclaimed) : new Decision.Proceed(event, unclaimed);
     }
     String key = config.name() + ":" + deliveryId;
     DeliveryInbox in = inbox;
@@ -465,8 +498,9 @@ public final class WebhookGuard {
   /** What the store's answer to the claim means for this attempt. */
   private Decision answer(Attempt a, WebhookEvent event, String key, Acquisition acquisition) {
     if (acquisition instanceof Acquisition.Acquired acquired) {
-      return new Decision.Proceed(
-          event, settlement.claimed(event, key, acquired.ownerToken(), a, a.start));
+      DeliveryTicket ticket = settlement.claimed(event, key, acquired.ownerToken(), a, a.start);
+      WebhookForwarder f = forwarder;
+      return f != null ? forward(a, f, event, ticket) : new Decision.Proceed(event, ticket);
     }
     if (acquisition instanceof Acquisition.Completed completed) {
       int status = completed.status();
@@ -484,6 +518,52 @@ public final class WebhookGuard {
         a,
         Reason.DELIVERY_CONFLICT,
         "This delivery id was already received with a different body.");
+  }
+
+  /**
+   * Forward: publishes the claimed delivery and waits up to {@code forward.timeout} for the broker.
+   * Acknowledged: completed with the ack status, which answers the provider. Refused, failed or
+   * late: released, and answered 503 so that the provider's retry is forwarded (a late
+   * acknowledgement may still land: at-least-once into the topic, the key names the delivery).
+   */
+  private Decision forward(
+      Attempt a, WebhookForwarder f, WebhookEvent event, DeliveryTicket ticket) {
+    String failure;
+    try {
+      f.forward(config.forwardTopic(), ForwardedRecord.of(event, config.secrets()))
+          .toCompletableFuture()
+          .get(config.forwardTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      int status = config.ackStatus();
+      settlement.settleQuietly(ticket, true, status);
+      log.emit(a, Outcome.FORWARDED, null, status);
+      return new Decision.Respond(
+          status,
+          Map.of(DELIVERY_STATE_HEADER, FORWARDED_STATE),
+          new byte[0],
+          Outcome.FORWARDED,
+          null);
+    } catch (TimeoutException late) {
+      failure = "no acknowledgement within " + config.forwardTimeout();
+    } catch (ExecutionException refused) {
+      Throwable cause = refused.getCause();
+      failure = (cause != null ? cause : refused).toString();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      failure = "interrupted";
+    } catch (RuntimeException clientFailed) {
+      failure = clientFailed.toString();
+    }
+    settlement.settleQuietly(ticket, false, Reason.FORWARD_UNAVAILABLE.status());
+    AttemptLog.LOG.warn(
+        "webhook forward failed on endpoint {} to topic {}: {}",
+        config.name(),
+        config.forwardTopic(),
+        failure);
+    return refuse(
+        a,
+        Reason.FORWARD_UNAVAILABLE,
+        "The delivery cannot be handed on right now; retry later.",
+        STORE_RETRY_AFTER_SECONDS);
   }
 
   /**
@@ -616,6 +696,7 @@ public final class WebhookGuard {
     private @Nullable ScheduledExecutorService scheduler;
     private @Nullable WebhookWorkers workers;
     private @Nullable WebhookHandler handler;
+    private @Nullable WebhookForwarder forwarder;
 
     private Builder(EndpointConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -664,6 +745,16 @@ public final class WebhookGuard {
      */
     public Builder handler(WebhookHandler handler) {
       this.handler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * The forwarder of a {@code processing=forward} endpoint. Default: one made from the endpoint's
+     * {@code forward.*} keys by the {@link WebhookForwarderProvider} on the class path. The guard
+     * never closes it.
+     */
+    public Builder forwarder(WebhookForwarder forwarder) {
+      this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
       return this;
     }
 
