@@ -530,9 +530,12 @@ public final class WebhookGuard {
       Attempt a, WebhookForwarder f, WebhookEvent event, DeliveryTicket ticket) {
     String failure;
     try {
-      f.forward(config.forwardTopic(), ForwardedRecord.of(event, config.secrets()))
-          .toCompletableFuture()
-          .get(config.forwardTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      long deadline = System.nanoTime() + config.forwardTimeout().toNanos();
+      CompletableFuture<?> acknowledged =
+          f.forward(config.forwardTopic(), ForwardedRecord.of(event, config.secrets()))
+              .toCompletableFuture();
+      // the whole wait, a send blocked on metadata included, stays within forward.timeout
+      acknowledged.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       int status = config.ackStatus();
       settlement.settleQuietly(ticket, true, status);
       log.emit(a, Outcome.FORWARDED, null, status);

@@ -1,0 +1,240 @@
+package io.webhookkit.test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real one-node Kafka broker (KRaft, broker and controller in one process) for tests, run in a
+ * child JVM from {@code org.apache.kafka:kafka_2.13} on the class path: formatted once, started,
+ * stopped ({@code SIGTERM}) or killed ({@code SIGKILL}) and started again on the same port and log
+ * directory, as an operator would. Binds to 127.0.0.1 only.
+ */
+public final class KafkaBroker implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Path dir;
+  private final int port;
+  private final int controllerPort;
+  private final String classpath;
+  private final Deque<String> lastLines = new ArrayDeque<>();
+  private @Nullable Process process;
+
+  private KafkaBroker(Path dir, String classpath) throws IOException {
+    this.dir = dir;
+    this.classpath = classpath;
+    this.port = freePort();
+    this.controllerPort = freePort();
+    Files.writeString(dir.resolve("server.properties"), properties(), StandardCharsets.UTF_8);
+    run(
+        List.of(
+            "kafka.tools.StorageTool",
+            "format",
+            "-t",
+            clusterId(),
+            "-c",
+            dir.resolve("server.properties").toString()),
+        "Formatting");
+  }
+
+  /**
+   * Formats a new broker in a temporary directory and starts it.
+   *
+   * @throws IOException when it does not start within 90 s; the message has its last output
+   */
+  public static KafkaBroker start() throws IOException {
+    String cp = System.getProperty("webhook.kafka.broker.classpath");
+    KafkaBroker broker =
+        new KafkaBroker(
+            Files.createTempDirectory("webhook-kafka-broker"),
+            cp != null ? cp : System.getProperty("java.class.path"));
+    broker.restart();
+    return broker;
+  }
+
+  /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** Whether the broker process is running. */
+  public boolean isRunning() {
+    Process p = process;
+    return p != null && p.isAlive();
+  }
+
+  /**
+   * Starts the broker again (same port, same data) after {@link #stop()} or {@link #kill()}.
+   *
+   * @throws IOException when it does not start within 90 s
+   */
+  public synchronized void restart() throws IOException {
+    if (isRunning()) {
+      return;
+    }
+    process = run(List.of("kafka.Kafka", dir.resolve("server.properties").toString()), null);
+  }
+
+  /** Stops the broker as an operator would ({@code SIGTERM}), and waits for the process to end. */
+  public synchronized void stop() {
+    end(false);
+  }
+
+  /** Kills the broker ({@code SIGKILL}), and waits for the process to end. */
+  public synchronized void kill() {
+    end(true);
+  }
+
+  private void end(boolean forcibly) {
+    Process p = process;
+    if (p == null) {
+      return;
+    }
+    if (forcibly) {
+      p.destroyForcibly();
+    } else {
+      p.destroy();
+    }
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  @Override
+  public void close() {
+    kill();
+  }
+
+  /**
+   * Runs a Kafka main class in a child JVM. With {@code doneLine} null, waits until the broker says
+   * it started and returns the process; else waits for the process to end.
+   */
+  private @Nullable Process run(List<String> mainAndArgs, @Nullable String doneLine)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xms256m");
+    command.add("-Xmx512m");
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Djava.net.preferIPv4Stack=true");
+    command.add("-cp");
+    command.add(classpath);
+    command.addAll(mainAndArgs);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    CountDownLatch started = new CountDownLatch(1);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 40) {
+                      lastLines.removeFirst();
+                    }
+                  }
+                  if (line.contains("Kafka Server started")) {
+                    started.countDown();
+                  }
+                }
+              } catch (IOException ended) {
+                // the process ended
+              }
+            },
+            "kafka-broker-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (doneLine != null) {
+        if (!p.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+          p.destroyForcibly();
+          throw new IOException("kafka storage format failed: " + output());
+        }
+        return null;
+      }
+      long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+      while (!started.await(100, TimeUnit.MILLISECONDS)) {
+        if (!p.isAlive() || System.nanoTime() > deadline) {
+          p.destroyForcibly();
+          throw new IOException("the Kafka broker did not start: " + output());
+        }
+      }
+      return p;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+      throw new IOException("interrupted while starting Kafka", e);
+    }
+  }
+
+  private String output() {
+    synchronized (lastLines) {
+      return String.join(System.lineSeparator(), lastLines);
+    }
+  }
+
+  private String properties() {
+    String logs = dir.resolve("data").toString().replace('\\', '/');
+    return String.join(
+        "\n",
+        "process.roles=broker,controller",
+        "node.id=1",
+        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+        "controller.listener.names=CONTROLLER",
+        "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "log.dirs=" + logs,
+        "num.partitions=1",
+        "auto.create.topics.enable=true",
+        "offsets.topic.replication.factor=1",
+        "offsets.topic.num.partitions=1",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "share.coordinator.state.topic.replication.factor=1",
+        "share.coordinator.state.topic.min.isr=1",
+        "group.initial.rebalance.delay.ms=0",
+        "");
+  }
+
+  private static String clusterId() {
+    UUID u = UUID.randomUUID();
+    ByteBuffer b = ByteBuffer.allocate(16);
+    b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
