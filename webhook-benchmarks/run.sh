@@ -10,6 +10,8 @@
 #                                  Jetty ± WebhookFilter, Spring Boot ± @WebhookEndpoint
 #   webhook-benchmarks/run.sh deferred [rate seconds drained]    # deferred vs sync answer
 #                                  latency at a fixed rate (PostgreSQL, Redis), drain rate
+#   webhook-benchmarks/run.sh forward [seconds connections rate] # processing=forward to a local
+#                                  Kafka broker vs sync on Jetty: deliveries/s, p50/p99
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl webhook-benchmarks -am -DskipTests -Dspotless.check.skip package \
@@ -20,6 +22,11 @@ if [ "${1:-}" = "deferred" ]; then
   shift
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
   exec java -Xms1g -Xmx1g -cp "$CP" io.webhookkit.benchmarks.DeferredBenchmark "$@"
+fi
+if [ "${1:-}" = "forward" ]; then
+  shift
+  echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+  exec java -Xms1g -Xmx1g -cp "$CP" io.webhookkit.benchmarks.ForwardBenchmark "$@"
 fi
 if [ "${1:-}" = "e2e" ]; then
   shift

@@ -67,8 +67,8 @@ import redis.embedded.RedisServer;
  * deliveries (default 5000).
  */
 public final class DeferredBenchmark {
-  private static final String SECRET = "It's a Secret to Everybody";
-  private static final byte[] BODY = body();
+  static final String SECRET = "It's a Secret to Everybody";
+  static final byte[] BODY = body();
 
   private DeferredBenchmark() {}
 
@@ -90,7 +90,7 @@ public final class DeferredBenchmark {
     }
   }
 
-  private static Map<String, String> signed(String id) {
+  static Map<String, String> signed(String id) {
     EndpointConfig signer =
         EndpointConfig.builder("signer")
             .provider("github")
@@ -141,7 +141,7 @@ public final class DeferredBenchmark {
   }
 
   /** Latencies in microseconds of an open load at {@code rate} per second for {@code seconds}. */
-  private static long[] load(URI uri, int rate, int seconds) throws Exception {
+  static long[] load(URI uri, int rate, int seconds) throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(4);
     HttpClient client =
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
@@ -190,7 +190,7 @@ public final class DeferredBenchmark {
     return micros;
   }
 
-  private static long pct(long[] sorted, double p) {
+  static long pct(long[] sorted, double p) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 

@@ -68,6 +68,7 @@ class ForwardFilterTest {
   @BeforeAll
   static void start() throws Exception {
     broker = KafkaBroker.start();
+    broker.createTopic(TOPIC);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(NeverServlet.class, "/hooks/*");
     FilterHolder forward = new FilterHolder(WebhookFilter.class);

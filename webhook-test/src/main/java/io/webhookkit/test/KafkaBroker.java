@@ -15,16 +15,23 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A real one-node Kafka broker (KRaft, broker and controller in one process) for tests, run in a
  * child JVM from {@code org.apache.kafka:kafka_2.13} on the class path: formatted once, started,
  * stopped ({@code SIGTERM}) or killed ({@code SIGKILL}) and started again on the same port and log
- * directory, as an operator would. Binds to 127.0.0.1 only.
+ * directory, as an operator would. Binds to 127.0.0.1 only. Ready when it describes the cluster
+ * through the admin client ({@code kafka-clients} on the class path).
  */
 public final class KafkaBroker implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -143,7 +150,6 @@ public final class KafkaBroker implements AutoCloseable {
     command.add(classpath);
     command.addAll(mainAndArgs);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    CountDownLatch started = new CountDownLatch(1);
     Thread reader =
         new Thread(
             () -> {
@@ -157,9 +163,6 @@ public final class KafkaBroker implements AutoCloseable {
                     if (lastLines.size() > 40) {
                       lastLines.removeFirst();
                     }
-                  }
-                  if (line.contains("Kafka Server started")) {
-                    started.countDown();
                   }
                 }
               } catch (IOException ended) {
@@ -178,17 +181,52 @@ public final class KafkaBroker implements AutoCloseable {
         return null;
       }
       long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-      while (!started.await(100, TimeUnit.MILLISECONDS)) {
+      while (!ready()) {
         if (!p.isAlive() || System.nanoTime() > deadline) {
           p.destroyForcibly();
           throw new IOException("the Kafka broker did not start: " + output());
         }
+        Thread.sleep(100); // polling a child process's port: nothing to wait on
       }
       return p;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       p.destroyForcibly();
       throw new IOException("interrupted while starting Kafka", e);
+    }
+  }
+
+  /** Whether the broker answers a cluster description with itself as the controller. */
+  private boolean ready() {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+    try (Admin admin = Admin.create(p)) {
+      return admin.describeCluster().controller().get(3, TimeUnit.SECONDS) != null;
+    } catch (ExecutionException | TimeoutException | KafkaException notYet) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Creates a topic of one partition, so that the first record does not wait for its creation.
+   *
+   * @throws IOException when the broker refuses
+   */
+  public void createTopic(String name) throws IOException {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (Admin admin = Admin.create(p)) {
+      admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("cannot create topic " + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 

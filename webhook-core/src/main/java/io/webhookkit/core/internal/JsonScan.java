@@ -239,12 +239,15 @@ public final class JsonScan {
           if (close - i - 1 > MAX_NAME_BYTES && nameTooLong(i + 1, close, escaped)) {
             return false;
           }
+          String decoded = escaped ? decode(b, i + 1, close) : null;
+          if (decoded != null && hasLoneSurrogate(decoded)) {
+            return false; // Jackson refuses an escaped surrogate without its pair in a name
+          }
           pendingPath = -1;
           Node node = nodes[depth - 1];
           pendingNode = null;
           if (node != null) {
-            int k =
-                escaped ? node.find(decode(b, i + 1, close)) : node.find(b, i + 1, close - i - 1);
+            int k = decoded != null ? node.find(decoded) : node.find(b, i + 1, close - i - 1);
             if (k >= 0) {
               boolean[] flags = Objects.requireNonNull(seen);
               if (flags[node.edge[k]]) {
@@ -588,6 +591,24 @@ public final class JsonScan {
       return x - 'A' + 10;
     }
     return -1;
+  }
+
+  /**
+   * Whether a decoded name holds a surrogate outside a high-low pair. Only escapes can make one
+   * (strict UTF-8 has none); values may hold them, names may not (Jackson's byte parser).
+   */
+  private static boolean hasLoneSurrogate(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (Character.isHighSurrogate(c)
+          && k + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(k + 1))) {
+        k++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text of the well-formed string content {@code b[from, to)}, escapes resolved. */
