@@ -95,10 +95,11 @@ public final class KafkaForwarder implements WebhookForwarder {
   /**
    * The producer settings the kit uses: {@code base}, then the endpoint's {@code settings}, with
    * {@code acks=all} and {@code enable.idempotence=true} (a setting that weakens either is
-   * replaced), and timeouts that fit the endpoint's {@code forward.timeout} unless set: {@code
-   * max.block.ms} (how long {@code send} may wait for metadata) and {@code request.timeout.ms} at
-   * the timeout, {@code delivery.timeout.ms} at the timeout plus {@code linger.ms}, so that a
-   * record the request gave up on is not written much later.
+   * replaced), {@code linger.ms} 0 unless set (a provider waits for each answer), and timeouts that
+   * fit the endpoint's {@code forward.timeout} unless set: {@code max.block.ms} (how long {@code
+   * send} may wait for metadata) and {@code request.timeout.ms} at the timeout, {@code
+   * delivery.timeout.ms} at the timeout plus {@code linger.ms}, so that a record the request gave
+   * up on is not written much later.
    */
   public static Map<String, Object> producerSettings(
       Map<String, ?> base, Map<String, String> settings, Duration timeout) {
@@ -110,6 +111,8 @@ public final class KafkaForwarder implements WebhookForwarder {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     long ms = Math.max(1, timeout.toMillis());
+    // a provider waits for each answer: send at once rather than wait to fill a batch
+    config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "0");
     long linger =
         Long.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, "5")));
     config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ms));
