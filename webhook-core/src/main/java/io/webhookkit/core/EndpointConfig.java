@@ -790,8 +790,7 @@ public final class EndpointConfig {
                 + (declared.contains("id.header") ? ": set id.header," : ";")
                 + " or set idempotency.enabled=false");
       }
-      if ((processing == Processing.DEFERRED || processing == Processing.AUTO)
-          && !idempotencyEnabled) {
+      if (processing.usesInbox() && !idempotencyEnabled) {
         throw new WebhookConfigurationException(
             name,
             PROCESSING,
@@ -799,7 +798,7 @@ public final class EndpointConfig {
                 + " keeps each delivery in the inbox under its delivery id: it needs"
                 + " idempotency.enabled=true");
       }
-      if (transactional && processing != Processing.DEFERRED && processing != Processing.AUTO) {
+      if (transactional && !processing.usesInbox()) {
         throw new WebhookConfigurationException(
             name, TRANSACTIONAL, "applies to processing=deferred or auto only");
       }
@@ -807,7 +806,7 @@ public final class EndpointConfig {
         String forwardKey =
             forwardTopic != null
                 ? FORWARD_TOPIC
-                : forwardTimeout != null
+                : forwardTimeout != null && !forwardTimeout.equals(DEFAULT_FORWARD_TIMEOUT)
                     ? FORWARD_TIMEOUT
                     : forwardSettings.isEmpty()
                         ? null

@@ -198,8 +198,9 @@ public final class EndpointKeys {
               c -> c.retryPolicy().toString()),
           new EndpointKey(
               FORWARD_TOPIC,
-              "webhooks.<endpoint>",
-              "forward: the Kafka topic verified deliveries are published to.",
+              "",
+              "forward: the Kafka topic verified deliveries are published to; empty means"
+                  + " webhooks.<endpoint>.",
               (b, v, env) -> b.forwardTopic(v),
               EndpointConfig::forwardTopic),
           new EndpointKey(

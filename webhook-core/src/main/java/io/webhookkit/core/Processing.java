@@ -23,6 +23,14 @@ public enum Processing {
    */
   FORWARD;
 
+  /**
+   * Whether deliveries are kept in the durable inbox and handled by the worker pool ({@link
+   * #DEFERRED}, {@link #AUTO}).
+   */
+  public boolean usesInbox() {
+    return this == DEFERRED || this == AUTO;
+  }
+
   /** The key's value for this mode. */
   public String code() {
     return name().toLowerCase(Locale.ROOT);

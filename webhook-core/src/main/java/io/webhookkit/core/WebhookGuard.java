@@ -100,10 +100,7 @@ public final class WebhookGuard {
     this.settlement = new Settlement(config, store, b.scheduler, log);
     this.workers = b.workers;
     this.handler = b.handler;
-    this.inbox =
-        config.processing() == Processing.DEFERRED || config.processing() == Processing.AUTO
-            ? inbox(s, b)
-            : null;
+    this.inbox = config.processing().usesInbox() ? inbox(s, b) : null;
     this.forwarder = config.processing() == Processing.FORWARD ? forwarder(b) : null;
   }
 

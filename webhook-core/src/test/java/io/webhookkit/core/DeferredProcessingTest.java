@@ -501,7 +501,7 @@ class DeferredProcessingTest {
                         java.util.Map.of(
                             "provider", "github", "secrets", "s", "processing", "later"))))
         .hasMessageContaining("processing")
-        .hasMessageContaining("sync, deferred or auto");
+        .hasMessageContaining("sync, deferred, auto or forward");
     assertThatThrownBy(
             () ->
                 EndpointConfig.from(

@@ -1,6 +1,5 @@
 package io.webhookkit.jaxrs;
 
-import io.webhookkit.core.Processing;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
@@ -115,7 +114,7 @@ public class WebhookGuards {
               boolean observed =
                   extension.observers().stream().anyMatch(o -> o.endpoint().equals(name));
               if (!observed
-                  && config.processing() != Processing.SYNC
+                  && config.processing().usesInbox()
                   && extension.hasUnqualifiedObserver()) {
                 // Only observers of every WebhookEvent: they take this endpoint's deliveries.
                 declared.add(

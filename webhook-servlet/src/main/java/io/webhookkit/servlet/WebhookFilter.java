@@ -3,7 +3,6 @@ package io.webhookkit.servlet;
 import io.webhookkit.core.ConfigSource;
 import io.webhookkit.core.Decision;
 import io.webhookkit.core.EndpointConfig;
-import io.webhookkit.core.Processing;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookGuard;
@@ -185,7 +184,7 @@ public class WebhookFilter implements Filter {
             "cannot make " + className + " (" + e.getClass().getSimpleName() + ")");
       }
     }
-    if (h != null && config.processing() == Processing.SYNC) {
+    if (h != null && !config.processing().usesInbox()) {
       throw new WebhookConfigurationException(
           config.name(),
           HANDLER_PARAM,

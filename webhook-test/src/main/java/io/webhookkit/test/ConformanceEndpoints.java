@@ -85,6 +85,15 @@ public final class ConformanceEndpoints {
   /** The endpoint of {@code processing=auto} (GitHub's preset), one handler for every event. */
   public static final String AUTO = "auto";
 
+  /**
+   * The endpoint of {@code processing=forward} (GitHub's preset): published to {@link
+   * ConformanceKafka#TOPIC} on the run's broker, answered once it acknowledged.
+   */
+  public static final String FORWARD = "forward";
+
+  /** {@link #FORWARD}'s {@code forward.timeout}. */
+  public static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(2);
+
   /** {@link #AUTO}'s deadline. */
   public static final Duration AUTO_DEADLINE = Duration.ofSeconds(1);
 
@@ -142,7 +151,7 @@ public final class ConformanceEndpoints {
 
   /** The signature scheme of one of {@link #all()}'s endpoints, as the kit configures it. */
   public static SignatureScheme scheme(String endpoint) {
-    Map<String, String> keys = all().get(endpoint);
+    Map<String, String> keys = withoutBroker().get(endpoint);
     if (keys == null) {
       throw new IllegalArgumentException("no conformance endpoint " + endpoint);
     }
@@ -182,8 +191,32 @@ public final class ConformanceEndpoints {
 
   private ConformanceEndpoints() {}
 
-  /** Endpoint name → its keys, in a stable order. */
+  /**
+   * Endpoint name → its keys, in a stable order; {@link #FORWARD}'s name the run's Kafka broker,
+   * which this starts the first time ({@link ConformanceKafka}).
+   */
   public static Map<String, Map<String, String>> all() {
+    Map<String, Map<String, String>> all = withoutBroker();
+    all.put(
+        FORWARD,
+        Map.of(
+            "provider",
+            "github",
+            "secrets",
+            GITHUB_SECRET,
+            "processing",
+            "forward",
+            "forward.topic",
+            ConformanceKafka.TOPIC,
+            "forward.timeout",
+            FORWARD_TIMEOUT.toMillis() + "ms",
+            "forward.kafka.bootstrap.servers",
+            ConformanceKafka.bootstrapServers()));
+    return all;
+  }
+
+  /** Every endpoint but {@link #FORWARD}. */
+  private static Map<String, Map<String, String>> withoutBroker() {
     Map<String, Map<String, String>> all = new LinkedHashMap<>();
     all.put(
         "github",

@@ -1,7 +1,9 @@
 package io.webhookkit.test;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
@@ -66,13 +69,35 @@ public final class KafkaBroker implements AutoCloseable {
    * @throws IOException when it does not start within 90 s; the message has its last output
    */
   public static KafkaBroker start() throws IOException {
-    String cp = System.getProperty("webhook.kafka.broker.classpath");
     KafkaBroker broker =
-        new KafkaBroker(
-            Files.createTempDirectory("webhook-kafka-broker"),
-            cp != null ? cp : System.getProperty("java.class.path"));
+        new KafkaBroker(Files.createTempDirectory("webhook-kafka-broker"), brokerClasspath());
     broker.restart();
     return broker;
+  }
+
+  /**
+   * The broker's class path: the system property {@code webhook.kafka.broker.classpath}, else the
+   * one this module's build resolved (kafka_2.13 and its dependencies in the local Maven
+   * repository), else this JVM's.
+   */
+  private static String brokerClasspath() throws IOException {
+    String given = System.getProperty("webhook.kafka.broker.classpath");
+    if (given != null) {
+      return given;
+    }
+    try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-broker.classpath")) {
+      if (in != null) {
+        String resolved = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        boolean present =
+            !resolved.isEmpty()
+                && Arrays.stream(resolved.split(File.pathSeparator))
+                    .allMatch(jar -> Files.isRegularFile(Path.of(jar)));
+        if (present) {
+          return resolved;
+        }
+      }
+    }
+    return System.getProperty("java.class.path");
   }
 
   /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */

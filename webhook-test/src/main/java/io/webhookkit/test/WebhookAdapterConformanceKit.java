@@ -2,6 +2,7 @@ package io.webhookkit.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webhookkit.core.ForwardedRecord;
 import io.webhookkit.core.Secret;
 import io.webhookkit.core.signature.SigningInput;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -959,6 +962,99 @@ public abstract class WebhookAdapterConformanceKit {
       assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
       assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
       assertThat(handler.callsFor(delivery.id())).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("handed to Kafka: processing=forward")
+  class Forward {
+    private TestDelivery delivery(String prefix) {
+      return TestDelivery.github(ConformanceEndpoints.GITHUB_SECRET)
+          .withId(prefix + "-" + UUID.randomUUID());
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> records(TestDelivery d) {
+      return ConformanceKafka.records(ConformanceEndpoints.FORWARD + ":" + d.id());
+    }
+
+    private String header(ConsumerRecord<byte[], byte[]> r, String name) {
+      Header h = r.headers().lastHeader(name);
+      assertThat(h).as(name).isNotNull();
+      return new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aForwardedDeliveryArrivesOnceWithItsBytesAndHeadersAndADuplicatePublishesNothing()
+        throws Exception {
+      byte[] body =
+          "{\"zen\":\"Caf\u00e9 \u2615\",\r\n \"hook_id\" : 1.50}".getBytes(StandardCharsets.UTF_8);
+      TestDelivery d = delivery("fwd").withBody(body);
+
+      HttpResponse<byte[]> first = post(ConformanceEndpoints.FORWARD, d);
+      assertThat(first.statusCode())
+          .as(new String(first.body(), StandardCharsets.UTF_8))
+          .isEqualTo(202);
+      assertThat(first.headers().firstValue("Webhook-Delivery-State")).contains("forwarded");
+      assertThat(post(ConformanceEndpoints.FORWARD, d).statusCode()).isEqualTo(202);
+
+      List<ConsumerRecord<byte[], byte[]>> records = records(d);
+      assertThat(records).as("published once, the duplicate not").hasSize(1);
+      ConsumerRecord<byte[], byte[]> r = records.get(0);
+      assertThat(r.value()).isEqualTo(body);
+      assertThat(header(r, ForwardedRecord.ENDPOINT)).isEqualTo(ConformanceEndpoints.FORWARD);
+      assertThat(header(r, ForwardedRecord.PROVIDER)).isEqualTo("github");
+      assertThat(header(r, ForwardedRecord.DELIVERY_ID)).isEqualTo(d.id());
+      assertThat(header(r, ForwardedRecord.EVENT_TYPE)).isEqualTo(d.eventType());
+      assertThat(header(r, ForwardedRecord.SECRET_LABEL)).isEqualTo("secrets[0]");
+      assertThat(header(r, ForwardedRecord.CONTENT_TYPE)).startsWith("application/json");
+      for (Header h : r.headers()) {
+        String value = new String(h.value(), StandardCharsets.UTF_8);
+        ConformanceEndpoints.ALL_SECRETS.forEach(
+            secret -> assertThat(value).as(h.key()).doesNotContain(secret));
+      }
+      assertThat(handler.callsFor(d.id())).as("a forwarding endpoint calls no handler").isEmpty();
+    }
+
+    @Test
+    void aForgedDeliveryIsRefusedAndNotPublished() throws Exception {
+      TestDelivery d = delivery("forged").withWrongSecret();
+      assertRefused(post(ConformanceEndpoints.FORWARD, d), 401, "signature_invalid");
+      assertThat(records(d)).isEmpty();
+    }
+
+    @Test
+    void withTheBrokerKilledTheProviderGets503AndItsRetryIsForwardedOnceItIsBack()
+        throws Exception {
+      KafkaBroker broker =
+          ConformanceKafka.broker()
+              .orElseThrow(() -> new IllegalStateException("the broker runs in another JVM"));
+      TestDelivery before = delivery("before");
+      assertThat(post(ConformanceEndpoints.FORWARD, before).statusCode()).isEqualTo(202);
+
+      broker.kill();
+      List<TestDelivery> refused = new ArrayList<>();
+      try {
+        for (int i = 0; i < 2; i++) {
+          TestDelivery d = delivery("down-" + i);
+          HttpResponse<byte[]> answer = post(ConformanceEndpoints.FORWARD, d);
+          assertRefused(answer, 503, "forward_unavailable");
+          assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+          refused.add(d);
+        }
+      } finally {
+        broker.restart();
+      }
+
+      for (TestDelivery d : refused) {
+        // the provider's retry, same id and body, until the broker leads its partition again
+        HttpResponse<byte[]> retry = post(ConformanceEndpoints.FORWARD, d);
+        for (int i = 0; i < 20 && retry.statusCode() == 503; i++) {
+          retry = post(ConformanceEndpoints.FORWARD, d);
+        }
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(records(d)).as("acknowledged, so in the topic").isNotEmpty();
+      }
+      assertThat(records(before)).as("what was acknowledged survives the kill").hasSize(1);
     }
   }
 

@@ -8,6 +8,7 @@ import io.webhookkit.core.WebhookGuard;
 import io.webhookkit.core.WebhookHandler;
 import io.webhookkit.core.WebhookListener;
 import io.webhookkit.core.WebhookWorkers;
+import io.webhookkit.core.forward.WebhookForwarder;
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,6 +90,7 @@ public final class EndpointGuards {
     private Function<String, @Nullable String> environment = System::getenv;
     private @Nullable WebhookWorkers workers;
     private Function<String, @Nullable WebhookHandler> handlers = name -> null;
+    private Function<EndpointConfig, @Nullable WebhookForwarder> forwarders = config -> null;
 
     private Builder() {}
 
@@ -148,6 +150,17 @@ public final class EndpointGuards {
     }
 
     /**
+     * Makes the forwarder of each {@code processing=forward} endpoint from the framework's own
+     * Kafka settings (Spring's {@code spring.kafka.*}, Micronaut's {@code kafka.*}); {@code null}
+     * leaves it to the {@link io.webhookkit.core.forward.WebhookForwarderProvider} on the class
+     * path, which reads the endpoint's {@code forward.kafka.*} keys only.
+     */
+    public Builder forwarders(Function<EndpointConfig, @Nullable WebhookForwarder> forwarders) {
+      this.forwarders = Objects.requireNonNull(forwarders, "forwarders");
+      return this;
+    }
+
+    /**
      * The guards.
      *
      * @throws io.webhookkit.core.WebhookConfigurationException naming the first bad endpoint and
@@ -164,7 +177,7 @@ public final class EndpointGuards {
             EndpointConfig checked = config.build();
             WebhookGuard.Builder guard =
                 WebhookGuard.builder(checked).idempotencyStore(shared).listener(listener);
-            if (checked.processing() != Processing.SYNC) {
+            if (checked.processing().usesInbox()) {
               WebhookWorkers w = workers;
               if (w == null) {
                 // Without workers a deferred endpoint would acknowledge deliveries that nothing
@@ -180,6 +193,12 @@ public final class EndpointGuards {
               WebhookHandler h = handlers.apply(name);
               if (h != null) {
                 guard.handler(h);
+              }
+            }
+            if (checked.processing() == Processing.FORWARD) {
+              WebhookForwarder f = forwarders.apply(checked);
+              if (f != null) {
+                guard.forwarder(f);
               }
             }
             built.put(name, guard.build());

@@ -1,7 +1,6 @@
 package io.webhookkit.core.adapter;
 
 import io.webhookkit.core.EndpointConfig;
-import io.webhookkit.core.Processing;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookHandler;
@@ -118,7 +117,7 @@ public final class EndpointHandlers {
     routes.forEach((name, b) -> table.put(name, b.build()));
     endpoints.forEach(
         (name, config) -> {
-          if (config.processing() != Processing.SYNC && !table.containsKey(name)) {
+          if (config.processing().usesInbox() && !table.containsKey(name)) {
             throw new WebhookConfigurationException(
                 name,
                 EndpointConfig.PROCESSING,
