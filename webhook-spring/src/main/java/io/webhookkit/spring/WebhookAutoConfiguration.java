@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,6 +39,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -167,7 +171,8 @@ public class WebhookAutoConfiguration {
       ObjectProvider<EndpointCustomizer> customizers,
       Environment environment,
       WebhookWorkersLifecycle workers,
-      EndpointHandlers handlers) {
+      EndpointHandlers handlers,
+      ObjectProvider<ForwarderFactory> forwarders) {
     Map<String, Map<String, String>> unbound =
         EndpointPropertyNames.unbound(environment, WebhookProperties.Endpoint.BOUND_KEYS);
     EndpointGuards.Builder guards =
@@ -177,6 +182,10 @@ public class WebhookAutoConfiguration {
             .customizers(customizers.orderedStream().toList())
             .handlers(handlers::handlerFor);
     workers.workers().ifPresent(guards::workers);
+    ForwarderFactory kafka = forwarders.getIfAvailable();
+    if (kafka != null) {
+      guards.forwarders(kafka::forwarderFor);
+    }
     properties
         .getEndpoints()
         .forEach(
@@ -227,6 +236,39 @@ public class WebhookAutoConfiguration {
     WebSecurityCustomizer webhookWebSecurityCustomizer(
         WebhookEndpointRequestMatcher webhookEndpointRequestMatcher) {
       return web -> web.ignoring().requestMatchers(webhookEndpointRequestMatcher);
+    }
+  }
+
+  /**
+   * {@code processing=forward} with webhook-kafka on the class path: the forwarders' producers take
+   * the application's Kafka settings (its {@code KafkaTemplate}'s, from {@code spring.kafka.*})
+   * under the endpoint's {@code forward.kafka.*} keys.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.webhookkit.kafka.KafkaForwarder")
+  static class Kafka {
+    @Bean
+    @ConditionalOnMissingBean
+    ForwarderFactory webhookKafkaForwarders(
+        @Qualifier("webhookSpringKafkaSettings")
+            ObjectProvider<Supplier<Map<String, Object>>> settings) {
+      return new KafkaForwarders(
+          () -> {
+            Supplier<Map<String, Object>> s = settings.getIfAvailable();
+            return s == null ? Map.of() : s.get();
+          });
+    }
+
+    /** With spring-kafka: the settings of the application's {@code KafkaTemplate}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.kafka.core.KafkaTemplate")
+    static class SpringKafka {
+      @Bean
+      Supplier<Map<String, Object>> webhookSpringKafkaSettings(
+          ObjectProvider<KafkaTemplate<?, ?>> templates,
+          ObjectProvider<ProducerFactory<?, ?>> factories) {
+        return new SpringKafkaSettings(templates, factories);
+      }
     }
   }
 

@@ -243,6 +243,35 @@ public class WebhookProperties {
     }
   }
 
+  /**
+   * The hand-off to Kafka of one {@code processing=forward} endpoint: {@code
+   * webhook.endpoints.<name>.forward.*}. Producer settings go under {@code forward.kafka.*} and
+   * override the application's {@code spring.kafka.*} (its {@code KafkaTemplate}'s producer).
+   */
+  public static class Forward {
+    /** The topic; not set means "webhooks." followed by the endpoint name. */
+    private @Nullable String topic;
+
+    /** How long the request waits for the broker's acknowledgement; not set means 5s. */
+    private @Nullable Duration timeout;
+
+    public @Nullable String getTopic() {
+      return topic;
+    }
+
+    public void setTopic(@Nullable String topic) {
+      this.topic = topic;
+    }
+
+    public @Nullable Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(@Nullable Duration timeout) {
+      this.timeout = timeout;
+    }
+  }
+
   /** The retry schedule of one deferred endpoint: {@code webhook.endpoints.<name>.retry.*}. */
   public static class Retry {
     /**
@@ -400,7 +429,8 @@ public class WebhookProperties {
 
     /**
      * Where the handler runs: sync (in the request), deferred (written to the inbox, answered at
-     * once, handled by a worker with retries) or auto (inline until the deadline).
+     * once, handled by a worker with retries), auto (inline until the deadline) or forward
+     * (published to Kafka, answered once the broker acknowledged; webhook-kafka).
      */
     private String processing = "sync";
 
@@ -412,6 +442,17 @@ public class WebhookProperties {
 
     /** The retry schedule of deferred deliveries. */
     private Retry retry = new Retry();
+
+    /** forward: the topic and the wait for the broker. */
+    private Forward forward = new Forward();
+
+    public Forward getForward() {
+      return forward;
+    }
+
+    public void setForward(Forward forward) {
+      this.forward = forward;
+    }
 
     public @Nullable String getPath() {
       return path;
@@ -558,6 +599,10 @@ public class WebhookProperties {
       }
       if (!allowedOrigins.isEmpty()) {
         keys.put("allowed-origins", String.join(",", allowedOrigins));
+      }
+      putIfSet(keys, EndpointConfig.FORWARD_TOPIC, forward.topic);
+      if (forward.timeout != null) {
+        keys.put(EndpointConfig.FORWARD_TIMEOUT, forward.timeout.toString());
       }
       return ConfigSource.of(keys);
     }

@@ -64,12 +64,17 @@ public final class ConformanceKafka {
 
   /** Every record of {@link #TOPIC} with this key, read from the beginning. */
   public static List<ConsumerRecord<byte[], byte[]>> records(String key) {
+    return records(TOPIC, key);
+  }
+
+  /** Every record of partition 0 of a topic with this key, read from the beginning. */
+  public static List<ConsumerRecord<byte[], byte[]>> records(String topic, String key) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition tp = new TopicPartition(TOPIC, 0);
+      TopicPartition tp = new TopicPartition(topic, 0);
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
       long end =
