@@ -2,6 +2,7 @@ package io.webhookkit.micronaut;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.reflect.ClassUtils;
 import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.Router;
@@ -36,6 +37,7 @@ public final class WebhookGuards {
   private final EndpointGuards guards;
   private final EndpointHandlers handlers = new EndpointHandlers();
   private final @Nullable WebhookWorkers workers;
+  private final @Nullable AutoCloseable forwarders;
 
   WebhookGuards(
       List<WebhookEndpointConfiguration> endpoints,
@@ -64,6 +66,13 @@ public final class WebhookGuards {
       builder.workers(workers);
     } else {
       this.workers = null;
+    }
+    if (ClassUtils.isPresent("io.webhookkit.kafka.KafkaForwarder", getClass().getClassLoader())) {
+      MicronautKafkaForwarders kafka = new MicronautKafkaForwarders(properties);
+      builder.forwarders(kafka::forwarderFor);
+      this.forwarders = kafka;
+    } else {
+      this.forwarders = null;
     }
     endpoints.forEach(endpoint -> builder.endpoint(endpoint.getName(), endpoint));
     this.guards = builder.build();
@@ -109,10 +118,14 @@ public final class WebhookGuards {
 
   /** Drains the pool: running handlers get {@code webhook.inbox.shutdown-grace}. */
   @PreDestroy
-  void close() {
+  void close() throws Exception {
     WebhookWorkers w = workers;
     if (w != null) {
       w.close();
+    }
+    AutoCloseable f = forwarders;
+    if (f != null) {
+      f.close();
     }
   }
 
