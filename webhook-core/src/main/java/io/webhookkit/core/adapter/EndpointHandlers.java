@@ -1,6 +1,7 @@
 package io.webhookkit.core.adapter;
 
 import io.webhookkit.core.EndpointConfig;
+import io.webhookkit.core.Processing;
 import io.webhookkit.core.WebhookConfigurationException;
 import io.webhookkit.core.WebhookEvent;
 import io.webhookkit.core.WebhookHandler;
@@ -86,6 +87,15 @@ public final class EndpointHandlers {
                 + " but webhook.endpoints."
                 + d.endpoint()
                 + " is not configured");
+      }
+      if (endpoints.get(d.endpoint()).processing() == Processing.FORWARD) {
+        throw new WebhookConfigurationException(
+            d.endpoint(),
+            EndpointConfig.PROCESSING,
+            "forward publishes each delivery to Kafka, where consumers handle it, but "
+                + d.origin()
+                + " would handle it here: handle the records (KafkaWebhookEvents.event) or use"
+                + " processing=deferred");
       }
       List<String> events = d.events().isEmpty() ? List.of("*") : d.events();
       WebhookHandlers.Builder b =

@@ -110,6 +110,35 @@ class EndpointGuardsTest {
   }
 
   @Test
+  void aForwardEndpointTakesTheAdaptersForwarderNeedsNoWorkersAndRefusesAHandler() {
+    Map<String, String> forward = new java.util.HashMap<>(FULL_KEYS);
+    forward.put("webhook.endpoints.stripe.processing", "forward");
+    List<String> asked = new java.util.ArrayList<>();
+    EndpointGuards guards =
+        EndpointGuards.builder()
+            .endpoints(EndpointGuards.endpointsOf(forward))
+            .idempotencyStore(InMemoryIdempotencyStore.create())
+            .forwarders(
+                config -> {
+                  asked.add(config.name());
+                  return (topic, record) ->
+                      java.util.concurrent.CompletableFuture.completedFuture(null);
+                })
+            .build();
+    assertThat(asked).as("asked for forward endpoints only").containsExactly("stripe");
+    assertThat(guards.guard("stripe").orElseThrow().config().forwardTopic())
+        .isEqualTo("webhooks.stripe");
+
+    EndpointHandlers handlers = new EndpointHandlers();
+    handlers.add(new EndpointHandlers.Declared("stripe", List.of(), e -> {}, "Hooks.onStripe"));
+    assertThatThrownBy(() -> handlers.freeze(guards.configs()))
+        .hasMessageContaining("endpoint 'stripe'")
+        .hasMessageContaining("key 'processing'")
+        .hasMessageContaining("Hooks.onStripe")
+        .hasMessageContaining("KafkaWebhookEvents");
+  }
+
+  @Test
   void aFrozenRegistryRoutesEachEndpointsDeliveriesByType() throws Exception {
     EndpointHandlers handlers = new EndpointHandlers();
     List<String> seen = new java.util.ArrayList<>();
