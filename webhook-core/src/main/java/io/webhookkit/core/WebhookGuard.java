@@ -15,6 +15,7 @@ import io.webhookkit.core.inbox.Enqueued;
 import io.webhookkit.core.inbox.InboxEntry;
 import io.webhookkit.core.internal.ClientResolver;
 import io.webhookkit.core.internal.ClockTimeMeter;
+import io.webhookkit.core.internal.Fingerprints;
 import io.webhookkit.core.internal.LogValues;
 import io.webhookkit.core.provider.HandshakeAnswer;
 import io.webhookkit.core.provider.HandshakeResponder;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
@@ -242,10 +244,22 @@ public final class WebhookGuard {
     @Nullable Payload payload;
     SignatureVerdict.@Nullable Verified verified;
     @Nullable WebhookEvent event;
+    @Nullable String fingerprint;
 
     Attempt(WebhookRequest request, long start) {
       this.request = request;
       this.start = start;
+    }
+
+    /** The body's fingerprint, hashed once per attempt (the duplicate lookup, then the claim). */
+    String fingerprint() {
+      String f = fingerprint;
+      if (f == null) {
+        Payload p = payload;
+        f = p != null ? p.fingerprint() : Fingerprints.xxh3(request.body());
+        fingerprint = f;
+      }
+      return f;
     }
 
     Payload payload(ProviderRules rules) {
@@ -408,6 +422,10 @@ public final class WebhookGuard {
           Reason.METHOD_NOT_ALLOWED,
           "Only a provider's handshake is answered to " + request.method() + ".");
     }
+    Decision duplicate = completedDuplicate(a);
+    if (duplicate != null) {
+      return duplicate;
+    }
     Payload payload = a.payload(rules);
     if (!payload.isWellFormed()) {
       return refuse(
@@ -430,6 +448,38 @@ public final class WebhookGuard {
     }
     a.event = event(request, payload, verified, deliveryId);
     return null;
+  }
+
+  /**
+   * A delivery already completed with these very bytes, found before the body is read again: when
+   * the delivery id comes from the signature or a header and the store answers from memory ({@link
+   * IdempotencyStore#completedStatus}), the stored status is replayed without the JSON pass. The
+   * bytes are those of a delivery that was well-formed when it completed (same fingerprint).
+   */
+  private @Nullable Decision completedDuplicate(Attempt a) {
+    IdempotencyStore s = store;
+    SignatureVerdict.Verified verified = a.verified;
+    if (s == null || inbox != null || verified == null) {
+      return null;
+    }
+    String id = verified.signedId();
+    if (id == null) {
+      id = rules.deliveryIdFromHeaders(a.request).orElse(null);
+    }
+    if (id == null || !LogValues.isValidId(id)) {
+      return null;
+    }
+    OptionalInt status;
+    try {
+      status = s.completedStatus(config.name() + ":" + id, a.fingerprint());
+    } catch (RuntimeException storeDown) {
+      return null; // the claim asks again, and answers a store that is down
+    }
+    if (status == null || status.isEmpty()) {
+      return null;
+    }
+    log.emit(a, Outcome.DUPLICATE, null, status.getAsInt());
+    return new Decision.Respond(status.getAsInt(), Map.of(), new byte[0], Outcome.DUPLICATE, null);
   }
 
   private WebhookEvent event(
@@ -469,7 +519,7 @@ public final class WebhookGuard {
       Payload payload = a.payload(rules);
       acquisition =
           Objects.requireNonNull(
-              s.acquire(key, payload.fingerprint(), config.idempotencyLease()),
+              s.acquire(key, a.fingerprint(), config.idempotencyLease()),
               "the store answered null");
       if (acquisition instanceof Acquisition.FingerprintMismatch) {
         // an entry written by 0.1 holds the body's SHA-256: compare with that before refusing
@@ -579,7 +629,7 @@ public final class WebhookGuard {
       Duration heldFor = auto ? config.idempotencyLease() : null;
       enqueued =
           Objects.requireNonNull(
-              in.enqueue(entry, payload.fingerprint(), heldFor), "the inbox answered null");
+              in.enqueue(entry, a.fingerprint(), heldFor), "the inbox answered null");
       if (enqueued instanceof Enqueued.FingerprintMismatch) {
         // an entry written by 0.1 holds the body's SHA-256: compare with that before refusing
         enqueued =

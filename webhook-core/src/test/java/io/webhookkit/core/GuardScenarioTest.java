@@ -555,6 +555,87 @@ class GuardScenarioTest {
           .containsExactly(Outcome.ACCEPTED, Outcome.DUPLICATE);
     }
 
+    /** The in-memory store, counting the claims and the lookups without a claim. */
+    private IdempotencyStore counting(List<String> calls) {
+      return new IdempotencyStore() {
+        @Override
+        public Acquisition acquire(String key, String fingerprint, Duration lease) {
+          calls.add("acquire");
+          return store.acquire(key, fingerprint, lease);
+        }
+
+        @Override
+        public boolean complete(String key, String token, int status, Duration retention) {
+          return store.complete(key, token, status, retention);
+        }
+
+        @Override
+        public boolean release(String key, String token) {
+          return store.release(key, token);
+        }
+
+        @Override
+        public java.util.OptionalInt completedStatus(String key, String fingerprint) {
+          calls.add("completedStatus");
+          return store.completedStatus(key, fingerprint);
+        }
+      };
+    }
+
+    @Test
+    void aCompletedDuplicateWithAHeaderIdIsAnsweredBeforeTheBodyIsReadAgain() {
+      List<String> calls = new ArrayList<>();
+      WebhookGuard guard = guardWith(counting(calls));
+      proceeded(guard.inspect(Delivery.github().request())).ticket().settle(202);
+      assertThat(calls).containsExactly("completedStatus", "acquire");
+      calls.clear();
+
+      Decision.Respond r = refused(guard.inspect(Delivery.github().request()));
+
+      assertThat(r.status()).isEqualTo(202);
+      assertThat(r.outcome()).isEqualTo(Outcome.DUPLICATE);
+      assertThat(calls).as("answered from the lookup, no claim").containsExactly("completedStatus");
+
+      // the same id with another body is no duplicate: the claim answers the conflict
+      calls.clear();
+      Delivery other = Delivery.github();
+      other.body = "{\"action\":\"closed\",\"number\":1}".getBytes(StandardCharsets.UTF_8);
+      assertThat(refused(guard.inspect(other.request())).reason())
+          .isEqualTo(Reason.DELIVERY_CONFLICT);
+      // the second claim compares with the body's SHA-256, as a 0.1 entry would hold it
+      assertThat(calls).containsExactly("completedStatus", "acquire", "acquire");
+    }
+
+    @Test
+    void theInMemoryStoresLookupAnswersOnlyACompletedDeliveryWithTheSameBody() {
+      Acquisition.Acquired held =
+          (Acquisition.Acquired) store.acquire("k", "x3:a", Duration.ofMinutes(1));
+      assertThat(store.completedStatus("k", "x3:a")).as("in progress").isEmpty();
+      store.complete("k", held.ownerToken(), 204, Duration.ofMinutes(10));
+      assertThat(store.completedStatus("k", "x3:a")).hasValue(204);
+      assertThat(store.completedStatus("k", "x3:b")).as("another body").isEmpty();
+      assertThat(store.completedStatus("other", "x3:a")).as("unknown").isEmpty();
+      clock.advance(Duration.ofMinutes(11));
+      assertThat(store.completedStatus("k", "x3:a")).as("past its retention").isEmpty();
+    }
+
+    @Test
+    void aProviderWhoseIdIsInTheBodyIsNotLookedUpBeforeTheClaim() {
+      List<String> calls = new ArrayList<>();
+      WebhookGuard guard =
+          WebhookGuard.builder(
+                  EndpointConfig.builder("stripe")
+                      .provider("stripe")
+                      .secrets(Delivery.STRIPE_SECRET)
+                      .build())
+              .clock(clock)
+              .idempotencyStore(counting(calls))
+              .build();
+      proceeded(guard.inspect(Delivery.stripe().request())).ticket().settle(200);
+      refused(guard.inspect(Delivery.stripe().request()));
+      assertThat(calls).containsExactly("acquire", "acquire");
+    }
+
     @Test
     void aDeliveryInProgressIsRefusedWithRetryAfter() {
       WebhookGuard guard = guardWith(store);

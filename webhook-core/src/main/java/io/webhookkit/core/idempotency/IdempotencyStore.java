@@ -1,6 +1,7 @@
 package io.webhookkit.core.idempotency;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * Remembers deliveries so that each is processed once, although providers deliver at least once.
@@ -36,4 +37,18 @@ public interface IdempotencyStore {
    * @return false when the caller no longer held it
    */
   boolean release(String key, String ownerToken);
+
+  /**
+   * The stored status of a delivery completed with this very body, looked up without claiming it,
+   * so that the guard answers a duplicate before it reads the body again. Only a store that answers
+   * from memory should implement it: a remote store would add a round trip to every new delivery.
+   *
+   * @param key endpoint-scoped delivery key
+   * @param fingerprint the body's fingerprint, as given to {@link #acquire}
+   * @return the stored status; empty when unknown (the default), not completed, or completed with
+   *     another body
+   */
+  default OptionalInt completedStatus(String key, String fingerprint) {
+    return OptionalInt.empty();
+  }
 }

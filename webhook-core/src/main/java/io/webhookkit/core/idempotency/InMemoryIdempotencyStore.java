@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -130,6 +131,17 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
       }
       // another claim won the race for this key: answer as it decided
     }
+  }
+
+  @Override
+  public OptionalInt completedStatus(String key, String fingerprint) {
+    Entry e = entries.get(key);
+    return e != null
+            && e.completed
+            && e.expiresAtMillis > clock.millis()
+            && e.fingerprint.equals(fingerprint)
+        ? OptionalInt.of(e.status)
+        : OptionalInt.empty();
   }
 
   /** Puts the key in the ring at its place, evicting the key that held the place before. */

@@ -116,6 +116,25 @@ public final class ProviderRules {
     return first(deliveryId, request, payload);
   }
 
+  /**
+   * The delivery id when the provider puts it in headers only, found without reading the body;
+   * empty when it is absent or a locator reads the body.
+   */
+  public Optional<String> deliveryIdFromHeaders(WebhookRequest request) {
+    for (Locator l : deliveryId) {
+      if (!(l instanceof Locator.Header)) {
+        return Optional.empty();
+      }
+    }
+    for (Locator l : deliveryId) {
+      Optional<String> v = request.header(((Locator.Header) l).name());
+      if (v.isPresent() && !v.get().isEmpty()) {
+        return v;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The event type where the provider puts it. */
   public Optional<String> eventType(WebhookRequest request, Payload payload) {
     return first(eventType, request, payload);
