@@ -92,7 +92,7 @@ public final class ConformanceEndpoints {
   public static final String FORWARD = "forward";
 
   /** {@link #FORWARD}'s {@code forward.timeout}. */
-  public static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(1);
 
   /** {@link #AUTO}'s deadline. */
   public static final Duration AUTO_DEADLINE = Duration.ofSeconds(1);

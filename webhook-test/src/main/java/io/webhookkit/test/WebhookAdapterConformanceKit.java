@@ -1022,16 +1022,19 @@ public abstract class WebhookAdapterConformanceKit {
       assertThat(records(d)).isEmpty();
     }
 
+    /**
+     * The broker frozen ({@code SIGSTOP}: it answers nothing, as a hung or unreachable broker);
+     * {@code webhook-kafka}'s own tests SIGKILL and restart it.
+     */
     @Test
-    void withTheBrokerKilledTheProviderGets503AndItsRetryIsForwardedOnceItIsBack()
-        throws Exception {
+    void withTheBrokerDownTheProviderGets503AndItsRetryIsForwardedOnceItIsBack() throws Exception {
       KafkaBroker broker =
           ConformanceKafka.broker()
               .orElseThrow(() -> new IllegalStateException("the broker runs in another JVM"));
       TestDelivery before = delivery("before");
       assertThat(post(ConformanceEndpoints.FORWARD, before).statusCode()).isEqualTo(202);
 
-      broker.kill();
+      broker.pause();
       List<TestDelivery> refused = new ArrayList<>();
       try {
         for (int i = 0; i < 2; i++) {
@@ -1042,11 +1045,11 @@ public abstract class WebhookAdapterConformanceKit {
           refused.add(d);
         }
       } finally {
-        broker.restart();
+        broker.resume();
       }
 
       for (TestDelivery d : refused) {
-        // the provider's retry, same id and body, until the broker leads its partition again
+        // the provider's retry, same id and body, until the producer has reconnected
         HttpResponse<byte[]> retry = post(ConformanceEndpoints.FORWARD, d);
         for (int i = 0; i < 20 && retry.statusCode() == 503; i++) {
           retry = post(ConformanceEndpoints.FORWARD, d);
@@ -1054,7 +1057,7 @@ public abstract class WebhookAdapterConformanceKit {
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(records(d)).as("acknowledged, so in the topic").isNotEmpty();
       }
-      assertThat(records(before)).as("what was acknowledged survives the kill").hasSize(1);
+      assertThat(records(before)).as("what was acknowledged is there once").hasSize(1);
     }
   }
 
