@@ -2,18 +2,9 @@ package io.webhookkit.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,25 +60,6 @@ public final class ConformanceKafka {
 
   /** Every record of partition 0 of a topic with this key, read from the beginning. */
   public static List<ConsumerRecord<byte[], byte[]>> records(String topic, String key) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition tp = new TopicPartition(topic, 0);
-      consumer.assign(List.of(tp));
-      consumer.seekToBeginning(List.of(tp));
-      long end =
-          Objects.requireNonNull(
-              consumer.endOffsets(List.of(tp), Duration.ofSeconds(30)).get(tp), "end offset");
-      while (consumer.position(tp, Duration.ofSeconds(30)) < end) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(key)) {
-            found.add(r);
-          }
-        }
-      }
-    }
-    return found;
+    return KafkaBroker.records(bootstrapServers(), topic, key);
   }
 }
