@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -265,6 +268,13 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** Whether the broker answers a cluster description with itself as the controller. */
   private boolean ready() {
+    // a closed port is refused at once; an admin client would wait out its timeout
+    try (Socket probe = new Socket()) {
+      probe.connect(
+          new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 200);
+    } catch (IOException notListening) {
+      return false;
+    }
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
