@@ -367,11 +367,21 @@ public final class KafkaBroker implements AutoCloseable {
         "");
   }
 
-  private static String clusterId() {
-    UUID u = UUID.randomUUID();
-    ByteBuffer b = ByteBuffer.allocate(16);
-    b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+  /**
+   * A random cluster id in Kafka's form (16 bytes, URL-safe base64). One starting with {@code -}
+   * would be read as an option by the storage tool (one in 64 did, until this loop), as Kafka's own
+   * {@code Uuid.randomUuid()} avoids too.
+   */
+  static String clusterId() {
+    while (true) {
+      UUID u = UUID.randomUUID();
+      ByteBuffer b = ByteBuffer.allocate(16);
+      b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+      if (!id.startsWith("-")) {
+        return id;
+      }
+    }
   }
 
   private static int freePort() {
