@@ -152,20 +152,30 @@ public final class Headers {
     return "Headers" + names();
   }
 
-  /** Collects headers; not thread-safe. */
+  /**
+   * Collects headers; not thread-safe. {@link #build} hands its arrays over without copying them; a
+   * later change to the builder copies them first, so headers already built never change.
+   */
   public static final class Builder {
     private String[] names = new String[16];
     private String[] values = new String[16];
     private int size;
+    private boolean shared; // the arrays belong to headers already built
 
     private Builder() {}
 
+    private void own(int capacity) {
+      if (shared || capacity > names.length) {
+        int length = Math.max(capacity, names.length);
+        names = Arrays.copyOf(names, length);
+        values = Arrays.copyOf(values, length);
+        shared = false;
+      }
+    }
+
     /** Appends one value. */
     public Builder add(String name, String value) {
-      if (size == names.length) {
-        names = Arrays.copyOf(names, size * 2);
-        values = Arrays.copyOf(values, size * 2);
-      }
+      own(size == names.length ? size * 2 : size + 1);
       names[size] = name;
       values[size] = value;
       size++;
@@ -174,6 +184,7 @@ public final class Headers {
 
     /** Replaces all values of a header with one. */
     public Builder set(String name, String value) {
+      own(size);
       int kept = 0;
       for (int i = 0; i < size; i++) {
         if (!same(names[i], name)) {
@@ -190,9 +201,11 @@ public final class Headers {
 
     /** Immutable headers. */
     public Headers build() {
-      return size == 0
-          ? EMPTY
-          : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
+      if (size == 0) {
+        return EMPTY;
+      }
+      shared = true;
+      return new Headers(names, values, size);
     }
   }
 }

@@ -2,11 +2,12 @@ package io.webhookkit.core;
 
 import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.internal.LogValues;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,13 +43,13 @@ final class Settlement {
    * client} tells the client address when a log line or listener asks.
    */
   DeliveryTicket unclaimed(WebhookEvent event, AttemptLog.Facts client, long startNanos) {
-    return new Ticket(event, null, client, startNanos);
+    return new Ticket(event, null, null, client, startNanos);
   }
 
   /** A ticket for a delivery claimed under {@code key} with the store's owner token. */
   DeliveryTicket claimed(
       WebhookEvent event, String key, String token, AttemptLog.Facts client, long startNanos) {
-    return new Ticket(event, new Claim(key, token), client, startNanos);
+    return new Ticket(event, key, token, client, startNanos);
   }
 
   /**
@@ -57,30 +58,52 @@ final class Settlement {
    */
   void settleQuietly(DeliveryTicket ticket, boolean ok, int status) {
     Ticket t = (Ticket) ticket;
-    if (t.settled.compareAndSet(false, true)) {
+    if (t.settleOnce()) {
       t.finish(ok, status);
     }
   }
 
-  private record Claim(String key, String token) {}
+  private static final VarHandle SETTLED;
+
+  static {
+    try {
+      SETTLED = MethodHandles.lookup().findVarHandle(Ticket.class, "settled", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final class Ticket implements DeliveryTicket, AttemptLog.Facts {
     private final WebhookEvent event;
-    private final @Nullable Claim claim;
+    private final @Nullable String key; // the claim's store key and owner token, when claimed
+    private final @Nullable String token;
     private final AttemptLog.Facts client;
     private final long start;
-    private final AtomicBoolean settled = new AtomicBoolean();
 
-    Ticket(WebhookEvent event, @Nullable Claim claim, AttemptLog.Facts client, long start) {
+    @SuppressWarnings("UnusedVariable") // read and written through SETTLED
+    private volatile boolean settled;
+
+    Ticket(
+        WebhookEvent event,
+        @Nullable String key,
+        @Nullable String token,
+        AttemptLog.Facts client,
+        long start) {
       this.event = event;
-      this.claim = claim;
+      this.key = key;
+      this.token = token;
       this.client = client;
       this.start = start;
     }
 
+    /** True for the one caller that settles this ticket. */
+    boolean settleOnce() {
+      return SETTLED.compareAndSet(this, false, true);
+    }
+
     @Override
     public void settle(int status) {
-      if (settled.compareAndSet(false, true)) {
+      if (settleOnce()) {
         boolean ok = status >= 200 && status < 300;
         finish(ok, status);
         log.emit(this, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status);
@@ -89,7 +112,7 @@ final class Settlement {
 
     @Override
     public void fail(Throwable error) {
-      if (settled.compareAndSet(false, true)) {
+      if (settleOnce()) {
         finish(false, 500);
         AttemptLog.LOG.debug(
             "webhook handler failed on endpoint {}: {}", config.name(), error.toString());
@@ -99,7 +122,7 @@ final class Settlement {
 
     @Override
     public boolean isSettled() {
-      return settled.get();
+      return settled;
     }
 
     @Override
@@ -122,33 +145,43 @@ final class Settlement {
       return event.secretLabel();
     }
 
+    /** The delivery id for a log line. */
+    private @Nullable String id() {
+      return LogValues.clean(event.deliveryIdValue());
+    }
+
     private void finish(boolean ok, int status) {
       IdempotencyStore s = store;
-      if (s != null && claim != null) {
+      String k = key;
+      String t = token;
+      if (s != null && k != null && t != null) {
         // The claim holds until start + lease; past that another attempt may take it over.
-        inStore(s, claim, ok, status, 0, start + config.idempotencyLease().toNanos());
+        inStore(s, k, t, ok, status, 0, start + config.idempotencyLease().toNanos());
       }
     }
 
     private void inStore(
-        IdempotencyStore s, Claim c, boolean ok, int status, int attempt, long deadlineNanos) {
-      String id = LogValues.clean(event.deliveryId().orElse(null));
+        IdempotencyStore s,
+        String k,
+        String t,
+        boolean ok,
+        int status,
+        int attempt,
+        long deadlineNanos) {
       try {
         boolean owned =
-            ok
-                ? s.complete(c.key(), c.token(), status, config.idempotencyRetention())
-                : s.release(c.key(), c.token());
+            ok ? s.complete(k, t, status, config.idempotencyRetention()) : s.release(k, t);
         if (!owned) {
           AttemptLog.LOG.warn(
               "webhook delivery {} on endpoint {} outlived its lease ({}); another attempt may"
                   + " process it",
-              id,
+              id(),
               config.name(),
               config.idempotencyLease());
         } else if (attempt > 0) {
           AttemptLog.LOG.info(
               "webhook delivery {} on endpoint {} {} after {} retries of the idempotency store",
-              id,
+              id(),
               config.name(),
               ok ? "completed" : "released",
               attempt);
@@ -159,7 +192,7 @@ final class Settlement {
           AttemptLog.LOG.warn(
               "webhook idempotency store stayed unavailable for the lease of delivery {} on"
                   + " endpoint {}: {}; it was not recorded as {} and a retry may process it again",
-              id,
+              id(),
               config.name(),
               storeDown.toString(),
               ok ? "completed" : "released");
@@ -170,14 +203,14 @@ final class Settlement {
               "webhook idempotency store failed to {} delivery {} on endpoint {}: {}; retrying"
                   + " until the lease ends",
               ok ? "complete" : "release",
-              id,
+              id(),
               config.name(),
               storeDown.toString());
         }
         ScheduledFuture<?> unused =
             scheduler()
                 .schedule(
-                    () -> inStore(s, c, ok, status, attempt + 1, deadlineNanos),
+                    () -> inStore(s, k, t, ok, status, attempt + 1, deadlineNanos),
                     delayMillis,
                     TimeUnit.MILLISECONDS);
       }

@@ -77,6 +77,11 @@ public final class WebhookEvent {
     return Optional.ofNullable(deliveryId);
   }
 
+  /** {@link #deliveryId} without the {@code Optional}, for the guard. */
+  @Nullable String deliveryIdValue() {
+    return deliveryId;
+  }
+
   /** The event type, e.g. {@code push} or {@code invoice.paid}. */
   public Optional<String> eventType() {
     return Optional.ofNullable(eventType);

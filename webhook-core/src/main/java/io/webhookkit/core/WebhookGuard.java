@@ -245,6 +245,8 @@ public final class WebhookGuard {
     SignatureVerdict.@Nullable Verified verified;
     @Nullable WebhookEvent event;
     @Nullable String fingerprint;
+    @Nullable String keyId;
+    @Nullable String key;
 
     Attempt(WebhookRequest request, long start) {
       this.request = request;
@@ -260,6 +262,17 @@ public final class WebhookGuard {
         fingerprint = f;
       }
       return f;
+    }
+
+    /** The store key of this delivery id, made once per attempt (the lookup, then the claim). */
+    String key(String endpoint, String id) {
+      String k = key;
+      if (k == null || !id.equals(keyId)) {
+        k = endpoint + ":" + id;
+        key = k;
+        keyId = id;
+      }
+      return k;
     }
 
     Payload payload(ProviderRules rules) {
@@ -335,15 +348,11 @@ public final class WebhookGuard {
     if (!clientResolver.hasTrustedProxies()) {
       // no forwarding header can count: do not look for them on every request
       return clientResolver.resolve(
-          request.remoteAddress().orElse(null),
-          request.isSecure(),
-          List.of(),
-          List.of(),
-          List.of());
+          request.remoteAddressValue(), request.isSecure(), List.of(), List.of(), List.of());
     }
     Headers h = request.headers();
     return clientResolver.resolve(
-        request.remoteAddress().orElse(null),
+        request.remoteAddressValue(),
         request.isSecure(),
         h.all("forwarded"),
         h.all("x-forwarded-for"),
@@ -352,8 +361,10 @@ public final class WebhookGuard {
 
   /** Handshakes a provider sends unsigned (e.g. a subscription check with a verify token). */
   private @Nullable Decision unsignedHandshake(Attempt a) {
-    for (HandshakeResponder responder : rules.unsignedHandshakes()) {
-      Optional<HandshakeAnswer> answer = responder.answer(a.request, a.payload(rules), null);
+    List<HandshakeResponder> responders = rules.unsignedHandshakes();
+    for (int k = 0; k < responders.size(); k++) { // indexed: no iterator per delivery
+      Optional<HandshakeAnswer> answer =
+          responders.get(k).answer(a.request, a.payload(rules), null);
       if (answer.isPresent()) {
         return handshake(a, answer.get());
       }
@@ -371,7 +382,7 @@ public final class WebhookGuard {
                 RequestUrl.of(
                     a.request,
                     rules.publicUrl().orElse(null),
-                    clientResolver.trusts(a.request.remoteAddress().orElse(null))))
+                    clientResolver.trusts(a.request.remoteAddressValue())))
             : scheme.verify(a.request);
     if (verdict instanceof SignatureVerdict.Failed failed) {
       return refuse(a, failed.reason(), failed.detail());
@@ -400,9 +411,10 @@ public final class WebhookGuard {
 
   /** Handshakes that are signed like a delivery (e.g. Slack's url_verification). */
   private @Nullable Decision signedHandshake(Attempt a) {
-    for (HandshakeResponder responder : rules.signedHandshakes()) {
+    List<HandshakeResponder> responders = rules.signedHandshakes();
+    for (int k = 0; k < responders.size(); k++) {
       Optional<HandshakeAnswer> answer =
-          responder.answer(a.request, a.payload(rules), a.secretLabel());
+          responders.get(k).answer(a.request, a.payload(rules), a.secretLabel());
       if (answer.isPresent()) {
         return handshake(a, answer.get());
       }
@@ -471,7 +483,7 @@ public final class WebhookGuard {
     }
     OptionalInt status;
     try {
-      status = s.completedStatus(config.name() + ":" + id, a.fingerprint());
+      status = s.completedStatus(a.key(config.name(), id), a.fingerprint());
     } catch (RuntimeException storeDown) {
       return null; // the claim asks again, and answers a store that is down
     }
@@ -502,14 +514,14 @@ public final class WebhookGuard {
   /** Claims the delivery id in the idempotency store, so that only one attempt proceeds. */
   private Decision claim(Attempt a) {
     WebhookEvent event = Objects.requireNonNull(a.event);
-    String deliveryId = event.deliveryId().orElse(null);
+    String deliveryId = event.deliveryIdValue();
     IdempotencyStore s = store;
     if (s == null || deliveryId == null) {
       DeliveryTicket unclaimed = settlement.unclaimed(event, a, a.start);
       WebhookForwarder f = forwarder;
       return f != null ? forward(a, f, event, unclaimed) : new Decision.Proceed(event, unclaimed);
     }
-    String key = config.name() + ":" + deliveryId;
+    String key = a.key(config.name(), deliveryId);
     DeliveryInbox in = inbox;
     if (in != null) {
       return enqueue(a, in, event, key);

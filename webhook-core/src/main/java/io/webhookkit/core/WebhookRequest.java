@@ -28,6 +28,7 @@ public final class WebhookRequest {
   private final boolean secure;
   private final byte[] body;
   private final boolean bodyExceeded;
+  private static final byte[] NO_BODY = new byte[0];
 
   private WebhookRequest(Builder b) {
     this.method = b.method;
@@ -36,8 +37,8 @@ public final class WebhookRequest {
     this.headers = b.headers.build();
     this.remoteAddress = b.remoteAddress;
     this.secure = b.secure;
-    this.body = b.body.bytes();
-    this.bodyExceeded = b.body.isExceeded();
+    this.body = b.body;
+    this.bodyExceeded = b.bodyExceeded;
   }
 
   /** A builder; method defaults to POST, path to {@code /}, body to empty. */
@@ -98,6 +99,11 @@ public final class WebhookRequest {
   /** The peer's address as the server reports it (before any proxy headers are believed). */
   public Optional<String> remoteAddress() {
     return Optional.ofNullable(remoteAddress);
+  }
+
+  /** {@link #remoteAddress} without the {@code Optional}, for the guard. */
+  @Nullable String remoteAddressValue() {
+    return remoteAddress;
   }
 
   /** True when the connection to this server is TLS. */
@@ -164,7 +170,8 @@ public final class WebhookRequest {
     private final Headers.Builder headers = Headers.builder();
     private @Nullable String remoteAddress;
     private boolean secure;
-    private BoundedBody body = BoundedBody.of(new byte[0]);
+    private byte[] body = NO_BODY;
+    private boolean bodyExceeded;
 
     private Builder() {}
 
@@ -214,13 +221,15 @@ public final class WebhookRequest {
 
     /** The body bytes, used as is (not copied). */
     public Builder body(byte[] body) {
-      this.body = BoundedBody.of(Objects.requireNonNull(body, "body"));
+      this.body = Objects.requireNonNull(body, "body");
+      this.bodyExceeded = false;
       return this;
     }
 
     /** A body read with {@link BoundedBody#read}. */
     public Builder body(BoundedBody body) {
-      this.body = Objects.requireNonNull(body, "body");
+      this.body = body.bytes();
+      this.bodyExceeded = body.isExceeded();
       return this;
     }
 

@@ -57,6 +57,17 @@ class HeadersTest {
     b.set("x-n", "only");
     assertThat(forty.all("x-n")).hasSize(40);
     assertThat(b.build().all("X-N")).containsExactly("only");
+    // build() hands its arrays over: a builder used again (below its capacity) copies them first
+    Headers.Builder small = Headers.builder().add("A", "1");
+    Headers one = small.build();
+    small.add("A", "2").add("B", "3");
+    Headers three = small.build();
+    small.set("a", "4");
+    assertThat(one.size()).isEqualTo(1);
+    assertThat(one.all("a")).containsExactly("1");
+    assertThat(three.all("a")).containsExactly("1", "2");
+    assertThat(three.first("b")).contains("3");
+    assertThat(small.build().all("a")).containsExactly("4");
     assertThat(Headers.of(Map.of("A", List.of("1", "2"))).all("a")).containsExactly("1", "2");
     assertThat(Headers.empty().size()).isZero();
   }

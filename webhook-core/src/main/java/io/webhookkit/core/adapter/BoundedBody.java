@@ -18,6 +18,7 @@ public final class BoundedBody {
   public static final long SWALLOW_LIMIT = 2L << 20;
 
   private static final byte[] NONE = new byte[0];
+  private static final BoundedBody EMPTY = new BoundedBody(NONE, false);
   private final byte[] bytes;
   private final boolean exceeded;
 
@@ -28,7 +29,7 @@ public final class BoundedBody {
 
   /** A body that was received whole. The array is used as is, not copied. */
   public static BoundedBody of(byte[] bytes) {
-    return new BoundedBody(bytes, false);
+    return bytes.length == 0 ? EMPTY : new BoundedBody(bytes, false);
   }
 
   /** A body known to be over the limit, of which nothing is kept. */

@@ -81,7 +81,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable String>> ring;
 
-  private final OwnerTokens tokens = OwnerTokens.create();
+  // owner tokens: the entries never leave this object, so a counter is unique enough (no random
+  // prefix as OwnerTokens gives stores that processes share)
+  private final AtomicLong tokens = new AtomicLong();
 
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
     this.clock = clock;
@@ -107,6 +109,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     return new InMemoryIdempotencyStore(clock, maximumSize);
   }
 
+  private String token() {
+    return Long.toHexString(tokens.incrementAndGet());
+  }
+
   @Override
   public Acquisition acquire(String key, String fingerprint, Duration lease) {
     long now = clock.millis();
@@ -120,7 +126,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
             ? new Acquisition.Completed(existing.status)
             : new Acquisition.InProgress(Duration.ofMillis(existing.expiresAtMillis - now));
       }
-      String token = tokens.next();
+      String token = token();
       long place = sequence.getAndIncrement();
       Entry claimed = new Entry(fingerprint, token, now + lease.toMillis(), false, 0, place);
       if (existing == null
@@ -240,7 +246,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
       Row row = new Row(DeliveryState.QUEUED, fingerprint, entry, now);
       String token = "";
       if (heldFor != null) {
-        token = tokens.next();
+        token = token();
         row.state = DeliveryState.PROCESSING;
         row.token = token;
         row.attempts = 1;
@@ -266,7 +272,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
           Comparator.comparingLong(
               (Row r) -> r.state == DeliveryState.PROCESSING ? r.leaseUntil : r.due));
       List<ClaimedEntry> claimed = new ArrayList<>();
-      String token = tokens.next();
+      String token = token();
       for (Row r : due.subList(0, Math.min(max, due.size()))) {
         r.state = DeliveryState.PROCESSING;
         r.token = token;

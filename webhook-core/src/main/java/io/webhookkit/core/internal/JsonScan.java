@@ -47,6 +47,7 @@ public final class JsonScan {
   private static final long QUOTES = ONES * '"';
   private static final long BACKSLASHES = ONES * '\\';
   private static final long SPACES = ONES * 0x20;
+  private static final Node[] NO_NODES = new Node[0];
 
   /** One level of the paths asked for: member names leading on, and the paths that end here. */
   private static final class Node {
@@ -87,6 +88,7 @@ public final class JsonScan {
   private final String[] paths;
   private final @Nullable Node root;
   private final int edges;
+  private final int levels; // the most segments in a path: deeper objects are on no path
 
   /** A scan for these dotted paths (may be empty: then it only checks well-formedness). */
   public JsonScan(Set<String> paths) {
@@ -94,6 +96,11 @@ public final class JsonScan {
     int[] counter = new int[1];
     this.root = this.paths.length == 0 ? null : node(List.of(this.paths), 0, counter);
     this.edges = counter[0];
+    int most = 0;
+    for (String p : this.paths) {
+      most = Math.max(most, p.split("\\.", -1).length);
+    }
+    this.levels = most;
   }
 
   private @Nullable Node node(List<String> under, int level, int[] counter) {
@@ -194,6 +201,7 @@ public final class JsonScan {
     final @Nullable Node root;
     final String @Nullable [] found;
     final boolean @Nullable [] seen;
+    final @Nullable Node[] nodes; // the paths under each open object, as deep as paths go
 
     Scan(byte[] b, int from, int end, @Nullable JsonScan spec) {
       this.b = b;
@@ -202,6 +210,7 @@ public final class JsonScan {
       this.root = spec == null ? null : spec.root;
       this.found = spec == null ? null : new String[spec.paths.length];
       this.seen = spec == null ? null : new boolean[spec.edges];
+      this.nodes = spec == null ? NO_NODES : new Node[spec.levels];
     }
 
     boolean document() {
@@ -218,8 +227,9 @@ public final class JsonScan {
       if (i >= end) {
         return false;
       }
-      boolean[] isObject = new boolean[8];
-      @Nullable Node[] nodes = new Node[8];
+      final @Nullable Node[] nodes = this.nodes;
+      long objects = 0; // bit d: the container at depth d is an object (d < 64)
+      boolean @Nullable [] deeper = null; // the same below depth 64, made when one gets there
       int depth = 0;
       int pendingPath = -1; // the captured path the next value is at, or -1
       Node pendingNode = root; // the paths under the next value when it is an object
@@ -244,7 +254,7 @@ public final class JsonScan {
             return false; // Jackson refuses an escaped surrogate without its pair in a name
           }
           pendingPath = -1;
-          Node node = nodes[depth - 1];
+          Node node = depth <= nodes.length ? nodes[depth - 1] : null;
           pendingNode = null;
           if (node != null) {
             int k = decoded != null ? node.find(decoded) : node.find(b, i + 1, close - i - 1);
@@ -293,13 +303,18 @@ public final class JsonScan {
           if (depth == MAX_DEPTH) {
             return false;
           }
-          if (depth == isObject.length) {
-            isObject = Arrays.copyOf(isObject, depth * 2);
-            nodes = Arrays.copyOf(nodes, depth * 2);
-          }
           boolean object = c == '{';
-          isObject[depth] = object;
-          nodes[depth] = object ? pendingNode : null;
+          if (depth < 64) {
+            objects = object ? objects | (1L << depth) : objects & ~(1L << depth);
+          } else {
+            if (deeper == null) {
+              deeper = new boolean[MAX_DEPTH];
+            }
+            deeper[depth] = object;
+          }
+          if (depth < nodes.length) {
+            nodes[depth] = object ? pendingNode : null;
+          }
           depth++;
           i = space(b, i + 1, end);
           if (i >= end) {
@@ -353,7 +368,7 @@ public final class JsonScan {
             if (i >= end) {
               return false;
             }
-            if (isObject[depth - 1]) {
+            if (isObject(objects, deeper, depth - 1)) {
               member = true;
             } else {
               pendingPath = -1;
@@ -361,7 +376,7 @@ public final class JsonScan {
             }
             break;
           }
-          if (d == (isObject[depth - 1] ? (byte) '}' : (byte) ']')) {
+          if (d == (isObject(objects, deeper, depth - 1) ? (byte) '}' : (byte) ']')) {
             i++;
             depth--;
             continue;
@@ -369,6 +384,10 @@ public final class JsonScan {
           return false;
         }
       }
+    }
+
+    private static boolean isObject(long objects, boolean @Nullable [] deeper, int depth) {
+      return depth < 64 ? (objects & (1L << depth)) != 0 : Objects.requireNonNull(deeper)[depth];
     }
 
     private void capture(int path, String value) {

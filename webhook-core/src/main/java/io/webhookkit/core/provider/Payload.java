@@ -139,6 +139,11 @@ public final class Payload {
     return Optional.ofNullable(json.get(path));
   }
 
+  /** {@link #json} without the {@code Optional}: the value, or {@code null}. */
+  @Nullable String jsonValue(String path) {
+    return json.get(path);
+  }
+
   /** All values of a form field, in order. */
   public List<String> form(String name) {
     List<String> out = new ArrayList<>(1);

@@ -5,6 +5,7 @@ import io.webhookkit.core.internal.JsonScan;
 import io.webhookkit.core.signature.SignatureScheme;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ public final class ProviderRules {
   private final boolean deliveryIdRequired;
   private final List<Locator> eventType;
   private final Map<String, Locator> attributes;
+  private final String[] attributeNames;
+  private final Locator[] attributeLocators;
   private final List<HandshakeResponder> signedHandshakes;
   private final List<HandshakeResponder> unsignedHandshakes;
   private final JsonScan jsonScan;
@@ -38,6 +41,8 @@ public final class ProviderRules {
     this.deliveryIdRequired = b.deliveryIdRequired;
     this.eventType = List.copyOf(b.eventType);
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
+    this.attributeNames = attributes.keySet().toArray(String[]::new);
+    this.attributeLocators = attributes.values().toArray(Locator[]::new);
     List<HandshakeResponder> signed = new ArrayList<>();
     List<HandshakeResponder> unsigned = new ArrayList<>();
     Set<String> paths = new HashSet<>();
@@ -121,15 +126,15 @@ public final class ProviderRules {
    * empty when it is absent or a locator reads the body.
    */
   public Optional<String> deliveryIdFromHeaders(WebhookRequest request) {
-    for (Locator l : deliveryId) {
-      if (!(l instanceof Locator.Header)) {
+    for (int k = 0; k < deliveryId.size(); k++) {
+      if (!(deliveryId.get(k) instanceof Locator.Header)) {
         return Optional.empty();
       }
     }
-    for (Locator l : deliveryId) {
-      Optional<String> v = request.header(((Locator.Header) l).name());
-      if (v.isPresent() && !v.get().isEmpty()) {
-        return v;
+    for (int k = 0; k < deliveryId.size(); k++) {
+      String v = request.headerValue(((Locator.Header) deliveryId.get(k)).name());
+      if (v != null && !v.isEmpty()) {
+        return Optional.of(v);
       }
     }
     return Optional.empty();
@@ -142,24 +147,56 @@ public final class ProviderRules {
 
   /** The provider's extra attributes that are present (e.g. Slack's {@code retry-num}). */
   public Map<String, String> attributes(WebhookRequest request, Payload payload) {
-    if (attributes.isEmpty()) {
+    if (attributeNames.length == 0) {
       return Map.of();
     }
-    Map<String, String> out = new LinkedHashMap<>();
-    attributes.forEach(
-        (name, locator) -> locator.find(request, payload).ifPresent(v -> out.put(name, v)));
-    return out;
+    if (attributeNames.length == 1) {
+      String v = value(attributeLocators[0], request, payload);
+      return v == null ? Map.of() : Map.of(attributeNames[0], v);
+    }
+    // a preset has one or two; an immutable map of that size is what the event keeps as it is
+    String[] found = new String[attributeNames.length * 2];
+    int n = 0;
+    for (int k = 0; k < attributeNames.length; k++) {
+      String v = value(attributeLocators[k], request, payload);
+      if (v != null) {
+        found[n++] = attributeNames[k];
+        found[n++] = v;
+      }
+    }
+    if (n == 0) {
+      return Map.of();
+    }
+    if (n == 2) {
+      return Map.of(found[0], found[1]);
+    }
+    Map<String, String> out = new HashMap<>();
+    for (int k = 0; k < n; k += 2) {
+      out.put(found[k], found[k + 1]);
+    }
+    return Map.copyOf(out);
   }
 
   private static Optional<String> first(
       List<Locator> locators, WebhookRequest request, Payload payload) {
-    for (Locator locator : locators) {
-      Optional<String> found = locator.find(request, payload);
-      if (found.isPresent() && !found.get().isEmpty()) {
-        return found;
+    for (int k = 0; k < locators.size(); k++) { // indexed: no iterator per delivery
+      String found = value(locators.get(k), request, payload);
+      if (found != null && !found.isEmpty()) {
+        return Optional.of(found);
       }
     }
     return Optional.empty();
+  }
+
+  /** What a locator finds, without an {@code Optional} for the kinds every delivery asks. */
+  private static @Nullable String value(Locator locator, WebhookRequest request, Payload payload) {
+    if (locator instanceof Locator.Header h) {
+      return request.headerValue(h.name());
+    }
+    if (locator instanceof Locator.Json j) {
+      return payload.jsonValue(j.path());
+    }
+    return locator.find(request, payload).orElse(null);
   }
 
   /** Builds rules; not thread-safe. */
