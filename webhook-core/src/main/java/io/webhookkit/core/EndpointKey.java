@@ -25,14 +25,14 @@ public final class EndpointKey {
   private final String defaultValue;
   private final String description;
   private final Reader reader;
-  private final @Nullable Function<EndpointConfig, Object> shown;
+  private final @Nullable Function<EndpointConfig, @Nullable Object> shown;
 
   EndpointKey(
       String name,
       String defaultValue,
       String description,
       Reader reader,
-      @Nullable Function<EndpointConfig, Object> shown) {
+      @Nullable Function<EndpointConfig, @Nullable Object> shown) {
     this.name = Objects.requireNonNull(name);
     this.defaultValue = Objects.requireNonNull(defaultValue);
     this.description = Objects.requireNonNull(description);

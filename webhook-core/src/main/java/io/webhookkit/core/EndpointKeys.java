@@ -202,7 +202,7 @@ public final class EndpointKeys {
               "forward: the Kafka topic verified deliveries are published to; empty means"
                   + " webhooks.<endpoint>.",
               (b, v, env) -> b.forwardTopic(v),
-              EndpointConfig::forwardTopic),
+              c -> forwarding(c) ? c.forwardTopic() : null),
           new EndpointKey(
               FORWARD_TIMEOUT,
               "5s",
@@ -210,7 +210,7 @@ public final class EndpointKeys {
                   + " is answered 503 forward_unavailable with Retry-After and the delivery is"
                   + " released for the provider's retry.",
               (b, v, env) -> b.forwardTimeout(ConfigValues.duration(v)),
-              c -> c.forwardTimeout().toString()),
+              c -> forwarding(c) ? c.forwardTimeout().toString() : null),
           new EndpointKey(
               FORWARD_KAFKA_PREFIX + "*",
               "",
@@ -218,7 +218,12 @@ public final class EndpointKeys {
                   + " security and SASL settings, …); the kit sets acks=all and"
                   + " enable.idempotence=true.",
               (b, v, env) -> {},
-              c -> String.join(",", c.forwardSettings().keySet())));
+              c -> forwarding(c) ? String.join(",", c.forwardSettings().keySet()) : null));
+
+  /** The forward.* keys mean something, and are shown, only for processing=forward. */
+  private static boolean forwarding(EndpointConfig c) {
+    return c.processing() == Processing.FORWARD;
+  }
 
   private static final Set<String> NAMES =
       ALL.stream().map(EndpointKey::name).collect(Collectors.toUnmodifiableSet());

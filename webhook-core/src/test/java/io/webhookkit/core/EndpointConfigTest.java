@@ -206,6 +206,20 @@ class EndpointConfigTest {
         .isSubsetOf(EndpointConfig.KEYS)
         .contains("provider", "secrets", "tolerance", "max-body-size", "idempotency.lease");
     assertThat(summary.toString()).doesNotContain(SECRET);
+    // forward.* means nothing to a sync endpoint, so its summary (Actuator's too) leaves them out
+    assertThat(summary.keySet()).noneMatch(k -> k.startsWith("forward."));
+    Map<String, Object> forward =
+        EndpointConfig.builder("orders")
+            .provider("github")
+            .secrets("s3cr3t-for-the-summary")
+            .processing(Processing.FORWARD)
+            .forwardSetting("bootstrap.servers", "127.0.0.1:9092")
+            .build()
+            .summary();
+    assertThat(forward)
+        .containsEntry("forward.topic", "webhooks.orders")
+        .containsEntry("forward.timeout", "PT5S")
+        .containsEntry("forward.kafka.*", "bootstrap.servers");
   }
 
   @Test
