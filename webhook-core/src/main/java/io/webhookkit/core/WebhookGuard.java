@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -331,10 +330,9 @@ public final class WebhookGuard {
         return refuse(a, Reason.RATE_LIMITED, "Too many requests; retry later.", seconds);
       }
     }
-    OptionalLong declared = request.contentLength();
     if (request.isBodyExceeded()
         || request.body().length > config.maxBodySize()
-        || (declared.isPresent() && declared.getAsLong() > config.maxBodySize())) {
+        || request.contentLengthValue() > config.maxBodySize()) {
       return refuse(
           a,
           Reason.PAYLOAD_TOO_LARGE,

@@ -128,23 +128,29 @@ public final class WebhookRequest {
 
   /** The declared {@code Content-Length}, when present and a valid number. */
   public OptionalLong contentLength() {
+    long n = contentLengthValue();
+    return n < 0 ? OptionalLong.empty() : OptionalLong.of(n);
+  }
+
+  /** {@link #contentLength} without the {@code OptionalLong}: -1 when absent or not a number. */
+  long contentLengthValue() {
     String value = headers.firstValue("content-length");
     if (value == null) {
-      return OptionalLong.empty();
+      return -1;
     }
     String s = value.trim();
     if (s.isEmpty() || s.length() > 18) {
-      return OptionalLong.empty();
+      return -1;
     }
     long n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        return OptionalLong.empty();
+        return -1;
       }
       n = n * 10 + (c - '0');
     }
-    return OptionalLong.of(n);
+    return n;
   }
 
   /** The media type of {@code Content-Type} in lower case, without parameters; empty if none. */
