@@ -80,8 +80,7 @@ final class Settlement {
     private final AttemptLog.Facts client;
     private final long start;
 
-    @SuppressWarnings("UnusedVariable") // read and written through SETTLED
-    private volatile boolean settled;
+    private volatile boolean settled; // set once, through SETTLED
 
     Ticket(
         WebhookEvent event,
