@@ -279,6 +279,42 @@ class JsonScanTest {
     assertThat(scan.scan(utf8("[".repeat(1001) + "]".repeat(1001)))).isNull();
   }
 
+  /**
+   * Objects and arrays mixed to depths around 64, where the scanner's record of which container is
+   * open moves from the bits of a long to an array, and to Jackson's limit; then each with one
+   * closer swapped (a ']' where '}' belongs or the reverse), which both must refuse.
+   */
+  @Test
+  void mixedNestingAcrossSixtyFourLevelsAgreesWithJackson() {
+    JsonScan scan = new JsonScan(PATHS);
+    JsonScan plain = new JsonScan(Set.of()); // well-formedness only, as for GitHub
+    for (int n : new int[] {1, 2, 63, 64, 65, 66, 127, 128, 129, 999, 1000, 1001}) {
+      for (int pattern = 0; pattern < 3; pattern++) {
+        boolean[] object = new boolean[n];
+        StringBuilder open = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+          object[k] = pattern == 0 ? k % 3 == 0 : pattern == 1 ? k % 2 == 1 : k >= 64;
+          open.append(object[k] ? "{\"id\":" : "[");
+        }
+        for (int wrong : new int[] {-1, 0, n / 2, n - 1, Math.min(n - 1, 65)}) {
+          StringBuilder doc = new StringBuilder(open).append("\"v\"");
+          for (int k = n - 1; k >= 0; k--) {
+            boolean closeObject = k == wrong ? !object[k] : object[k];
+            doc.append(closeObject ? '}' : ']');
+            if (k > 0 && k % 7 == 0 && k != wrong) {
+              doc.append(' '); // white space between closers, now and then
+            }
+          }
+          agree(scan, PATHS, utf8(doc.toString()));
+          agree(plain, Set.of(), utf8(doc.toString()));
+        }
+      }
+    }
+    String deep = "[{\"id\":".repeat(40) + "1" + "}]".repeat(40);
+    assertThat(scan.scan(utf8(deep))).isNotNull();
+    assertThat(scan.scan(utf8(deep.substring(0, deep.length() - 3) + "]]]"))).isNull();
+  }
+
   @Test
   void duplicateMembersOnAPathTheKitReadsAreRefused() {
     JsonScan scan = new JsonScan(Set.of("id", "event.type"));
