@@ -200,7 +200,8 @@ public final class JsonScan {
     final int end;
     final @Nullable Node root;
     final String @Nullable [] found;
-    final boolean @Nullable [] seen;
+    long seen; // bit e: the member at edge e was seen (edges < 64)
+    final boolean @Nullable [] seenMore; // the same for every edge, when a spec has more
     final @Nullable Node[] nodes; // the paths under each open object, as deep as paths go
 
     Scan(byte[] b, int from, int end, @Nullable JsonScan spec) {
@@ -209,7 +210,7 @@ public final class JsonScan {
       this.end = end;
       this.root = spec == null ? null : spec.root;
       this.found = spec == null ? null : new String[spec.paths.length];
-      this.seen = spec == null ? null : new boolean[spec.edges];
+      this.seenMore = spec == null || spec.edges <= 64 ? null : new boolean[spec.edges];
       this.nodes = spec == null ? NO_NODES : new Node[spec.levels];
     }
 
@@ -259,11 +260,9 @@ public final class JsonScan {
           if (node != null) {
             int k = decoded != null ? node.find(decoded) : node.find(b, i + 1, close - i - 1);
             if (k >= 0) {
-              boolean[] flags = Objects.requireNonNull(seen);
-              if (flags[node.edge[k]]) {
+              if (seenBefore(node.edge[k])) {
                 return false; // the same member twice on a path the kit reads
               }
-              flags[node.edge[k]] = true;
               pendingPath = node.path[k];
               pendingNode = node.next[k];
             }
@@ -388,6 +387,20 @@ public final class JsonScan {
 
     private static boolean isObject(long objects, boolean @Nullable [] deeper, int depth) {
       return depth < 64 ? (objects & (1L << depth)) != 0 : Objects.requireNonNull(deeper)[depth];
+    }
+
+    /** Marks the member at this edge seen; true when it already was. */
+    private boolean seenBefore(int edge) {
+      boolean[] more = seenMore;
+      if (more != null) {
+        boolean was = more[edge];
+        more[edge] = true;
+        return was;
+      }
+      long bit = 1L << edge;
+      boolean was = (seen & bit) != 0;
+      seen |= bit;
+      return was;
     }
 
     private void capture(int path, String value) {

@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -57,21 +58,20 @@ class JsonScanTest {
         return null;
       }
     }
-    Set<String> prefixes = new HashSet<>();
+    // paths as lists of member names: a member named "event.type" is not the path event → type
+    Set<List<String>> prefixes = new HashSet<>();
+    Map<List<String>, String> pathOf = new HashMap<>();
     for (String p : paths) {
-      String[] segments = p.split("\\.", -1);
-      StringBuilder sb = new StringBuilder();
-      for (int k = 0; k < segments.length; k++) {
-        if (k > 0) {
-          sb.append('.');
-        }
-        sb.append(segments[k]);
-        prefixes.add(sb.toString());
+      List<String> segments = List.of(p.split("\\.", -1));
+      pathOf.put(segments, p);
+      for (int k = 1; k <= segments.size(); k++) {
+        prefixes.add(segments.subList(0, k));
       }
     }
+    List<String> off = List.of("\u0000off");
     Map<String, String> found = new HashMap<>();
-    // per open container: its path on the capture chain ("" for the root), or null off it
-    Deque<@Nullable String> chain = new ArrayDeque<>();
+    // per open container: its path on the capture chain (empty for the root), or off it
+    Deque<List<String>> chain = new ArrayDeque<>();
     Deque<Set<String>> seen = new ArrayDeque<>();
     Deque<Boolean> objects = new ArrayDeque<>();
     try (JsonParser p = JACKSON.createParser(body)) {
@@ -79,21 +79,21 @@ class JsonScanTest {
       if (t == null) {
         return null;
       }
-      String pending = null;
+      List<String> pending = null;
       boolean first = true;
       while (t != null) {
         switch (t) {
           case START_OBJECT, START_ARRAY -> {
-            String under;
+            List<String> under;
             if (first) {
-              under = "";
+              under = List.of();
             } else if (!objects.isEmpty() && objects.peek() && pending != null) {
               under = pending;
             } else {
               under = null;
             }
             boolean object = t == JsonToken.START_OBJECT;
-            chain.push(object && under != null ? under : "\u0000off");
+            chain.push(object && under != null ? under : off);
             seen.push(new HashSet<>());
             objects.push(object);
             pending = null;
@@ -106,10 +106,11 @@ class JsonScanTest {
           }
           case FIELD_NAME -> {
             String name = p.getText();
-            String at = chain.peek();
+            List<String> at = chain.peek();
             pending = null;
-            if (at != null && !at.equals("\u0000off")) {
-              String full = at.isEmpty() ? name : at + "." + name;
+            if (at != null && !at.equals(off)) {
+              List<String> full = new ArrayList<>(at);
+              full.add(name);
               if (prefixes.contains(full)) {
                 if (!seen.peek().add(name)) {
                   return null;
@@ -120,8 +121,8 @@ class JsonScanTest {
           }
           default -> {
             String value = p.getText();
-            if (pending != null && paths.contains(pending)) {
-              found.put(pending, value);
+            if (pending != null && pathOf.containsKey(pending)) {
+              found.put(pathOf.get(pending), value);
             }
             pending = null;
           }
@@ -178,6 +179,11 @@ class JsonScanTest {
     JsonScan scan = new JsonScan(PATHS);
     List<String> cases =
         List.of(
+            // a member whose name holds a dot is not a path (the fuzz target's old oracle thought
+            // so, until the fuzzer showed it)
+            "{\"event.type\":\"b\"}",
+            "{\"event\":{\"type\":\"a\"},\"event.type\":\"b\"}",
+            "{\"event.type\":\"b\",\"event\":{\"type\":\"a\"}}",
             // found by the fuzz target: Jackson refuses unpaired escaped surrogates in names
             "{\"\\udE00\":1}",
             "{\"\\ud800\":1}",
@@ -321,8 +327,24 @@ class JsonScanTest {
     assertThat(scan.scan(utf8("{\"id\":\"a\",\"id\":\"b\"}"))).isNull();
     assertThat(scan.scan(utf8("{\"event\":{\"type\":\"a\"},\"event\":{\"type\":\"b\"}}"))).isNull();
     assertThat(scan.scan(utf8("{\"event\":{\"type\":\"a\",\"type\":\"b\"}}"))).isNull();
+    // a dotted member name is one name, not the path it spells
+    assertThat(scan.scan(utf8("{\"event.type\":\"b\"}"))).isEmpty();
+    assertThat(scan.scan(utf8("{\"event.type\":\"b\",\"event\":{\"type\":\"a\"}}")))
+        .containsExactly(Map.entry("event.type", "a"));
     // names off the kit's paths may repeat, as JSON allows
     assertThat(scan.scan(utf8("{\"x\":1,\"x\":2,\"id\":\"a\"}"))).containsEntry("id", "a");
+    // past 64 members on the paths, "seen" moves from a long's bits to an array: both refuse
+    Set<String> many = new java.util.HashSet<>();
+    for (int k = 0; k < 70; k++) {
+      many.add("m" + k);
+    }
+    JsonScan wide = new JsonScan(many);
+    assertThat(wide.scan(utf8("{\"m0\":1,\"m69\":2,\"m63\":3,\"m64\":4}")))
+        .containsEntry("m0", "1")
+        .containsEntry("m69", "2")
+        .hasSize(4);
+    assertThat(wide.scan(utf8("{\"m69\":1,\"m0\":2,\"m69\":3}"))).isNull();
+    assertThat(wide.scan(utf8("{\"m64\":1,\"m63\":2,\"m63\":3}"))).isNull();
   }
 
   /** A random document: objects and arrays to depth 5, names from a small set, every scalar. */
