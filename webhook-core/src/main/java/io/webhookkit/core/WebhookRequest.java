@@ -234,7 +234,7 @@ public final class WebhookRequest {
 
     /** A body read with {@link BoundedBody#read}. */
     public Builder body(BoundedBody body) {
-      this.body = body.bytes();
+      this.body = Objects.requireNonNull(body, "body").bytes();
       this.bodyExceeded = body.isExceeded();
       return this;
     }
