@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +17,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 
@@ -368,20 +366,12 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /**
-   * A random cluster id in Kafka's form (16 bytes, URL-safe base64). One starting with {@code -}
-   * would be read as an option by the storage tool (one in 64 did, until this loop), as Kafka's own
-   * {@code Uuid.randomUuid()} avoids too.
+   * A random cluster id in Kafka's form: Kafka's own {@code Uuid.randomUuid()}, which never starts
+   * with {@code -} (the storage tool would read such an id as an option; one in 64 did when the kit
+   * drew its own).
    */
   static String clusterId() {
-    while (true) {
-      UUID u = UUID.randomUUID();
-      ByteBuffer b = ByteBuffer.allocate(16);
-      b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
-      if (!id.startsWith("-")) {
-        return id;
-      }
-    }
+    return Uuid.randomUuid().toString();
   }
 
   private static int freePort() {
