@@ -16,6 +16,7 @@ import io.webhookkit.core.inbox.InboxEntry;
 import io.webhookkit.core.internal.ClientResolver;
 import io.webhookkit.core.internal.ClockTimeMeter;
 import io.webhookkit.core.internal.Fingerprints;
+import io.webhookkit.core.internal.IpAddresses;
 import io.webhookkit.core.internal.LogValues;
 import io.webhookkit.core.provider.HandshakeAnswer;
 import io.webhookkit.core.provider.HandshakeResponder;
@@ -283,13 +284,21 @@ public final class WebhookGuard {
       return p;
     }
 
-    /** The client address for logs: formatted only when a log line or a listener reads it. */
+    /**
+     * The client address for logs: formatted only when a log line or a listener reads it. Without
+     * trusted proxies the client is the peer, and nothing was resolved for it.
+     */
     @Override
     public String client() {
       String c = client;
       if (c == null) {
         ClientResolver.Client r = resolved;
-        c = r == null ? "unknown" : r.display();
+        if (r != null) {
+          c = r.display();
+        } else {
+          byte[] peer = IpAddresses.parse(request.remoteAddressValue());
+          c = peer == null ? "unknown" : IpAddresses.format(peer);
+        }
         client = c;
       }
       return c;
@@ -315,13 +324,35 @@ public final class WebhookGuard {
   /** HTTPS, client address, rate limit, body size: what is known before the body is read. */
   private @Nullable Decision transport(Attempt a) {
     WebhookRequest request = a.request;
-    ClientResolver.Client client = client(request);
-    a.resolved = client;
-    if (config.requireHttps() && !client.secure() && !client.loopback()) {
-      return refuse(a, Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.");
+    boolean secure;
+    byte @Nullable [] address = null;
+    boolean known = false; // whether address holds the client's address yet
+    if (clientResolver.hasTrustedProxies()) {
+      ClientResolver.Client client = trustedClient(request);
+      a.resolved = client;
+      secure = client.secure();
+      address = client.address();
+      known = true;
+    } else {
+      // no forwarding header can count: the peer is the client, parsed only when a rule reads it
+      secure = request.isSecure();
     }
-    if (!config.allowedIpSet().isEmpty() && !config.allowedIpSet().contains(client.address())) {
-      return refuse(a, Reason.IP_NOT_ALLOWED, "The client address is not allowed.");
+    if (config.requireHttps() && !secure) {
+      if (!known) {
+        address = IpAddresses.parse(request.remoteAddressValue());
+        known = true;
+      }
+      if (!IpAddresses.isLoopback(address)) {
+        return refuse(a, Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.");
+      }
+    }
+    if (!config.allowedIpSet().isEmpty()) {
+      if (!known) {
+        address = IpAddresses.parse(request.remoteAddressValue());
+      }
+      if (!config.allowedIpSet().contains(address)) {
+        return refuse(a, Reason.IP_NOT_ALLOWED, "The client address is not allowed.");
+      }
     }
     if (bucket != null) {
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
@@ -341,13 +372,8 @@ public final class WebhookGuard {
     return null;
   }
 
-  /** The client as the guard believes it: the peer, or behind trusted proxies their client. */
-  private ClientResolver.Client client(WebhookRequest request) {
-    if (!clientResolver.hasTrustedProxies()) {
-      // no forwarding header can count: do not look for them on every request
-      return clientResolver.resolve(
-          request.remoteAddressValue(), request.isSecure(), List.of(), List.of(), List.of());
-    }
+  /** The client behind trusted proxies, as their forwarding headers name it. */
+  private ClientResolver.Client trustedClient(WebhookRequest request) {
     Headers h = request.headers();
     return clientResolver.resolve(
         request.remoteAddressValue(),

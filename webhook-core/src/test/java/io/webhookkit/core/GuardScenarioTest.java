@@ -457,6 +457,38 @@ class GuardScenarioTest {
     }
 
     @Test
+    void withoutTrustedProxiesThePeerIsCheckedAndToldAsParsed() {
+      // plain HTTP from loopback: the one parsed address serves the HTTPS rule and the allowlist
+      proceeded(
+          guard(Delivery.github(), b -> b.allowedIps(List.of("127.0.0.0/8")))
+              .inspect(Delivery.github().from("127.0.0.1").request()));
+      assertRefused(
+          guard(Delivery.github(), b -> b.allowedIps(List.of("192.0.2.0/24")))
+              .inspect(Delivery.github().from("127.0.0.1").request()),
+          Reason.IP_NOT_ALLOWED);
+      // over TLS nothing needs the address, yet the listener is told it, formatted; a peer that
+      // is no IP literal is "unknown", and refused by an allowlist
+      attempts.clear();
+      proceeded(
+              guard(Delivery.github())
+                  .inspect(Delivery.github().from("2001:DB8::7").overTls().request()))
+          .ticket()
+          .settle(200);
+      proceeded(
+              guard(Delivery.github())
+                  .inspect(Delivery.github().from("host.invalid").overTls().request()))
+          .ticket()
+          .settle(200);
+      assertThat(attempts)
+          .extracting(WebhookAttempt::clientAddress)
+          .containsExactly("2001:db8:0:0:0:0:0:7", "unknown");
+      assertRefused(
+          guard(Delivery.github(), b -> b.allowedIps(List.of("0.0.0.0/0", "::/0")))
+              .inspect(Delivery.github().from("host.invalid").overTls().request()),
+          Reason.IP_NOT_ALLOWED);
+    }
+
+    @Test
     void theClientBehindATrustedProxyChainIsChecked() {
       Delivery d =
           Delivery.github()

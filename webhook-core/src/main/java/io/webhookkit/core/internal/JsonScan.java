@@ -48,6 +48,7 @@ public final class JsonScan {
   private static final long BACKSLASHES = ONES * '\\';
   private static final long SPACES = ONES * 0x20;
   private static final Node[] NO_NODES = new Node[0];
+  private static final String[] NO_VALUES = new String[0];
 
   /** One level of the paths asked for: member names leading on, and the paths that end here. */
   private static final class Node {
@@ -130,6 +131,30 @@ public final class JsonScan {
       k++;
     }
     return n;
+  }
+
+  /**
+   * Scans a document like {@link #scan(byte[])}, answering the values found as an array in the
+   * order of {@link #index}, {@code null} where a path was not found: no map per body.
+   *
+   * @return the values, or {@code null} when the bytes are not exactly one well-formed JSON
+   *     document
+   */
+  public String @Nullable [] values(byte[] body) {
+    Scan s = new Scan(body, 0, body.length, paths.length == 0 ? null : this);
+    if (!s.document()) {
+      return null;
+    }
+    String[] found = s.found;
+    return found == null ? NO_VALUES : found;
+  }
+
+  /**
+   * Where a path's value is in what {@link #values} answers, or -1 when this scan does not read it.
+   */
+  public int index(String path) {
+    int k = Arrays.binarySearch(paths, path); // sorted by the TreeSet they were made from
+    return k >= 0 ? k : -1;
   }
 
   /**

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * guard; handshake responders and locators read it. Not thread-safe (one per request).
  */
 public final class Payload {
+  private static final String[] NO_VALUES = new String[0];
+
   /** What the body turned out to be. */
   public enum Kind {
     /** A JSON document. */
@@ -31,7 +33,8 @@ public final class Payload {
 
   private final Kind kind;
   private final boolean wellFormed;
-  private final Map<String, String> json;
+  private final @Nullable String[] json; // by the scan's index
+  private final @Nullable JsonScan jsonScan;
   private final List<Map.Entry<String, String>> form;
   private final byte[] body;
   private @Nullable String sha256Hex;
@@ -41,12 +44,14 @@ public final class Payload {
       byte[] body,
       Kind kind,
       boolean wellFormed,
-      Map<String, String> json,
+      @Nullable String[] json,
+      @Nullable JsonScan jsonScan,
       List<Map.Entry<String, String>> form) {
     this.body = body;
     this.kind = kind;
     this.wellFormed = wellFormed;
     this.json = json;
+    this.jsonScan = jsonScan;
     this.form = form;
   }
 
@@ -91,7 +96,7 @@ public final class Payload {
     Kind kind;
     switch (format) {
       case ANY -> {
-        return new Payload(request.body(), Kind.OTHER, true, Map.of(), List.of());
+        return new Payload(request.body(), Kind.OTHER, true, NO_VALUES, null, List.of());
       }
       case FORM -> kind = Kind.FORM;
       case JSON -> kind = Kind.JSON;
@@ -102,7 +107,7 @@ public final class Payload {
         } else if (type.equals("application/json") || type.endsWith("+json")) {
           kind = Kind.JSON;
         } else {
-          return new Payload(request.body(), Kind.OTHER, true, Map.of(), List.of());
+          return new Payload(request.body(), Kind.OTHER, true, NO_VALUES, null, List.of());
         }
       }
       default ->
@@ -115,13 +120,13 @@ public final class Payload {
       List<Map.Entry<String, String>> pairs =
           FormBody.parse(request.body(), StandardCharsets.UTF_8);
       return pairs == null
-          ? new Payload(request.body(), Kind.FORM, false, Map.of(), List.of())
-          : new Payload(request.body(), Kind.FORM, true, Map.of(), List.copyOf(pairs));
+          ? new Payload(request.body(), Kind.FORM, false, NO_VALUES, null, List.of())
+          : new Payload(request.body(), Kind.FORM, true, NO_VALUES, null, List.copyOf(pairs));
     }
-    Map<String, String> values = jsonScan.scan(request.body());
+    @Nullable String[] values = jsonScan.values(request.body());
     return values == null
-        ? new Payload(request.body(), Kind.JSON, false, Map.of(), List.of())
-        : new Payload(request.body(), Kind.JSON, true, values, List.of());
+        ? new Payload(request.body(), Kind.JSON, false, NO_VALUES, null, List.of())
+        : new Payload(request.body(), Kind.JSON, true, values, jsonScan, List.of());
   }
 
   /** What the body is. */
@@ -136,12 +141,14 @@ public final class Payload {
 
   /** A captured JSON value by dotted path (only paths the provider's rules declared). */
   public Optional<String> json(String path) {
-    return Optional.ofNullable(json.get(path));
+    return Optional.ofNullable(jsonValue(path));
   }
 
   /** {@link #json} without the {@code Optional}: the value, or {@code null}. */
   @Nullable String jsonValue(String path) {
-    return json.get(path);
+    JsonScan scan = jsonScan;
+    int k = scan == null ? -1 : scan.index(path);
+    return k < 0 ? null : json[k];
   }
 
   /** All values of a form field, in order. */

@@ -154,7 +154,8 @@ public final class KeyValueSignatureScheme implements SignatureScheme {
     byte[] body = request.body();
     int from0 = signatureKey.length();
     boolean wellFormed = false;
-    for (KeyedMac key : keys) {
+    for (int k = 0; k < keys.size(); k++) { // indexed: no iterator per delivery
+      KeyedMac key = keys.get(k);
       Mac mac = key.macs().get();
       for (int c = tFrom; c < tTo; c++) {
         mac.update((byte) value.charAt(c));

@@ -113,7 +113,7 @@ public final class TwilioSignatureScheme implements SignatureScheme {
       for (KeyedMac key : keys) {
         Mac mac = key.macs().get();
         if (Macs.equal(mac.doFinal(content), given)) {
-          return new SignatureVerdict.Verified(key.label(), null, null);
+          return key.verified();
         }
       }
     }

@@ -145,7 +145,19 @@ class JsonScanTest {
   private static void agree(JsonScan scan, Set<String> paths, byte[] body) {
     Map<String, String> expected = oracle(body, paths);
     Map<String, String> actual = scan.scan(body);
-    if (!java.util.Objects.equals(expected, actual)) {
+    // the guard reads the same pass as an array by index: it must answer the same
+    String[] values = scan.values(body);
+    Map<String, String> byIndex = null;
+    if (values != null) {
+      byIndex = new java.util.HashMap<>();
+      for (String path : paths) {
+        String v = values[scan.index(path)];
+        if (v != null) {
+          byIndex.put(path, v);
+        }
+      }
+    }
+    if (!java.util.Objects.equals(expected, actual) || !java.util.Objects.equals(actual, byIndex)) {
       throw new AssertionError(
           "disagree on "
               + (body.length > 200
@@ -156,7 +168,9 @@ class JsonScanTest {
               + ": Jackson "
               + expected
               + ", scan "
-              + actual);
+              + actual
+              + ", by index "
+              + byIndex);
     }
   }
 
@@ -172,6 +186,18 @@ class JsonScanTest {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void valuesAreByIndexAndAPathNotReadHasNone() {
+    JsonScan scan = new JsonScan(Set.of("type", "id"));
+    String[] values = scan.values(utf8("{\"id\":\"a\",\"type\":\"b\",\"other\":\"c\"}"));
+    assertThat(values).isNotNull().hasSize(2);
+    assertThat(values[scan.index("id")]).isEqualTo("a");
+    assertThat(values[scan.index("type")]).isEqualTo("b");
+    assertThat(scan.index("other")).isEqualTo(-1);
+    assertThat(scan.values(utf8("{\"id\":\"a\""))).isNull();
+    assertThat(new JsonScan(Set.of()).values(utf8("[1]"))).isEmpty();
   }
 
   @Test
