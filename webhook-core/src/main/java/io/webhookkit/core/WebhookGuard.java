@@ -490,7 +490,7 @@ public final class WebhookGuard {
     SignatureVerdict.Verified verified = Objects.requireNonNull(a.verified);
     String deliveryId = verified.signedId();
     if (deliveryId == null) {
-      deliveryId = rules.deliveryId(request, payload).orElse(null);
+      deliveryId = rules.deliveryIdValue(request, payload);
     }
     if (deliveryId == null ? rules.deliveryIdRequired() : !LogValues.isValidId(deliveryId)) {
       return refuse(
@@ -518,7 +518,7 @@ public final class WebhookGuard {
     }
     String id = verified.signedId();
     if (id == null) {
-      id = rules.deliveryIdFromHeaders(a.request).orElse(null);
+      id = rules.headerDeliveryIdValue(a.request);
     }
     if (id == null || !LogValues.isValidId(id)) {
       return null;
@@ -545,7 +545,7 @@ public final class WebhookGuard {
         config.name(),
         config.provider().name(),
         deliveryId,
-        rules.eventType(request, payload).orElse(null),
+        rules.eventTypeValue(request, payload),
         verified.timestamp(),
         verified.secretLabel(),
         request.headers(),

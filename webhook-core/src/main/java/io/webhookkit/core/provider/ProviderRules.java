@@ -118,6 +118,11 @@ public final class ProviderRules {
 
   /** The delivery id where the provider puts it (first locator that finds one). */
   public Optional<String> deliveryId(WebhookRequest request, Payload payload) {
+    return Optional.ofNullable(deliveryIdValue(request, payload));
+  }
+
+  /** {@link #deliveryId} without the {@code Optional}: the id, or {@code null}. */
+  public @Nullable String deliveryIdValue(WebhookRequest request, Payload payload) {
     return first(deliveryId, request, payload);
   }
 
@@ -126,22 +131,32 @@ public final class ProviderRules {
    * empty when it is absent or a locator reads the body.
    */
   public Optional<String> deliveryIdFromHeaders(WebhookRequest request) {
+    return Optional.ofNullable(headerDeliveryIdValue(request));
+  }
+
+  /** {@link #deliveryIdFromHeaders} without the {@code Optional}: the id, or {@code null}. */
+  public @Nullable String headerDeliveryIdValue(WebhookRequest request) {
     for (int k = 0; k < deliveryId.size(); k++) {
       if (!(deliveryId.get(k) instanceof Locator.Header)) {
-        return Optional.empty();
+        return null;
       }
     }
     for (int k = 0; k < deliveryId.size(); k++) {
       String v = request.headerValue(((Locator.Header) deliveryId.get(k)).name());
       if (v != null && !v.isEmpty()) {
-        return Optional.of(v);
+        return v;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /** The event type where the provider puts it. */
   public Optional<String> eventType(WebhookRequest request, Payload payload) {
+    return Optional.ofNullable(eventTypeValue(request, payload));
+  }
+
+  /** {@link #eventType} without the {@code Optional}: the type, or {@code null}. */
+  public @Nullable String eventTypeValue(WebhookRequest request, Payload payload) {
     return first(eventType, request, payload);
   }
 
@@ -177,15 +192,15 @@ public final class ProviderRules {
     return Map.copyOf(out);
   }
 
-  private static Optional<String> first(
+  private static @Nullable String first(
       List<Locator> locators, WebhookRequest request, Payload payload) {
     for (int k = 0; k < locators.size(); k++) { // indexed: no iterator per delivery
       String found = value(locators.get(k), request, payload);
       if (found != null && !found.isEmpty()) {
-        return Optional.of(found);
+        return found;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /** What a locator finds, without an {@code Optional} for the kinds every delivery asks. */
