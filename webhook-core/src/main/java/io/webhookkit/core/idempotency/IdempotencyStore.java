@@ -19,7 +19,9 @@ public interface IdempotencyStore {
    * Claims a delivery for processing.
    *
    * @param key endpoint-scoped delivery key
-   * @param fingerprint the body's SHA-256, hex; a different body under the same key is a conflict
+   * @param fingerprint the body's fingerprint ({@link
+   *     io.webhookkit.core.provider.Payload#fingerprint}); a different body under the same key is a
+   *     conflict
    * @param lease how long the claim holds if never completed nor released
    */
   Acquisition acquire(String key, String fingerprint, Duration lease);

@@ -7,6 +7,8 @@ import io.webhookkit.core.inbox.DeliveryState;
 import io.webhookkit.core.inbox.Enqueued;
 import io.webhookkit.core.inbox.InboxEntry;
 import io.webhookkit.core.inbox.InboxStats;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,31 +50,63 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   private static final int CHUNK = 4096;
 
   /**
-   * One remembered delivery; immutable, replaced as a whole (claimed → completed, or taken over
-   * once expired) so that a compare-and-set on the map is the only synchronisation.
+   * One remembered delivery. Its fingerprint, owner token and place are fixed; its state (expiry,
+   * completed, status) is one {@code long} changed only by compare-and-set, so that completing a
+   * claim is one CAS on the entry, with no new entry and no second write to the map. A claim that
+   * is taken over (expired) or released is first set to {@link #ENDED}, so that its owner's late
+   * completion fails however the two race.
    */
   private static final class Entry {
+    private static final VarHandle STATE;
+
+    static {
+      try {
+        STATE = MethodHandles.lookup().findVarHandle(Entry.class, "state", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     final String fingerprint;
     final String token;
-    final long expiresAtMillis;
-    final boolean completed;
-    final int status;
     final long sequence; // its place in the ring
+    volatile long state; // see pack; ENDED once it left (or is leaving) the map
 
-    Entry(
-        String fingerprint,
-        String token,
-        long expiresAtMillis,
-        boolean completed,
-        int status,
-        long sequence) {
+    Entry(String fingerprint, String token, long sequence, long state) {
       this.fingerprint = fingerprint;
       this.token = token;
-      this.expiresAtMillis = expiresAtMillis;
-      this.completed = completed;
-      this.status = status;
       this.sequence = sequence;
+      this.state = state;
     }
+
+    boolean moveState(long from, long to) {
+      return STATE.compareAndSet(this, from, to);
+    }
+  }
+
+  /** The state of an entry taken over or released: never matches a live state. */
+  static final long ENDED = -1L;
+
+  private static final int EXPIRY_BITS = 44; // epoch millis up to the year 2527
+  private static final long EXPIRY_MASK = (1L << EXPIRY_BITS) - 1;
+  private static final long COMPLETED = 1L << 62;
+
+  /** Expiry in bits 0–43, the status in bits 44–59, completed in bit 62; never negative. */
+  static long pack(long expiresAtMillis, boolean completed, int status) {
+    long expiry = Math.max(0, Math.min(expiresAtMillis, EXPIRY_MASK));
+    return expiry | ((long) (status & 0xFFFF) << EXPIRY_BITS) | (completed ? COMPLETED : 0);
+  }
+
+  static long expiresAt(long state) {
+    return state & EXPIRY_MASK;
+  }
+
+  static boolean completed(long state) {
+    return (state & COMPLETED) != 0;
+  }
+
+  static int status(long state) {
+    return (int) ((state >>> EXPIRY_BITS) & 0xFFFF);
   }
 
   private final Clock clock;
@@ -118,17 +152,24 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     long now = clock.millis();
     while (true) {
       Entry existing = entries.get(key);
-      if (existing != null && existing.expiresAtMillis > now) {
-        if (!existing.fingerprint.equals(fingerprint)) {
-          return new Acquisition.FingerprintMismatch();
+      if (existing != null) {
+        long state = existing.state;
+        if (state != ENDED && expiresAt(state) > now) {
+          if (!existing.fingerprint.equals(fingerprint)) {
+            return new Acquisition.FingerprintMismatch();
+          }
+          return completed(state)
+              ? new Acquisition.Completed(status(state))
+              : new Acquisition.InProgress(Duration.ofMillis(expiresAt(state) - now));
         }
-        return existing.completed
-            ? new Acquisition.Completed(existing.status)
-            : new Acquisition.InProgress(Duration.ofMillis(existing.expiresAtMillis - now));
+        // expired: end it before taking its place, so that a late completion by its owner fails
+        if (state != ENDED && !existing.moveState(state, ENDED)) {
+          continue; // completed or taken meanwhile: look again
+        }
       }
       String token = token();
       long place = sequence.getAndIncrement();
-      Entry claimed = new Entry(fingerprint, token, now + lease.toMillis(), false, 0, place);
+      Entry claimed = new Entry(fingerprint, token, place, pack(now + lease.toMillis(), false, 0));
       if (existing == null
           ? entries.putIfAbsent(key, claimed) == null
           : entries.replace(key, existing, claimed)) {
@@ -142,11 +183,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   @Override
   public OptionalInt completedStatus(String key, String fingerprint) {
     Entry e = entries.get(key);
-    return e != null
-            && e.completed
-            && e.expiresAtMillis > clock.millis()
+    if (e == null) {
+      return OptionalInt.empty();
+    }
+    long state = e.state;
+    return state != ENDED
+            && completed(state)
+            && expiresAt(state) > clock.millis()
             && e.fingerprint.equals(fingerprint)
-        ? OptionalInt.of(e.status)
+        ? OptionalInt.of(status(state))
         : OptionalInt.empty();
   }
 
@@ -170,33 +215,35 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
 
   @Override
   public boolean complete(String key, String ownerToken, int status, Duration retention) {
+    if (status < 0 || status > 0xFFFF) {
+      throw new IllegalArgumentException("not an HTTP status: " + status);
+    }
     long now = clock.millis();
-    Entry existing = entries.get(key);
-    if (existing == null
-        || existing.completed
-        || !existing.token.equals(ownerToken)
-        || existing.expiresAtMillis <= now) {
+    Entry e = entries.get(key);
+    if (e == null || !e.token.equals(ownerToken)) {
       return false;
     }
-    Entry done =
-        new Entry(
-            existing.fingerprint,
-            ownerToken,
-            now + retention.toMillis(),
-            true,
-            status,
-            existing.sequence);
-    // fails only if the claim was taken over or evicted meanwhile: then it is no longer ours
-    return entries.replace(key, existing, done);
+    long state = e.state;
+    if (state == ENDED || completed(state) || expiresAt(state) <= now) {
+      return false;
+    }
+    // fails only if the claim was taken over or released meanwhile: then it is no longer ours
+    return e.moveState(state, pack(now + retention.toMillis(), true, status))
+        && entries.get(key) == e; // and not evicted meanwhile
   }
 
   @Override
   public boolean release(String key, String ownerToken) {
-    Entry existing = entries.get(key);
-    return existing != null
-        && !existing.completed
-        && existing.token.equals(ownerToken)
-        && entries.remove(key, existing);
+    Entry e = entries.get(key);
+    if (e == null || !e.token.equals(ownerToken)) {
+      return false;
+    }
+    long state = e.state;
+    if (state == ENDED || completed(state) || !e.moveState(state, ENDED)) {
+      return false;
+    }
+    entries.remove(key, e); // unless a new claim already took its place: given up either way
+    return true;
   }
 
   /** One inbox record; guarded by {@code inbox}'s monitor. */

@@ -44,6 +44,82 @@ class InMemoryIdempotencyStoreTest {
     assertThat(store.size()).isEqualTo(3);
   }
 
+  /**
+   * The owner completes in place by one compare-and-set while another attempt, whose clock already
+   * shows the lease over, takes the claim over: however they interleave, exactly one of them wins,
+   * and a completion that won is what the other is answered. The clock gives the owner's thread a
+   * time within the lease and the taker's a time after it, so both pass their own checks.
+   */
+  @Test
+  void aCompletionRacingATakeOverIsDecidedOnce() throws Exception {
+    long start = Instant.parse("2026-11-26T12:00:00Z").toEpochMilli();
+    ThreadLocal<Long> now = ThreadLocal.withInitial(() -> start);
+    java.time.Clock clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+          }
+        };
+    InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, 100_000);
+    int completedWins = 0;
+    int takeOverWins = 0;
+    java.util.concurrent.ExecutorService taker =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      taker.submit(() -> now.set(start + 2_000)).get(); // the taker's thread: after the lease
+      for (int i = 0; i < 20_000; i++) {
+        String key = "k" + i;
+        Acquisition.Acquired held =
+            (Acquisition.Acquired) store.acquire(key, "fp", Duration.ofSeconds(1));
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<Acquisition> taken =
+            taker.submit(
+                () -> {
+                  go.await();
+                  return store.acquire(key, "fp", Duration.ofSeconds(60));
+                });
+        go.countDown();
+        boolean completed = store.complete(key, held.ownerToken(), 204, Duration.ofDays(1));
+        Acquisition other = taken.get();
+        if (completed) {
+          completedWins++;
+          assertThat(other).as(key).isEqualTo(new Acquisition.Completed(204));
+        } else {
+          takeOverWins++;
+          assertThat(other).as(key).isInstanceOf(Acquisition.Acquired.class);
+          assertThat(store.release(key, held.ownerToken())).as(key).isFalse();
+        }
+      }
+    } finally {
+      taker.shutdownNow();
+    }
+    assertThat(completedWins + takeOverWins).isEqualTo(20_000);
+  }
+
+  @Test
+  void aStatusOutsideWhatAnEntryHoldsIsRefused() {
+    InMemoryIdempotencyStore store =
+        InMemoryIdempotencyStore.create(
+            new MutableClock(Instant.parse("2026-11-26T12:00:00Z")), 10);
+    Acquisition.Acquired held =
+        (Acquisition.Acquired) store.acquire("a", "fp", Duration.ofSeconds(60));
+    assertThatThrownBy(() -> store.complete("a", held.ownerToken(), 70_000, Duration.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.complete("a", held.ownerToken(), 599, Duration.ofDays(1))).isTrue();
+    assertThat(store.completedStatus("a", "fp")).hasValue(599);
+  }
+
   @Test
   void aKeyClaimedAgainAfterItsLeaseIsNotEvictedByItsOldPlace() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
