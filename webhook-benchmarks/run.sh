@@ -6,6 +6,8 @@
 #   webhook-benchmarks/run.sh                          # both parts, short
 #   webhook-benchmarks/run.sh jmh                      # verification + guard only
 #   webhook-benchmarks/run.sh StoreBenchmark -f 1      # idempotency stores on real servers
+#   webhook-benchmarks/run.sh profile [JMH arguments]  # CPU profile (async-profiler, fetched):
+#                                  by default the whole guard, GitHub and Stripe, 1 KiB
 #   webhook-benchmarks/run.sh e2e [seconds rounds connections]   # end to end with wrk:
 #                                  Jetty ± WebhookFilter, Spring Boot ± @WebhookEndpoint
 #   webhook-benchmarks/run.sh deferred [rate seconds drained]    # deferred vs sync answer
@@ -27,6 +29,29 @@ if [ "${1:-}" = "forward" ]; then
   shift
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
   exec java -Xms1g -Xmx1g -cp "$CP" io.webhookkit.benchmarks.ForwardBenchmark "$@"
+fi
+if [ "${1:-}" = "profile" ]; then
+  # CPU profile of JMH benchmarks with async-profiler (Maven Central: tools.profiler:async-profiler),
+  # sampling by itimer, which needs no perf events; the top frames by own time are printed.
+  shift
+  AP=target/async-profiler
+  case "$(uname -m)" in aarch64 | arm64) PLATFORM=linux-arm64 ;; *) PLATFORM=linux-x64 ;; esac
+  if [ ! -f "$AP/$PLATFORM/libasyncProfiler.so" ]; then
+    ../mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.0 -DoutputDirectory="$AP"
+    (cd "$AP" && jar xf async-profiler-4.0.jar "$PLATFORM/libasyncProfiler.so")
+  fi
+  if [ "$#" -eq 0 ]; then
+    set -- 'GuardBenchmark.guardNew$' -p provider=github,stripe -p size=1024
+  fi
+  rm -rf target/profile
+  java -cp "$CP" org.openjdk.jmh.Main "$@" -wi 3 -w 1s -i 5 -r 2s \
+    -prof "async:libPath=$PWD/$AP/$PLATFORM/libasyncProfiler.so;output=text;event=itimer;dir=target/profile"
+  for f in target/profile/*/summary-itimer.txt; do
+    echo
+    echo "== $(basename "$(dirname "$f")")"
+    awk '/ns  percent  samples  top/ {on = 1} on && n++ < 27' "$f"
+  done
+  exit 0
 fi
 if [ "${1:-}" = "e2e" ]; then
   shift
