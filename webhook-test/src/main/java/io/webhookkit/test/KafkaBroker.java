@@ -196,9 +196,11 @@ public final class KafkaBroker implements AutoCloseable {
     process = null;
   }
 
+  /** Stops the broker and deletes its directory (its log and data). */
   @Override
   public void close() {
     kill();
+    TempDirectories.delete(dir);
   }
 
   /**

@@ -223,26 +223,33 @@ public final class RemoteKeyPresets {
     final Map<String, byte[]> answers = new LinkedHashMap<>();
 
     Material() throws Exception {
+      // keytool works on files: made in a directory of their own, read, and deleted again
       Path dir = Files.createTempDirectory("webhook-kit-remote-keys");
-      Path store = dir.resolve("keys.p12");
-      keytool(store, "tls", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", "EC");
-      keytool(store, "ca", "CN=webhook-kit conformance CA", "bc:c", "RSA");
-      keytool(store, "sns", "CN=sns.amazonaws.com", "SAN=dns:sns.amazonaws.com", "RSA");
-      keytool(
-          store,
-          "paypal",
-          "CN=messageverificationcerts.paypal.com",
-          "SAN=dns:messageverificationcerts.paypal.com",
-          "RSA");
       KeyStore keys = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(store)) {
-        keys.load(in, PASSWORD.toCharArray());
+      byte[] snsPem;
+      byte[] paypalPem;
+      try {
+        Path store = dir.resolve("keys.p12");
+        keytool(store, "tls", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", "EC");
+        keytool(store, "ca", "CN=webhook-kit conformance CA", "bc:c", "RSA");
+        keytool(store, "sns", "CN=sns.amazonaws.com", "SAN=dns:sns.amazonaws.com", "RSA");
+        keytool(
+            store,
+            "paypal",
+            "CN=messageverificationcerts.paypal.com",
+            "SAN=dns:messageverificationcerts.paypal.com",
+            "RSA");
+        try (InputStream in = Files.newInputStream(store)) {
+          keys.load(in, PASSWORD.toCharArray());
+        }
+        // SNS's and PayPal's certificates must chain to a trusted CA: the run's own CA issues them
+        snsPem = issue(dir, store, "sns", "SAN=dns:sns.amazonaws.com");
+        paypalPem = issue(dir, store, "paypal", "SAN=dns:messageverificationcerts.paypal.com");
+      } finally {
+        TempDirectories.delete(dir);
       }
       snsKey = (PrivateKey) keys.getKey("sns", PASSWORD.toCharArray());
       paypalKey = (PrivateKey) keys.getKey("paypal", PASSWORD.toCharArray());
-      // SNS's and PayPal's certificates must chain to a trusted CA: the run's own CA issues them
-      byte[] snsPem = issue(dir, store, "sns", "SAN=dns:sns.amazonaws.com");
-      byte[] paypalPem = issue(dir, store, "paypal", "SAN=dns:messageverificationcerts.paypal.com");
       X509Certificate ca = (X509Certificate) keys.getCertificate("ca");
 
       answers.put("/SimpleNotificationService-0123456789abcdef.pem", snsPem);

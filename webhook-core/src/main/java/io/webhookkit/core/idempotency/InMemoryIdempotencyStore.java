@@ -91,7 +91,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   private static final long EXPIRY_MASK = (1L << EXPIRY_BITS) - 1;
   private static final long COMPLETED = 1L << 62;
 
-  /** Expiry in bits 0–43, the status in bits 44–59, completed in bit 62; never negative. */
+  /**
+   * Expiry in bits 0–43 (epoch milliseconds from 1970 to the year 2527; a clock outside that is
+   * clamped to it), the status in bits 44–59, completed in bit 62; never negative.
+   */
   static long pack(long expiresAtMillis, boolean completed, int status) {
     long expiry = Math.max(0, Math.min(expiresAtMillis, EXPIRY_MASK));
     return expiry | ((long) (status & 0xFFFF) << EXPIRY_BITS) | (completed ? COMPLETED : 0);
