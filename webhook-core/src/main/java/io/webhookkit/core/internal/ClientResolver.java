@@ -30,11 +30,6 @@ public final class ClientResolver {
     public String display() {
       return address == null ? "unknown" : IpAddresses.format(address);
     }
-
-    /** True when the client is on this machine. */
-    public boolean loopback() {
-      return IpAddresses.isLoopback(address);
-    }
   }
 
   /** True when some proxy is trusted: only then can forwarding headers count. */
