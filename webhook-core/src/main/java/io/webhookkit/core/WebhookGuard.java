@@ -293,12 +293,10 @@ public final class WebhookGuard {
       String c = client;
       if (c == null) {
         ClientResolver.Client r = resolved;
-        if (r != null) {
-          c = r.display();
-        } else {
-          byte[] peer = IpAddresses.parse(request.remoteAddressValue());
-          c = peer == null ? "unknown" : IpAddresses.format(peer);
-        }
+        c =
+            r != null
+                ? r.display()
+                : IpAddresses.display(IpAddresses.parse(request.remoteAddressValue()));
         client = c;
       }
       return c;
@@ -325,34 +323,23 @@ public final class WebhookGuard {
   private @Nullable Decision transport(Attempt a) {
     WebhookRequest request = a.request;
     boolean secure;
-    byte @Nullable [] address = null;
-    boolean known = false; // whether address holds the client's address yet
+    byte @Nullable [] address;
     if (clientResolver.hasTrustedProxies()) {
       ClientResolver.Client client = trustedClient(request);
       a.resolved = client;
       secure = client.secure();
       address = client.address();
-      known = true;
     } else {
       // no forwarding header can count: the peer is the client, parsed only when a rule reads it
       secure = request.isSecure();
+      boolean read = (config.requireHttps() && !secure) || !config.allowedIpSet().isEmpty();
+      address = read ? IpAddresses.parse(request.remoteAddressValue()) : null;
     }
-    if (config.requireHttps() && !secure) {
-      if (!known) {
-        address = IpAddresses.parse(request.remoteAddressValue());
-        known = true;
-      }
-      if (!IpAddresses.isLoopback(address)) {
-        return refuse(a, Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.");
-      }
+    if (config.requireHttps() && !secure && !IpAddresses.isLoopback(address)) {
+      return refuse(a, Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.");
     }
-    if (!config.allowedIpSet().isEmpty()) {
-      if (!known) {
-        address = IpAddresses.parse(request.remoteAddressValue());
-      }
-      if (!config.allowedIpSet().contains(address)) {
-        return refuse(a, Reason.IP_NOT_ALLOWED, "The client address is not allowed.");
-      }
+    if (!config.allowedIpSet().isEmpty() && !config.allowedIpSet().contains(address)) {
+      return refuse(a, Reason.IP_NOT_ALLOWED, "The client address is not allowed.");
     }
     if (bucket != null) {
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

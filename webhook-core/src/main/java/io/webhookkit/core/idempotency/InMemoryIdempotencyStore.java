@@ -52,9 +52,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   /**
    * One remembered delivery. Its fingerprint, owner token and place are fixed; its state (expiry,
    * completed, status) is one {@code long} changed only by compare-and-set, so that completing a
-   * claim is one CAS on the entry, with no new entry and no second write to the map. A claim that
-   * is taken over (expired) or released is first set to {@link #ENDED}, so that its owner's late
-   * completion fails however the two race.
+   * claim is one CAS on the entry, with no new entry and no second write to the map. An entry is
+   * set to {@link #ENDED} before it leaves the map (taken over once expired, released, evicted), so
+   * that its owner's late completion fails however the two race.
    */
   private static final class Entry {
     private static final VarHandle STATE;
@@ -84,7 +84,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     }
   }
 
-  /** The state of an entry taken over or released: never matches a live state. */
+  /** The state of an entry taken over, released or evicted: never matches a live state. */
   static final long ENDED = -1L;
 
   private static final int EXPIRY_BITS = 44; // epoch millis up to the year 2527
@@ -211,9 +211,18 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
       Entry old = entries.get(evicted);
       // only the entry that was given this place: a key claimed again since has a later one
       if (old != null && old.sequence <= place - maximumSize) {
+        end(old); // so that its owner, if it still works on it, cannot complete it
         entries.remove(evicted, old);
       }
     }
+  }
+
+  /** Ends an entry whatever its state, before it leaves the map. */
+  private static void end(Entry e) {
+    long state;
+    do {
+      state = e.state;
+    } while (state != ENDED && !e.moveState(state, ENDED));
   }
 
   @Override
@@ -230,9 +239,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     if (state == ENDED || completed(state) || expiresAt(state) <= now) {
       return false;
     }
-    // fails only if the claim was taken over or released meanwhile: then it is no longer ours
-    return e.moveState(state, pack(now + retention.toMillis(), true, status))
-        && entries.get(key) == e; // and not evicted meanwhile
+    // fails if the claim was taken over, released or evicted meanwhile: it is no longer ours
+    return e.moveState(state, pack(now + retention.toMillis(), true, status));
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class ClientResolver {
   public record Client(byte @Nullable [] address, boolean secure) {
     /** The address for logs, or {@code "unknown"}. */
     public String display() {
-      return address == null ? "unknown" : IpAddresses.format(address);
+      return IpAddresses.display(address);
     }
   }
 

@@ -50,6 +50,11 @@ public final class IpAddresses {
     return address[15] == 1;
   }
 
+  /** An address from {@link #parse} for logs, or {@code "unknown"} when there is none. */
+  public static String display(byte @Nullable [] address) {
+    return address == null ? "unknown" : format(address);
+  }
+
   /** The textual form of an address from {@link #parse}, for logs. */
   public static String format(byte[] address) {
     try {

@@ -141,7 +141,11 @@ public final class JsonScan {
    *     document
    */
   public String @Nullable [] values(byte[] body) {
-    Scan s = new Scan(body, 0, body.length, paths.length == 0 ? null : this);
+    return values(body, 0, body.length);
+  }
+
+  private String @Nullable [] values(byte[] body, int offset, int length) {
+    Scan s = new Scan(body, offset, offset + length, paths.length == 0 ? null : this);
     if (!s.document()) {
       return null;
     }
@@ -169,13 +173,9 @@ public final class JsonScan {
 
   /** Scans {@code body[offset, offset + length)}; see {@link #scan(byte[])}. */
   public @Nullable Map<String, String> scan(byte[] body, int offset, int length) {
-    Scan s = new Scan(body, offset, offset + length, paths.length == 0 ? null : this);
-    if (!s.document()) {
-      return null;
-    }
-    String[] found = s.found;
+    String[] found = values(body, offset, length);
     if (found == null) {
-      return Map.of();
+      return null;
     }
     // the immutable maps of one or two entries are a fraction of a HashMap's size
     int first = -1;
