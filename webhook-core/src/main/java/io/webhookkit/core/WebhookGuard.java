@@ -324,18 +324,29 @@ public final class WebhookGuard {
     WebhookRequest request = a.request;
     boolean secure;
     byte @Nullable [] address;
+    boolean loopback;
     if (clientResolver.hasTrustedProxies()) {
       ClientResolver.Client client = trustedClient(request);
       a.resolved = client;
       secure = client.secure();
       address = client.address();
+      loopback = IpAddresses.isLoopback(address);
     } else {
       // no forwarding header can count: the peer is the client, parsed only when a rule reads it
+      // (for the loopback exemption alone, an IPv4 peer is read without an array)
       secure = request.isSecure();
-      boolean read = (config.requireHttps() && !secure) || !config.allowedIpSet().isEmpty();
-      address = read ? IpAddresses.parse(request.remoteAddressValue()) : null;
+      if (config.allowedIpSet().isEmpty()) {
+        address = null;
+        loopback =
+            config.requireHttps()
+                && !secure
+                && IpAddresses.isLoopback(request.remoteAddressValue());
+      } else {
+        address = IpAddresses.parse(request.remoteAddressValue());
+        loopback = IpAddresses.isLoopback(address);
+      }
     }
-    if (config.requireHttps() && !secure && !IpAddresses.isLoopback(address)) {
+    if (config.requireHttps() && !secure && !loopback) {
       return refuse(a, Reason.HTTPS_REQUIRED, "Webhooks must be sent over HTTPS.");
     }
     if (!config.allowedIpSet().isEmpty() && !config.allowedIpSet().contains(address)) {

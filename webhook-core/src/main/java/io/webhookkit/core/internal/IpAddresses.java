@@ -34,6 +34,17 @@ public final class IpAddresses {
     return s.indexOf(':') >= 0 ? parseV6(s) : parseV4(s);
   }
 
+  /**
+   * True when {@code text} is an IP literal in 127.0.0.0/8 or ::1: {@code isLoopback(parse(text))},
+   * without the array for an IPv4 literal.
+   */
+  public static boolean isLoopback(@Nullable String text) {
+    if (text != null && !text.isEmpty() && text.length() <= 64 && text.indexOf(':') < 0) {
+      return text.charAt(0) != '[' && v4(text) >>> 24 == 127;
+    }
+    return isLoopback(parse(text));
+  }
+
   /** True for 127.0.0.0/8 and ::1. */
   public static boolean isLoopback(byte @Nullable [] address) {
     if (address == null) {
@@ -65,7 +76,18 @@ public final class IpAddresses {
   }
 
   static byte @Nullable [] parseV4(String s) {
-    byte[] out = new byte[4];
+    long bits = v4(s);
+    if (bits < 0) {
+      return null;
+    }
+    return new byte[] {
+      (byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits
+    };
+  }
+
+  /** A dotted IPv4 literal as its 32 bits (unsigned), or -1 when it is not one. */
+  private static long v4(String s) {
+    long bits = 0;
     int part = 0;
     int value = -1;
     int digits = 0;
@@ -73,25 +95,26 @@ public final class IpAddresses {
       char c = i < s.length() ? s.charAt(i) : '.';
       if (c == '.') {
         if (digits == 0 || part > 3) {
-          return null;
+          return -1;
         }
-        out[part++] = (byte) value;
+        bits = bits << 8 | value;
+        part++;
         value = -1;
         digits = 0;
       } else if (c >= '0' && c <= '9') {
         if (digits > 0 && value == 0) {
-          return null; // leading zero: ambiguous (octal in some parsers)
+          return -1; // leading zero: ambiguous (octal in some parsers)
         }
         value = (value < 0 ? 0 : value * 10) + (c - '0');
         digits++;
         if (value > 255) {
-          return null;
+          return -1;
         }
       } else {
-        return null;
+        return -1;
       }
     }
-    return part == 4 ? out : null;
+    return part == 4 ? bits : -1;
   }
 
   static byte @Nullable [] parseV6(String text) {

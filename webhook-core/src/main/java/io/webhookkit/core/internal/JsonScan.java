@@ -47,7 +47,6 @@ public final class JsonScan {
   private static final long QUOTES = ONES * '"';
   private static final long BACKSLASHES = ONES * '\\';
   private static final long SPACES = ONES * 0x20;
-  private static final Node[] NO_NODES = new Node[0];
   private static final String[] NO_VALUES = new String[0];
 
   /** One level of the paths asked for: member names leading on, and the paths that end here. */
@@ -57,6 +56,7 @@ public final class JsonScan {
     final @Nullable Node[] next;
     final int[] path; // index into paths when a path ends at this member, else -1
     final int[] edge; // this member's slot in the per-scan "seen" flags
+    @Nullable Node parent; // the object this one is a member of; set once, while building
 
     Node(int n) {
       names = new byte[n][];
@@ -89,7 +89,6 @@ public final class JsonScan {
   private final String[] paths;
   private final @Nullable Node root;
   private final int edges;
-  private final int levels; // the most segments in a path: deeper objects are on no path
 
   /** A scan for these dotted paths (may be empty: then it only checks well-formedness). */
   public JsonScan(Set<String> paths) {
@@ -97,11 +96,6 @@ public final class JsonScan {
     int[] counter = new int[1];
     this.root = this.paths.length == 0 ? null : node(List.of(this.paths), 0, counter);
     this.edges = counter[0];
-    int most = 0;
-    for (String p : this.paths) {
-      most = Math.max(most, p.split("\\.", -1).length);
-    }
-    this.levels = most;
   }
 
   private @Nullable Node node(List<String> under, int level, int[] counter) {
@@ -127,7 +121,11 @@ public final class JsonScan {
           n.path[k] = Arrays.asList(paths).indexOf(p);
         }
       }
-      n.next[k] = node(e.getValue(), level + 1, counter);
+      Node child = node(e.getValue(), level + 1, counter);
+      if (child != null) {
+        child.parent = n;
+      }
+      n.next[k] = child;
       k++;
     }
     return n;
@@ -227,7 +225,6 @@ public final class JsonScan {
     final String @Nullable [] found;
     long seen; // bit e: the member at edge e was seen (edges < 64)
     final boolean @Nullable [] seenMore; // the same for every edge, when a spec has more
-    final @Nullable Node[] nodes; // the paths under each open object, as deep as paths go
 
     Scan(byte[] b, int from, int end, @Nullable JsonScan spec) {
       this.b = b;
@@ -236,7 +233,6 @@ public final class JsonScan {
       this.root = spec == null ? null : spec.root;
       this.found = spec == null ? null : new String[spec.paths.length];
       this.seenMore = spec == null || spec.edges <= 64 ? null : new boolean[spec.edges];
-      this.nodes = spec == null ? NO_NODES : new Node[spec.levels];
     }
 
     boolean document() {
@@ -253,7 +249,10 @@ public final class JsonScan {
       if (i >= end) {
         return false;
       }
-      final @Nullable Node[] nodes = this.nodes;
+      // The open objects a captured path goes through are a chain from the root at depths 1, 2, …
+      // (a path never goes through an array): the deepest of them and its depth are enough.
+      Node open = null;
+      int openDepth = 0;
       long objects = 0; // bit d: the container at depth d is an object (d < 64)
       boolean @Nullable [] deeper = null; // the same below depth 64, made when one gets there
       int depth = 0;
@@ -280,7 +279,7 @@ public final class JsonScan {
             return false; // Jackson refuses an escaped surrogate without its pair in a name
           }
           pendingPath = -1;
-          Node node = depth <= nodes.length ? nodes[depth - 1] : null;
+          Node node = depth == openDepth ? open : null;
           pendingNode = null;
           if (node != null) {
             int k = decoded != null ? node.find(decoded) : node.find(b, i + 1, close - i - 1);
@@ -336,9 +335,6 @@ public final class JsonScan {
             }
             deeper[depth] = object;
           }
-          if (depth < nodes.length) {
-            nodes[depth] = object ? pendingNode : null;
-          }
           depth++;
           i = space(b, i + 1, end);
           if (i >= end) {
@@ -348,6 +344,10 @@ public final class JsonScan {
             i++;
             depth--;
           } else {
+            if (object && pendingNode != null) {
+              open = pendingNode;
+              openDepth = depth;
+            }
             member = object;
             pendingPath = -1;
             pendingNode = null;
@@ -401,6 +401,10 @@ public final class JsonScan {
             break;
           }
           if (d == (isObject(objects, deeper, depth - 1) ? (byte) '}' : (byte) ']')) {
+            if (depth == openDepth) {
+              open = Objects.requireNonNull(open).parent;
+              openDepth--;
+            }
             i++;
             depth--;
             continue;

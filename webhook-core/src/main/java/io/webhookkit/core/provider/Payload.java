@@ -57,11 +57,12 @@ public final class Payload {
 
   /**
    * The body's idempotency fingerprint, computed once per request: {@code x3:} and the body's
-   * XXH3-128 (hash4j) as 32 lower-case hex digits. Non-cryptographic on purpose: it only ever tells
-   * apart bodies that already passed the signature check under one delivery id, so it needs to be
-   * fast and well distributed, not collision-resistant against an attacker (who would need the
-   * endpoint's secret to get a body that far). Stores written by 0.1 hold {@link #sha256Hex}
-   * instead; the guard compares with that when the fingerprint does not match.
+   * XXH3-128 (hash4j), its two 64-bit halves as signed decimals joined by a dot (at most 44
+   * characters). Non-cryptographic on purpose: it only ever tells apart bodies that already passed
+   * the signature check under one delivery id, so it needs to be fast and well distributed, not
+   * collision-resistant against an attacker (who would need the endpoint's secret to get a body
+   * that far). Stores written by 0.1 hold {@link #sha256Hex} instead; the guard compares with that
+   * when the fingerprint does not match.
    */
   public String fingerprint() {
     String f = fingerprint;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
@@ -135,12 +134,12 @@ public final class HmacSignatureScheme implements SignatureScheme {
     String timestamp = "";
     Instant instant = null;
     if (timestampHeader != null) {
-      Optional<String> t = request.header(Objects.requireNonNull(timestampKey));
-      if (t.isEmpty()) {
+      String t = request.headerValue(Objects.requireNonNull(timestampKey));
+      if (t == null) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_MISSING, "The request has no " + timestampHeader + " header.");
       }
-      timestamp = t.get();
+      timestamp = t;
       instant = timestampFormat.parse(timestamp);
       if (instant == null) {
         return SignatureVerdict.failed(
@@ -150,12 +149,12 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
     String id = "";
     if (content.signsId() && idHeader != null) {
-      Optional<String> i = request.header(Objects.requireNonNull(idKey));
-      if (i.isEmpty()) {
+      String i = request.headerValue(Objects.requireNonNull(idKey));
+      if (i == null) {
         return SignatureVerdict.failed(
             Reason.SIGNATURE_MISSING, "The request has no " + idHeader + " header.");
       }
-      id = i.get();
+      id = i;
     }
     // The expected MAC and each candidate are decoded into one per-thread scratch buffer: no copy
     // of the body, no list of candidates, nothing allocated per signature.

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import javax.crypto.Mac;
 
 /**
@@ -138,17 +137,17 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
           Reason.SIGNATURE_MISSING,
           "The request has no " + families.get(0).signature() + " header.");
     }
-    Optional<String> id = request.header(family.id());
-    if (id.isEmpty()) {
+    String idValue = request.headerValue(family.id()); // no Optional per delivery
+    if (idValue == null) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_MISSING, "The request has no " + family.id() + " header.");
     }
-    Optional<String> timestamp = request.header(family.timestamp());
-    if (timestamp.isEmpty()) {
+    String timestamp = request.headerValue(family.timestamp());
+    if (timestamp == null) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_MISSING, "The request has no " + family.timestamp() + " header.");
     }
-    Instant instant = Timestamps.seconds(timestamp.get());
+    Instant instant = Timestamps.seconds(timestamp);
     if (instant == null) {
       return SignatureVerdict.failed(
           Reason.SIGNATURE_INVALID,
@@ -157,14 +156,13 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
     // v1 (HMAC): the expected MAC at scratch[0, 32), each candidate decoded at scratch[32, 64);
     // nothing allocated per signature. v1a (Ed25519) candidates are decoded only when needed.
     List<String> values = request.headers().all(family.signature());
-    String idValue = id.get();
     byte[] body = request.body();
     byte[] scratch = Macs.scratch(128);
     boolean wellFormed = false;
     for (int k = 0; k < hmacKeys.size(); k++) {
       KeyedMac key = hmacKeys.get(k);
       Mac mac = key.macs().get();
-      CONTENT.update(mac, idValue, timestamp.get(), body);
+      CONTENT.update(mac, idValue, timestamp, body);
       Macs.finish(mac, scratch, 0);
       for (int v = 0; v < values.size(); v++) {
         String value = values.get(v);
@@ -198,7 +196,7 @@ public final class StandardWebhooksSignatureScheme implements SignatureScheme {
           if (!publicKeys.isEmpty()) {
             byte[] candidate = Arrays.copyOfRange(scratch, 64, 128);
             if (content == null) {
-              content = CONTENT.bytes(idValue, timestamp.get(), body);
+              content = CONTENT.bytes(idValue, timestamp, body);
             }
             for (PublicKeyEntry key : publicKeys) {
               if (ed25519Verifies(key.key(), content, candidate)) {
