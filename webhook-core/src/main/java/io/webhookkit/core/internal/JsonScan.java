@@ -143,12 +143,8 @@ public final class JsonScan {
   }
 
   private String @Nullable [] values(byte[] body, int offset, int length) {
-    Scan s = new Scan(body, offset, offset + length, paths.length == 0 ? null : this);
-    if (!s.document()) {
-      return null;
-    }
-    String[] found = s.found;
-    return found == null ? NO_VALUES : found;
+    String[] found = paths.length == 0 ? NO_VALUES : new String[paths.length];
+    return document(body, offset, offset + length, root, found, edges) ? found : null;
   }
 
   /**
@@ -213,91 +209,168 @@ public final class JsonScan {
   }
 
   /**
-   * The state of one scan: the walk itself runs on local variables in {@link #document()}, with
-   * small static helpers the compiler inlines; this object holds only what the slow paths need
-   * (captured values, members seen on the paths).
+   * Walks one document on local variables, with small static helpers the compiler inlines: no
+   * object per scan but the values found.
+   *
+   * @param found where the paths' values go, by their index; as long as {@link #paths}
+   * @param edges how many members lead to the paths (their slots in the "seen" flags)
    */
-  private static final class Scan {
-    final byte[] b;
-    final int from;
-    final int end;
-    final @Nullable Node root;
-    final String @Nullable [] found;
-    long seen; // bit e: the member at edge e was seen (edges < 64)
-    final boolean @Nullable [] seenMore; // the same for every edge, when a spec has more
-
-    Scan(byte[] b, int from, int end, @Nullable JsonScan spec) {
-      this.b = b;
-      this.from = from;
-      this.end = end;
-      this.root = spec == null ? null : spec.root;
-      this.found = spec == null ? null : new String[spec.paths.length];
-      this.seenMore = spec == null || spec.edges <= 64 ? null : new boolean[spec.edges];
+  private static boolean document(
+      byte[] b, int from, int end, @Nullable Node root, String[] found, int edges) {
+    long seen = 0; // bit e: the member at edge e was seen (edges < 64)
+    boolean @Nullable [] seenMore = edges <= 64 ? null : new boolean[edges]; // the same, beyond
+    int i = from;
+    if (end - i >= 3 && b[i] == (byte) 0xEF && b[i + 1] == (byte) 0xBB && b[i + 2] == (byte) 0xBF) {
+      i += 3;
     }
-
-    boolean document() {
-      final byte[] b = this.b;
-      final int end = this.end;
-      int i = from;
-      if (end - i >= 3
-          && b[i] == (byte) 0xEF
-          && b[i + 1] == (byte) 0xBB
-          && b[i + 2] == (byte) 0xBF) {
-        i += 3;
-      }
-      i = space(b, i, end);
-      if (i >= end) {
-        return false;
-      }
-      // The open objects a captured path goes through are a chain from the root at depths 1, 2, …
-      // (a path never goes through an array): the deepest of them and its depth are enough.
-      Node open = null;
-      int openDepth = 0;
-      long objects = 0; // bit d: the container at depth d is an object (d < 64)
-      boolean @Nullable [] deeper = null; // the same below depth 64, made when one gets there
-      int depth = 0;
-      int pendingPath = -1; // the captured path the next value is at, or -1
-      Node pendingNode = root; // the paths under the next value when it is an object
-      boolean member = false; // the next thing is a member name and its colon
-      while (true) {
-        if (member) {
-          member = false;
-          if (i >= end || b[i] != '"') {
-            return false;
-          }
-          long r = string(b, i + 1, end);
-          if (r < 0) {
-            return false;
-          }
-          int close = (int) r;
-          boolean escaped = (r >>> 32) != 0;
-          if (close - i - 1 > MAX_NAME_BYTES && nameTooLong(i + 1, close, escaped)) {
-            return false;
-          }
-          String decoded = escaped ? decode(b, i + 1, close) : null;
-          if (decoded != null && hasLoneSurrogate(decoded)) {
-            return false; // Jackson refuses an escaped surrogate without its pair in a name
-          }
-          pendingPath = -1;
-          Node node = depth == openDepth ? open : null;
-          pendingNode = null;
-          if (node != null) {
-            int k = decoded != null ? node.find(decoded) : node.find(b, i + 1, close - i - 1);
-            if (k >= 0) {
-              if (seenBefore(node.edge[k])) {
-                return false; // the same member twice on a path the kit reads
-              }
-              pendingPath = node.path[k];
-              pendingNode = node.next[k];
+    i = space(b, i, end);
+    if (i >= end) {
+      return false;
+    }
+    // The open objects a captured path goes through are a chain from the root at depths 1, 2, …
+    // (a path never goes through an array): the deepest of them and its depth are enough.
+    Node open = null;
+    int openDepth = 0;
+    long objects = 0; // bit d: the container at depth d is an object (d < 64)
+    boolean @Nullable [] deeper = null; // the same below depth 64, made when one gets there
+    int depth = 0;
+    int pendingPath = -1; // the captured path the next value is at, or -1
+    Node pendingNode = root; // the paths under the next value when it is an object
+    boolean member = false; // the next thing is a member name and its colon
+    while (true) {
+      if (member) {
+        member = false;
+        if (i >= end || b[i] != '"') {
+          return false;
+        }
+        long r = string(b, i + 1, end);
+        if (r < 0) {
+          return false;
+        }
+        int close = (int) r;
+        boolean escaped = (r >>> 32) != 0;
+        if (close - i - 1 > MAX_NAME_BYTES && nameTooLong(b, i + 1, close, escaped)) {
+          return false;
+        }
+        String decoded = escaped ? decode(b, i + 1, close) : null;
+        if (decoded != null && hasLoneSurrogate(decoded)) {
+          return false; // Jackson refuses an escaped surrogate without its pair in a name
+        }
+        pendingPath = -1;
+        Node node = depth == openDepth ? open : null;
+        pendingNode = null;
+        if (node != null) {
+          int k = decoded != null ? node.find(decoded) : node.find(b, i + 1, close - i - 1);
+          if (k >= 0) {
+            int edge = node.edge[k];
+            boolean was;
+            if (seenMore != null) {
+              was = seenMore[edge];
+              seenMore[edge] = true;
+            } else {
+              was = (seen & (1L << edge)) != 0;
+              seen |= 1L << edge;
             }
+            if (was) {
+              return false; // the same member twice on a path the kit reads
+            }
+            pendingPath = node.path[k];
+            pendingNode = node.next[k];
           }
-          i = close + 1;
-          if (i < end && b[i] != ':') {
-            i = space(b, i, end);
+        }
+        i = close + 1;
+        if (i < end && b[i] != ':') {
+          i = space(b, i, end);
+        }
+        if (i >= end || b[i] != ':') {
+          return false;
+        }
+        i++;
+        if (i < end && b[i] <= ' ') {
+          i = space(b, i, end);
+        }
+        if (i >= end) {
+          return false;
+        }
+      }
+      // a value
+      byte c = b[i];
+      if (c == '"') {
+        long r = string(b, i + 1, end);
+        if (r < 0) {
+          return false;
+        }
+        int close = (int) r;
+        if (pendingPath >= 0) {
+          found[pendingPath] =
+              (r >>> 32) != 0
+                  ? decode(b, i + 1, close)
+                  : new String(b, i + 1, close - i - 1, StandardCharsets.UTF_8);
+        }
+        i = close + 1;
+      } else if (c == '{' || c == '[') {
+        if (depth == MAX_DEPTH) {
+          return false;
+        }
+        boolean object = c == '{';
+        if (depth < 64) {
+          objects = object ? objects | (1L << depth) : objects & ~(1L << depth);
+        } else {
+          if (deeper == null) {
+            deeper = new boolean[MAX_DEPTH];
           }
-          if (i >= end || b[i] != ':') {
-            return false;
+          deeper[depth] = object;
+        }
+        depth++;
+        i = space(b, i + 1, end);
+        if (i >= end) {
+          return false;
+        }
+        if (b[i] == (object ? (byte) '}' : (byte) ']')) {
+          i++;
+          depth--;
+        } else {
+          if (object && pendingNode != null) {
+            open = pendingNode;
+            openDepth = depth;
           }
+          member = object;
+          pendingPath = -1;
+          pendingNode = null;
+          continue;
+        }
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        int start = i;
+        i = number(b, i, end);
+        if (i < 0) {
+          return false;
+        }
+        if (pendingPath >= 0) {
+          found[pendingPath] = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+        }
+      } else {
+        int n = literal(b, i, end, c);
+        if (n < 0) {
+          return false;
+        }
+        if (pendingPath >= 0) {
+          found[pendingPath] = new String(b, i, n, StandardCharsets.ISO_8859_1);
+        }
+        i += n;
+      }
+      // after a value: its container's separator, or its end (repeatedly)
+      while (true) {
+        if (i < end && b[i] <= ' ') {
+          i = space(b, i, end);
+        }
+        if (depth == 0) {
+          return i == end;
+        }
+        if (i >= end) {
+          return false;
+        }
+        byte d = b[i];
+        if (d == ',') {
           i++;
           if (i < end && b[i] <= ' ') {
             i = space(b, i, end);
@@ -305,142 +378,35 @@ public final class JsonScan {
           if (i >= end) {
             return false;
           }
-        }
-        // a value
-        byte c = b[i];
-        if (c == '"') {
-          long r = string(b, i + 1, end);
-          if (r < 0) {
-            return false;
-          }
-          int close = (int) r;
-          if (pendingPath >= 0) {
-            capture(
-                pendingPath,
-                (r >>> 32) != 0
-                    ? decode(b, i + 1, close)
-                    : new String(b, i + 1, close - i - 1, StandardCharsets.UTF_8));
-          }
-          i = close + 1;
-        } else if (c == '{' || c == '[') {
-          if (depth == MAX_DEPTH) {
-            return false;
-          }
-          boolean object = c == '{';
-          if (depth < 64) {
-            objects = object ? objects | (1L << depth) : objects & ~(1L << depth);
+          if (isObject(objects, deeper, depth - 1)) {
+            member = true;
           } else {
-            if (deeper == null) {
-              deeper = new boolean[MAX_DEPTH];
-            }
-            deeper[depth] = object;
-          }
-          depth++;
-          i = space(b, i + 1, end);
-          if (i >= end) {
-            return false;
-          }
-          if (b[i] == (object ? (byte) '}' : (byte) ']')) {
-            i++;
-            depth--;
-          } else {
-            if (object && pendingNode != null) {
-              open = pendingNode;
-              openDepth = depth;
-            }
-            member = object;
             pendingPath = -1;
             pendingNode = null;
-            continue;
           }
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-          int start = i;
-          i = number(b, i, end);
-          if (i < 0) {
-            return false;
-          }
-          if (pendingPath >= 0) {
-            capture(pendingPath, new String(b, start, i - start, StandardCharsets.ISO_8859_1));
-          }
-        } else {
-          int n = literal(b, i, end, c);
-          if (n < 0) {
-            return false;
-          }
-          if (pendingPath >= 0) {
-            capture(pendingPath, new String(b, i, n, StandardCharsets.ISO_8859_1));
-          }
-          i += n;
+          break;
         }
-        // after a value: its container's separator, or its end (repeatedly)
-        while (true) {
-          if (i < end && b[i] <= ' ') {
-            i = space(b, i, end);
+        if (d == (isObject(objects, deeper, depth - 1) ? (byte) '}' : (byte) ']')) {
+          if (depth == openDepth) {
+            open = Objects.requireNonNull(open).parent;
+            openDepth--;
           }
-          if (depth == 0) {
-            return i == end;
-          }
-          if (i >= end) {
-            return false;
-          }
-          byte d = b[i];
-          if (d == ',') {
-            i++;
-            if (i < end && b[i] <= ' ') {
-              i = space(b, i, end);
-            }
-            if (i >= end) {
-              return false;
-            }
-            if (isObject(objects, deeper, depth - 1)) {
-              member = true;
-            } else {
-              pendingPath = -1;
-              pendingNode = null;
-            }
-            break;
-          }
-          if (d == (isObject(objects, deeper, depth - 1) ? (byte) '}' : (byte) ']')) {
-            if (depth == openDepth) {
-              open = Objects.requireNonNull(open).parent;
-              openDepth--;
-            }
-            i++;
-            depth--;
-            continue;
-          }
-          return false;
+          i++;
+          depth--;
+          continue;
         }
+        return false;
       }
     }
+  }
 
-    private static boolean isObject(long objects, boolean @Nullable [] deeper, int depth) {
-      return depth < 64 ? (objects & (1L << depth)) != 0 : Objects.requireNonNull(deeper)[depth];
-    }
+  private static boolean isObject(long objects, boolean @Nullable [] deeper, int depth) {
+    return depth < 64 ? (objects & (1L << depth)) != 0 : Objects.requireNonNull(deeper)[depth];
+  }
 
-    /** Marks the member at this edge seen; true when it already was. */
-    private boolean seenBefore(int edge) {
-      boolean[] more = seenMore;
-      if (more != null) {
-        boolean was = more[edge];
-        more[edge] = true;
-        return was;
-      }
-      long bit = 1L << edge;
-      boolean was = (seen & bit) != 0;
-      seen |= bit;
-      return was;
-    }
-
-    private void capture(int path, String value) {
-      Objects.requireNonNull(found)[path] = value;
-    }
-
-    /** Whether a name longer than the limit in bytes is also too long decoded (Jackson's count). */
-    private boolean nameTooLong(int from, int to, boolean escaped) {
-      return !escaped
-          || decode(b, from, to).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
-    }
+  /** Whether a name longer than the limit in bytes is also too long decoded (Jackson's count). */
+  private static boolean nameTooLong(byte[] b, int from, int to, boolean escaped) {
+    return !escaped || decode(b, from, to).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
   }
 
   /** The first index at or after {@code i} that is not JSON white space. */
