@@ -4,6 +4,7 @@ import io.webhookkit.core.idempotency.IdempotencyStore;
 import io.webhookkit.core.internal.LogValues;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,17 +40,23 @@ final class Settlement {
   }
 
   /**
-   * A ticket for a delivery that holds no claim (idempotency off, or no delivery id); {@code
-   * client} tells the client address when a log line or listener asks.
+   * Makes {@code attempt} the ticket of a delivery that holds no claim (idempotency off, or no
+   * delivery id).
    */
-  DeliveryTicket unclaimed(WebhookEvent event, AttemptLog.Facts client, long startNanos) {
-    return new Ticket(event, null, null, client, startNanos);
+  DeliveryTicket unclaimed(Ticket attempt) {
+    attempt.settlement = this;
+    return attempt;
   }
 
-  /** A ticket for a delivery claimed under {@code key} with the store's owner token. */
-  DeliveryTicket claimed(
-      WebhookEvent event, String key, String token, AttemptLog.Facts client, long startNanos) {
-    return new Ticket(event, key, token, client, startNanos);
+  /**
+   * Makes {@code attempt} the ticket of a delivery claimed under its {@link Ticket#key} with the
+   * store's owner token.
+   */
+  DeliveryTicket claimed(Ticket attempt, String token) {
+    Objects.requireNonNull(attempt.key, "a claim's key");
+    attempt.token = token;
+    attempt.settlement = this;
+    return attempt;
   }
 
   /**
@@ -59,7 +66,7 @@ final class Settlement {
   void settleQuietly(DeliveryTicket ticket, boolean ok, int status) {
     Ticket t = (Ticket) ticket;
     if (t.settleOnce()) {
-      t.finish(ok, status);
+      finish(t, ok, status);
     }
   }
 
@@ -73,25 +80,19 @@ final class Settlement {
     }
   }
 
-  private final class Ticket implements DeliveryTicket, AttemptLog.Facts {
-    private final WebhookEvent event;
-    private final @Nullable String key; // the claim's store key and owner token, when claimed
-    private final @Nullable String token;
-    private final AttemptLog.Facts client;
-    private final long start;
-
+  /**
+   * A delivery's ticket. The guard's record of one attempt extends this class and becomes the
+   * ticket when the delivery proceeds ({@link #unclaimed}, {@link #claimed}): no second object per
+   * delivery.
+   */
+  abstract static class Ticket implements DeliveryTicket, AttemptLog.Facts {
+    final long start;
+    @Nullable String key; // the store key of the delivery id, once made; the claim's when claimed
+    private @Nullable String token; // the store's owner token, when claimed
+    private @Nullable Settlement settlement; // set when the delivery proceeds
     private volatile boolean settled; // set once, through SETTLED
 
-    Ticket(
-        WebhookEvent event,
-        @Nullable String key,
-        @Nullable String token,
-        AttemptLog.Facts client,
-        long start) {
-      this.event = event;
-      this.key = key;
-      this.token = token;
-      this.client = client;
+    Ticket(long start) {
       this.start = start;
     }
 
@@ -103,20 +104,26 @@ final class Settlement {
     @Override
     public void settle(int status) {
       if (settleOnce()) {
+        Settlement owner = owner();
         boolean ok = status >= 200 && status < 300;
-        finish(ok, status);
-        log.emit(this, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status);
+        owner.finish(this, ok, status);
+        owner.log.emit(this, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status);
       }
     }
 
     @Override
     public void fail(Throwable error) {
       if (settleOnce()) {
-        finish(false, 500);
+        Settlement owner = owner();
+        owner.finish(this, false, 500);
         AttemptLog.LOG.debug(
-            "webhook handler failed on endpoint {}: {}", config.name(), error.toString());
-        log.emit(this, Outcome.FAILED, null, 500);
+            "webhook handler failed on endpoint {}: {}", owner.config.name(), error.toString());
+        owner.log.emit(this, Outcome.FAILED, null, 500);
       }
+    }
+
+    private Settlement owner() {
+      return Objects.requireNonNull(settlement, "settled before the delivery proceeded");
     }
 
     @Override
@@ -124,95 +131,77 @@ final class Settlement {
       return settled;
     }
 
-    @Override
-    public String client() {
-      return client.client();
-    }
-
-    @Override
-    public long startNanos() {
-      return start;
-    }
-
-    @Override
-    public WebhookEvent event() {
-      return event;
-    }
-
-    @Override
-    public String secretLabel() {
-      return event.secretLabel();
-    }
-
     /** The delivery id for a log line. */
-    private @Nullable String id() {
-      return LogValues.clean(event.deliveryIdValue());
+    @Nullable String id() {
+      WebhookEvent e = event();
+      return e == null ? null : LogValues.clean(e.deliveryIdValue());
     }
+  }
 
-    private void finish(boolean ok, int status) {
-      IdempotencyStore s = store;
-      String k = key;
-      String t = token;
-      if (s != null && k != null && t != null) {
-        // The claim holds until start + lease; past that another attempt may take it over.
-        inStore(s, k, t, ok, status, 0, start + config.idempotencyLease().toNanos());
-      }
+  private void finish(Ticket ticket, boolean ok, int status) {
+    IdempotencyStore s = store;
+    String k = ticket.key;
+    String t = ticket.token;
+    if (s != null && k != null && t != null) {
+      // The claim holds until start + lease; past that another attempt may take it over.
+      inStore(ticket, s, k, t, ok, status, 0, ticket.start + config.idempotencyLease().toNanos());
     }
+  }
 
-    private void inStore(
-        IdempotencyStore s,
-        String k,
-        String t,
-        boolean ok,
-        int status,
-        int attempt,
-        long deadlineNanos) {
-      try {
-        boolean owned =
-            ok ? s.complete(k, t, status, config.idempotencyRetention()) : s.release(k, t);
-        if (!owned) {
-          AttemptLog.LOG.warn(
-              "webhook delivery {} on endpoint {} outlived its lease ({}); another attempt may"
-                  + " process it",
-              id(),
-              config.name(),
-              config.idempotencyLease());
-        } else if (attempt > 0) {
-          AttemptLog.LOG.info(
-              "webhook delivery {} on endpoint {} {} after {} retries of the idempotency store",
-              id(),
-              config.name(),
-              ok ? "completed" : "released",
-              attempt);
-        }
-      } catch (RuntimeException storeDown) {
-        long delayMillis = Math.min(2_000, 100L << Math.min(attempt, 4));
-        if (System.nanoTime() + delayMillis * 1_000_000L >= deadlineNanos) {
-          AttemptLog.LOG.warn(
-              "webhook idempotency store stayed unavailable for the lease of delivery {} on"
-                  + " endpoint {}: {}; it was not recorded as {} and a retry may process it again",
-              id(),
-              config.name(),
-              storeDown.toString(),
-              ok ? "completed" : "released");
-          return;
-        }
-        if (attempt == 0) {
-          AttemptLog.LOG.warn(
-              "webhook idempotency store failed to {} delivery {} on endpoint {}: {}; retrying"
-                  + " until the lease ends",
-              ok ? "complete" : "release",
-              id(),
-              config.name(),
-              storeDown.toString());
-        }
-        ScheduledFuture<?> unused =
-            scheduler()
-                .schedule(
-                    () -> inStore(s, k, t, ok, status, attempt + 1, deadlineNanos),
-                    delayMillis,
-                    TimeUnit.MILLISECONDS);
+  private void inStore(
+      Ticket ticket,
+      IdempotencyStore s,
+      String k,
+      String t,
+      boolean ok,
+      int status,
+      int attempt,
+      long deadlineNanos) {
+    try {
+      boolean owned =
+          ok ? s.complete(k, t, status, config.idempotencyRetention()) : s.release(k, t);
+      if (!owned) {
+        AttemptLog.LOG.warn(
+            "webhook delivery {} on endpoint {} outlived its lease ({}); another attempt may"
+                + " process it",
+            ticket.id(),
+            config.name(),
+            config.idempotencyLease());
+      } else if (attempt > 0) {
+        AttemptLog.LOG.info(
+            "webhook delivery {} on endpoint {} {} after {} retries of the idempotency store",
+            ticket.id(),
+            config.name(),
+            ok ? "completed" : "released",
+            attempt);
       }
+    } catch (RuntimeException storeDown) {
+      long delayMillis = Math.min(2_000, 100L << Math.min(attempt, 4));
+      if (System.nanoTime() + delayMillis * 1_000_000L >= deadlineNanos) {
+        AttemptLog.LOG.warn(
+            "webhook idempotency store stayed unavailable for the lease of delivery {} on"
+                + " endpoint {}: {}; it was not recorded as {} and a retry may process it again",
+            ticket.id(),
+            config.name(),
+            storeDown.toString(),
+            ok ? "completed" : "released");
+        return;
+      }
+      if (attempt == 0) {
+        AttemptLog.LOG.warn(
+            "webhook idempotency store failed to {} delivery {} on endpoint {}: {}; retrying"
+                + " until the lease ends",
+            ok ? "complete" : "release",
+            ticket.id(),
+            config.name(),
+            storeDown.toString());
+      }
+      ScheduledFuture<?> unused =
+          scheduler()
+              .schedule(
+                  () -> inStore(ticket, s, k, t, ok, status, attempt + 1, deadlineNanos),
+                  delayMillis,
+                  TimeUnit.MILLISECONDS);
     }
   }
 

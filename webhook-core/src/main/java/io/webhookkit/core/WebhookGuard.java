@@ -235,22 +235,22 @@ public final class WebhookGuard {
     }
   }
 
-  /** What one request has shown so far, passed from phase to phase. */
-  private static final class Attempt implements AttemptLog.Facts {
+  /**
+   * What one request has shown so far, passed from phase to phase; when the delivery proceeds, its
+   * ticket.
+   */
+  private static final class Attempt extends Settlement.Ticket {
     final WebhookRequest request;
-    final long start;
     ClientResolver.@Nullable Client resolved;
-    @Nullable String client;
     @Nullable Payload payload;
     SignatureVerdict.@Nullable Verified verified;
     @Nullable WebhookEvent event;
     @Nullable String fingerprint;
     @Nullable String keyId;
-    @Nullable String key;
 
     Attempt(WebhookRequest request, long start) {
+      super(start);
       this.request = request;
-      this.start = start;
     }
 
     /** The body's fingerprint, hashed once per attempt (the duplicate lookup, then the claim). */
@@ -290,16 +290,10 @@ public final class WebhookGuard {
      */
     @Override
     public String client() {
-      String c = client;
-      if (c == null) {
-        ClientResolver.Client r = resolved;
-        c =
-            r != null
-                ? r.display()
-                : IpAddresses.display(IpAddresses.parse(request.remoteAddressValue()));
-        client = c;
-      }
-      return c;
+      ClientResolver.Client r = resolved;
+      return r != null
+          ? r.display()
+          : IpAddresses.display(IpAddresses.parse(request.remoteAddressValue()));
     }
 
     @Override
@@ -557,7 +551,7 @@ public final class WebhookGuard {
     String deliveryId = event.deliveryIdValue();
     IdempotencyStore s = store;
     if (s == null || deliveryId == null) {
-      DeliveryTicket unclaimed = settlement.unclaimed(event, a, a.start);
+      DeliveryTicket unclaimed = settlement.unclaimed(a);
       WebhookForwarder f = forwarder;
       return f != null ? forward(a, f, event, unclaimed) : new Decision.Proceed(event, unclaimed);
     }
@@ -591,13 +585,13 @@ public final class WebhookGuard {
           "The delivery cannot be recorded right now; retry later.",
           STORE_RETRY_AFTER_SECONDS);
     }
-    return answer(a, event, key, acquisition);
+    return answer(a, event, acquisition);
   }
 
   /** What the store's answer to the claim means for this attempt. */
-  private Decision answer(Attempt a, WebhookEvent event, String key, Acquisition acquisition) {
+  private Decision answer(Attempt a, WebhookEvent event, Acquisition acquisition) {
     if (acquisition instanceof Acquisition.Acquired acquired) {
-      DeliveryTicket ticket = settlement.claimed(event, key, acquired.ownerToken(), a, a.start);
+      DeliveryTicket ticket = settlement.claimed(a, acquired.ownerToken());
       WebhookForwarder f = forwarder;
       return f != null ? forward(a, f, event, ticket) : new Decision.Proceed(event, ticket);
     }
