@@ -13,21 +13,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable HTTP headers: names compare case-insensitively, each name keeps all its values in the
- * order received. Kept flat, as received — two arrays of names and values, nothing lower-cased or
- * copied per header — because a webhook carries 10–20 headers and the guard asks for a handful: a
- * lookup compares lengths first, then the name ignoring case. Thread-safe.
+ * order received. Kept flat, as received — one array of name and value pairs, nothing lower-cased
+ * or copied per header — because a webhook carries 10–20 headers and the guard asks for a handful:
+ * a lookup compares lengths first, then the name ignoring case. Thread-safe.
  */
 public final class Headers {
   private static final String[] NONE = new String[0];
-  private static final Headers EMPTY = new Headers(NONE, NONE, 0);
+  private static final Headers EMPTY = new Headers(NONE, 0);
 
-  private final String[] names;
-  private final String[] values;
+  private final String[] lines; // line i: its name at 2i, its value at 2i + 1
   private final int size;
 
-  private Headers(String[] names, String[] values, int size) {
-    this.names = names;
-    this.values = values;
+  private Headers(String[] lines, int size) {
+    this.lines = lines;
     this.size = size;
   }
 
@@ -54,9 +52,9 @@ public final class Headers {
 
   /** The first value of a header, or {@code null}: {@link #first} without the {@code Optional}. */
   public @Nullable String firstValue(String name) {
-    for (int i = 0; i < size; i++) {
-      if (same(names[i], name)) {
-        return values[i];
+    for (int i = 0, n = 2 * size; i < n; i += 2) {
+      if (same(lines[i], name)) {
+        return lines[i + 1];
       }
     }
     return null;
@@ -71,16 +69,16 @@ public final class Headers {
   public List<String> all(String name) {
     String one = null;
     List<String> many = null;
-    for (int i = 0; i < size; i++) {
-      if (same(names[i], name)) {
+    for (int i = 0, n = 2 * size; i < n; i += 2) {
+      if (same(lines[i], name)) {
         if (one == null) {
-          one = values[i];
+          one = lines[i + 1];
         } else {
           if (many == null) {
             many = new ArrayList<>(4);
             many.add(one);
           }
-          many.add(values[i]);
+          many.add(lines[i + 1]);
         }
       }
     }
@@ -102,12 +100,12 @@ public final class Headers {
 
   /** The name of the {@code i}-th header line, as received. */
   public String name(int i) {
-    return names[checked(i)];
+    return lines[2 * checked(i)];
   }
 
   /** The value of the {@code i}-th header line. */
   public String value(int i) {
-    return values[checked(i)];
+    return lines[2 * checked(i) + 1];
   }
 
   private int checked(int i) {
@@ -121,8 +119,8 @@ public final class Headers {
   public Set<String> names() {
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < size; i++) {
-      if (firstIndex(names[i]) == i) {
-        out.add(names[i]);
+      if (firstIndex(lines[2 * i]) == i) {
+        out.add(lines[2 * i]);
       }
     }
     return Collections.unmodifiableSet(out);
@@ -130,7 +128,7 @@ public final class Headers {
 
   private int firstIndex(String name) {
     for (int i = 0; i < size; i++) {
-      if (same(names[i], name)) {
+      if (same(lines[2 * i], name)) {
         return i;
       }
     }
@@ -141,7 +139,7 @@ public final class Headers {
   public Map<String, List<String>> asMap() {
     TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < size; i++) {
-      map.computeIfAbsent(names[i], n -> new ArrayList<>(1)).add(values[i]);
+      map.computeIfAbsent(lines[2 * i], n -> new ArrayList<>(1)).add(lines[2 * i + 1]);
     }
     map.replaceAll((name, list) -> Collections.unmodifiableList(list));
     return Collections.unmodifiableMap(map);
@@ -157,27 +155,24 @@ public final class Headers {
    * later change to the builder copies them first, so headers already built never change.
    */
   public static final class Builder {
-    private String[] names = new String[16];
-    private String[] values = new String[16];
+    private String[] lines = new String[32]; // as in Headers: 16 lines before the first copy
     private int size;
-    private boolean shared; // the arrays belong to headers already built
+    private boolean shared; // the array belongs to headers already built
 
     private Builder() {}
 
     private void own(int capacity) {
-      if (shared || capacity > names.length) {
-        int length = Math.max(capacity, names.length);
-        names = Arrays.copyOf(names, length);
-        values = Arrays.copyOf(values, length);
+      if (shared || 2 * capacity > lines.length) {
+        lines = Arrays.copyOf(lines, Math.max(2 * capacity, lines.length));
         shared = false;
       }
     }
 
     /** Appends one value. */
     public Builder add(String name, String value) {
-      own(size == names.length ? size * 2 : size + 1);
-      names[size] = name;
-      values[size] = value;
+      own(2 * size == lines.length ? size * 2 : size + 1);
+      lines[2 * size] = name;
+      lines[2 * size + 1] = value;
       size++;
       return this;
     }
@@ -187,14 +182,13 @@ public final class Headers {
       own(size);
       int kept = 0;
       for (int i = 0; i < size; i++) {
-        if (!same(names[i], name)) {
-          names[kept] = names[i];
-          values[kept] = values[i];
+        if (!same(lines[2 * i], name)) {
+          lines[2 * kept] = lines[2 * i];
+          lines[2 * kept + 1] = lines[2 * i + 1];
           kept++;
         }
       }
-      Arrays.fill(names, kept, size, null);
-      Arrays.fill(values, kept, size, null);
+      Arrays.fill(lines, 2 * kept, 2 * size, null);
       size = kept;
       return add(name, value);
     }
@@ -205,7 +199,7 @@ public final class Headers {
         return EMPTY;
       }
       shared = true;
-      return new Headers(names, values, size);
+      return new Headers(lines, size);
     }
   }
 }

@@ -56,6 +56,21 @@ class HeadersTest {
     Headers forty = b.build();
     b.set("x-n", "only");
     assertThat(forty.all("x-n")).hasSize(40);
+    assertThat(forty.name(39)).isEqualTo("X-N");
+    assertThat(forty.value(39)).isEqualTo("39");
+    // names and values stay paired through growth and through set's compaction
+    Headers.Builder mixed = Headers.builder();
+    for (int i = 0; i < 20; i++) {
+      mixed.add(i % 2 == 0 ? "Even" : "Odd-" + i, "v" + i);
+    }
+    Headers pairs = mixed.set("even", "e").build();
+    assertThat(pairs.size()).isEqualTo(11);
+    for (int i = 0; i < 10; i++) {
+      assertThat(pairs.name(i)).isEqualTo("Odd-" + (2 * i + 1));
+      assertThat(pairs.value(i)).isEqualTo("v" + (2 * i + 1));
+    }
+    assertThat(pairs.name(10)).isEqualTo("even"); // set keeps the spelling it is given
+    assertThat(pairs.value(10)).isEqualTo("e");
     assertThat(b.build().all("X-N")).containsExactly("only");
     // build() hands its arrays over: a builder used again (below its capacity) copies them first
     Headers.Builder small = Headers.builder().add("A", "1");
