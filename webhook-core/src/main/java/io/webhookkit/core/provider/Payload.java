@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Payload {
   private static final String[] NO_VALUES = new String[0];
+  // not well-formed: told by this array's identity, so that a payload is one field smaller
+  private static final String[] MALFORMED = new String[0];
 
   /** What the body turned out to be. */
   public enum Kind {
@@ -32,7 +34,6 @@ public final class Payload {
   }
 
   private final Kind kind;
-  private final boolean wellFormed;
   private final @Nullable String[] json; // by the scan's index
   private final @Nullable JsonScan jsonScan;
   private final List<Map.Entry<String, String>> form;
@@ -43,13 +44,11 @@ public final class Payload {
   private Payload(
       byte[] body,
       Kind kind,
-      boolean wellFormed,
       @Nullable String[] json,
       @Nullable JsonScan jsonScan,
       List<Map.Entry<String, String>> form) {
     this.body = body;
     this.kind = kind;
-    this.wellFormed = wellFormed;
     this.json = json;
     this.jsonScan = jsonScan;
     this.form = form;
@@ -97,7 +96,7 @@ public final class Payload {
     Kind kind;
     switch (format) {
       case ANY -> {
-        return new Payload(request.body(), Kind.OTHER, true, NO_VALUES, null, List.of());
+        return new Payload(request.body(), Kind.OTHER, NO_VALUES, null, List.of());
       }
       case FORM -> kind = Kind.FORM;
       case JSON -> kind = Kind.JSON;
@@ -108,7 +107,7 @@ public final class Payload {
         } else if (type.equals("application/json") || type.endsWith("+json")) {
           kind = Kind.JSON;
         } else {
-          return new Payload(request.body(), Kind.OTHER, true, NO_VALUES, null, List.of());
+          return new Payload(request.body(), Kind.OTHER, NO_VALUES, null, List.of());
         }
       }
       default ->
@@ -121,13 +120,13 @@ public final class Payload {
       List<Map.Entry<String, String>> pairs =
           FormBody.parse(request.body(), StandardCharsets.UTF_8);
       return pairs == null
-          ? new Payload(request.body(), Kind.FORM, false, NO_VALUES, null, List.of())
-          : new Payload(request.body(), Kind.FORM, true, NO_VALUES, null, List.copyOf(pairs));
+          ? new Payload(request.body(), Kind.FORM, MALFORMED, null, List.of())
+          : new Payload(request.body(), Kind.FORM, NO_VALUES, null, List.copyOf(pairs));
     }
     @Nullable String[] values = jsonScan.values(request.body());
     return values == null
-        ? new Payload(request.body(), Kind.JSON, false, NO_VALUES, null, List.of())
-        : new Payload(request.body(), Kind.JSON, true, values, jsonScan, List.of());
+        ? new Payload(request.body(), Kind.JSON, MALFORMED, null, List.of())
+        : new Payload(request.body(), Kind.JSON, values, jsonScan, List.of());
   }
 
   /** What the body is. */
@@ -137,7 +136,7 @@ public final class Payload {
 
   /** True when the body is well-formed for its kind. */
   public boolean isWellFormed() {
-    return wellFormed;
+    return json != MALFORMED;
   }
 
   /** A captured JSON value by dotted path (only paths the provider's rules declared). */
