@@ -55,7 +55,7 @@ final class Settlement {
   DeliveryTicket claimed(Ticket attempt, String token) {
     Objects.requireNonNull(attempt.key, "a claim's key");
     attempt.token = token;
-    attempt.settlement = this;
+    attempt.settlement = this; // last: publishes the attempt to whoever settles it
     return attempt;
   }
 
@@ -83,13 +83,15 @@ final class Settlement {
   /**
    * A delivery's ticket. The guard's record of one attempt extends this class and becomes the
    * ticket when the delivery proceeds ({@link #unclaimed}, {@link #claimed}): no second object per
-   * delivery.
+   * delivery. Binding it writes {@code settlement} last, and settling reads it first: a volatile
+   * field, so that a thread that settles a ticket it got without synchronization still sees the
+   * attempt's state, or fails plainly.
    */
   abstract static class Ticket implements DeliveryTicket, AttemptLog.Facts {
     final long start;
     @Nullable String key; // the store key of the delivery id, once made; the claim's when claimed
     private @Nullable String token; // the store's owner token, when claimed
-    private @Nullable Settlement settlement; // set when the delivery proceeds
+    private volatile @Nullable Settlement settlement; // set last, when the delivery proceeds
     private volatile boolean settled; // set once, through SETTLED
 
     Ticket(long start) {
