@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,43 +50,40 @@ class AddressParsingTest {
   }
 
   /** The loopback check on text (no array for IPv4) answers what parsing and checking answer. */
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "127.0.0.1",
-        "127.255.255.254",
-        "127.1.2.3",
-        "::1",
-        "[::1]",
-        "0:0:0:0:0:0:0:1",
-        "126.255.255.255",
-        "128.0.0.1",
-        "10.0.0.1",
-        "0127.0.0.1",
-        "127.0.0.01",
-        "127.0.0.1.",
-        "127.0.0",
-        "127.0.0.256",
-        "[127.0.0.1]",
-        "::ffff:127.0.0.1",
-        "localhost",
-        "",
-        " 127.0.0.1"
-      })
-  void loopbackOnTextAgreesWithTheParsedAddress(String text) {
+  @Test
+  void loopbackOnTextAgreesWithTheParsedAddress() {
     // the JDK reads an IPv4-mapped IPv6 literal as the IPv4 address, and so does parse
-    boolean expected =
-        Set.of(
-                "127.0.0.1",
-                "127.255.255.254",
-                "127.1.2.3",
-                "::1",
-                "[::1]",
-                "0:0:0:0:0:0:0:1",
-                "::ffff:127.0.0.1")
-            .contains(text);
-    assertThat(IpAddresses.isLoopback(text)).as(text).isEqualTo(expected);
-    assertThat(IpAddresses.isLoopback(IpAddresses.parse(text))).as(text).isEqualTo(expected);
+    List<String> loopback =
+        List.of(
+            "127.0.0.1",
+            "127.255.255.254",
+            "127.1.2.3",
+            "::1",
+            "[::1]",
+            "0:0:0:0:0:0:0:1",
+            "::ffff:127.0.0.1");
+    List<String> other =
+        List.of(
+            "126.255.255.255",
+            "128.0.0.1",
+            "10.0.0.1",
+            "0127.0.0.1",
+            "127.0.0.01",
+            "127.0.0.1.",
+            "127.0.0",
+            "127.0.0.256",
+            "[127.0.0.1]",
+            "localhost",
+            "",
+            " 127.0.0.1");
+    for (String text : loopback) {
+      assertThat(IpAddresses.isLoopback(text)).as(text).isTrue();
+      assertThat(IpAddresses.isLoopback(IpAddresses.parse(text))).as(text).isTrue();
+    }
+    for (String text : other) {
+      assertThat(IpAddresses.isLoopback(text)).as(text).isFalse();
+      assertThat(IpAddresses.isLoopback(IpAddresses.parse(text))).as(text).isFalse();
+    }
     assertThat(IpAddresses.isLoopback((String) null)).isFalse();
   }
 
