@@ -85,7 +85,7 @@ final class Settlement {
    * ticket when the delivery proceeds ({@link #unclaimed}, {@link #claimed}): no second object per
    * delivery. Binding it writes {@code settlement} last, and settling reads it first: a volatile
    * field, so that a thread that settles a ticket it got without synchronization still sees the
-   * attempt's state, or fails plainly.
+   * attempt's state, or fails plainly and stays unsettled.
    */
   abstract static class Ticket implements DeliveryTicket, AttemptLog.Facts {
     final long start;
@@ -105,8 +105,8 @@ final class Settlement {
 
     @Override
     public void settle(int status) {
+      Settlement owner = owner(); // before the ticket is spent: a misuse leaves it settleable
       if (settleOnce()) {
-        Settlement owner = owner();
         boolean ok = status >= 200 && status < 300;
         owner.finish(this, ok, status);
         owner.log.emit(this, ok ? Outcome.ACCEPTED : Outcome.FAILED, null, status);
@@ -115,8 +115,8 @@ final class Settlement {
 
     @Override
     public void fail(Throwable error) {
+      Settlement owner = owner();
       if (settleOnce()) {
-        Settlement owner = owner();
         owner.finish(this, false, 500);
         AttemptLog.LOG.debug(
             "webhook handler failed on endpoint {}: {}", owner.config.name(), error.toString());

@@ -169,38 +169,16 @@ public final class ProviderRules {
       String v = value(attributeLocators[0], request, payload);
       return v == null ? Map.of() : Map.of(attributeNames[0], v);
     }
-    // a preset has one or two; an immutable map of that size is what the event keeps as it is,
-    // and the first two found are held in locals, not in an array
-    String n0 = null;
-    String v0 = null;
-    String n1 = null;
-    String v1 = null;
-    int n = 0;
-    for (int k = 0; k < attributeNames.length; k++) {
-      String v = value(attributeLocators[k], request, payload);
-      if (v != null) {
-        if (n == 0) {
-          n0 = attributeNames[k];
-          v0 = v;
-        } else if (n == 1) {
-          n1 = attributeNames[k];
-          v1 = v;
-        }
-        n++;
+    // a preset has one or two: an immutable map of that size is what the event keeps as it is
+    if (attributeNames.length == 2) {
+      String v0 = value(attributeLocators[0], request, payload);
+      String v1 = value(attributeLocators[1], request, payload);
+      if (v0 == null) {
+        return v1 == null ? Map.of() : Map.of(attributeNames[1], v1);
       }
-    }
-    if (n == 0) {
-      return Map.of();
-    }
-    if (n == 1) {
-      return Map.of(Objects.requireNonNull(n0), Objects.requireNonNull(v0));
-    }
-    if (n == 2) {
-      return Map.of(
-          Objects.requireNonNull(n0),
-          Objects.requireNonNull(v0),
-          Objects.requireNonNull(n1),
-          Objects.requireNonNull(v1));
+      return v1 == null
+          ? Map.of(attributeNames[0], v0)
+          : Map.of(attributeNames[0], v0, attributeNames[1], v1);
     }
     Map<String, String> out = new HashMap<>();
     for (int k = 0; k < attributeNames.length; k++) {

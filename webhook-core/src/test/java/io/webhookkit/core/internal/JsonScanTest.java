@@ -347,6 +347,34 @@ class JsonScanTest {
     assertThat(scan.scan(utf8(deep.substring(0, deep.length() - 3) + "]]]"))).isNull();
   }
 
+  /**
+   * A path is followed only through the objects it names, from the root: an object of the same name
+   * elsewhere, deeper, or after the path's own object closed, is not on it.
+   */
+  @Test
+  void pathsGoOnlyThroughTheirOwnObjects() {
+    JsonScan scan = new JsonScan(Set.of("data.object.id", "type"));
+    assertThat(
+            scan.scan(
+                utf8(
+                    "{\"data\":{\"x\":{\"object\":{\"id\":\"no\"}},\"object\":{\"id\":\"yes\"}}}")))
+        .containsExactly(Map.entry("data.object.id", "yes"));
+    assertThat(
+            scan.scan(
+                utf8(
+                    "{\"x\":{\"data\":{\"object\":{\"id\":\"no\"}}},\"data\":{\"object\":{\"id\":\"yes\"}}}")))
+        .containsExactly(Map.entry("data.object.id", "yes"));
+    // after data.object closed, a sibling's "object" and a nested "type" are on no path
+    assertThat(
+            scan.scan(
+                utf8(
+                    "{\"data\":{\"object\":{\"id\":\"a\"},\"other\":{\"object\":{\"id\":\"b\"}}},"
+                        + "\"more\":{\"type\":\"no\"},\"type\":\"t\"}")))
+        .containsOnly(Map.entry("data.object.id", "a"), Map.entry("type", "t"));
+    // inside an array, nothing is on a path
+    assertThat(scan.scan(utf8("{\"data\":[{\"object\":{\"id\":\"no\"}}]}"))).isEmpty();
+  }
+
   @Test
   void duplicateMembersOnAPathTheKitReadsAreRefused() {
     JsonScan scan = new JsonScan(Set.of("id", "event.type"));
