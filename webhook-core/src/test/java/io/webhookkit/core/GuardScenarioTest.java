@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -338,6 +339,14 @@ class GuardScenarioTest {
       assertThat(p.event().attributes())
           .containsEntry("retry-num", "2")
           .containsEntry("retry-reason", "http_timeout");
+      Delivery reasonOnly = Delivery.slack().withHeader("X-Slack-Retry-Reason", "http_error");
+      assertThat(proceeded(guard(reasonOnly).inspect(reasonOnly.request())).event().attributes())
+          .containsExactly(Map.entry("retry-reason", "http_error"));
+      Delivery numOnly = Delivery.slack().withHeader("X-Slack-Retry-Num", "1");
+      assertThat(proceeded(guard(numOnly).inspect(numOnly.request())).event().attributes())
+          .containsExactly(Map.entry("retry-num", "1"));
+      Delivery first = Delivery.slack();
+      assertThat(proceeded(guard(first).inspect(first.request())).event().attributes()).isEmpty();
     }
 
     @Test
