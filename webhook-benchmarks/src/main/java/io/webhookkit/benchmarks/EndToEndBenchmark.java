@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class EndToEndBenchmark {
   private static final String SECRET = "It's a Secret to Everybody";
 
+  /** The server's process: its CPU time (all threads, GC and compiler included) per run. */
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private EndToEndBenchmark() {}
 
   /** The servlet application: reads the body, answers 200. */
@@ -65,7 +70,8 @@ public final class EndToEndBenchmark {
 
   private record Target(String label, int port, String path) {}
 
-  private record Run(double requestsPerSecond, double p99Millis) {}
+  /** One wrk run: its throughput and p99, and the server process's CPU time per request. */
+  private record Run(double requestsPerSecond, double p99Millis, double cpuMicrosPerRequest) {}
 
   /** Runs the comparison and prints a markdown table. */
   public static void main(String[] args) throws Exception {
@@ -182,11 +188,12 @@ public final class EndToEndBenchmark {
     System.out.printf(
         Locale.ROOT,
         "| end to end, 1 KiB, wrk -t1 -c%d, %d rounds × %d s, alternating"
-            + " | requests/s | p99 | guarded ÷ unguarded (rounds' range) |%n",
+            + " | requests/s | p99 | server CPU per request"
+            + " | guarded ÷ unguarded (rounds' range) |%n",
         conns,
         rounds,
         seconds);
-    System.out.println("|---|---|---|---|");
+    System.out.println("|---|---|---|---|---|");
     for (int i = 0; i < pairs.size(); i++) {
       Target[] pair = pairs.get(i);
       List<Run> plain = results.get(i).get(0);
@@ -202,27 +209,32 @@ public final class EndToEndBenchmark {
       Run g = mean(guarded);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,.0f | %.2f ms | |%n",
+          "| %s | %,.0f | %.2f ms | %.1f µs | |%n",
           pair[0].label(),
           p.requestsPerSecond(),
-          p.p99Millis());
+          p.p99Millis(),
+          p.cpuMicrosPerRequest());
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,.0f | %.2f ms | **%.2f×** (%.2f–%.2f); p99 %.2f× |%n",
+          "| %s | %,.0f | %.2f ms | %.1f µs | **%.2f×** (%.2f–%.2f); p99 %.2f×;"
+              + " CPU per request %.2f× |%n",
           pair[1].label(),
           g.requestsPerSecond(),
           g.p99Millis(),
+          g.cpuMicrosPerRequest(),
           g.requestsPerSecond() / p.requestsPerSecond(),
           min,
           max,
-          g.p99Millis() / p.p99Millis());
+          g.p99Millis() / p.p99Millis(),
+          g.cpuMicrosPerRequest() / p.cpuMicrosPerRequest());
     }
   }
 
   private static Run mean(List<Run> runs) {
     return new Run(
         runs.stream().mapToDouble(Run::requestsPerSecond).average().orElse(0),
-        runs.stream().mapToDouble(Run::p99Millis).average().orElse(0));
+        runs.stream().mapToDouble(Run::p99Millis).average().orElse(0),
+        runs.stream().mapToDouble(Run::cpuMicrosPerRequest).average().orElse(0));
   }
 
   /** Runs {@code wrk} with the delivery script and reads its result line. */
@@ -245,6 +257,7 @@ public final class EndToEndBenchmark {
     }
 
     Run run(Target target) throws IOException, InterruptedException {
+      long cpuBefore = CPU.getProcessCpuTime();
       String nonce = Long.toString(ProcessHandle.current().pid()) + "r" + ++runs;
       Process wrk =
           new ProcessBuilder(
@@ -266,7 +279,9 @@ public final class EndToEndBenchmark {
               .redirectErrorStream(true)
               .start();
       String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (wrk.waitFor() != 0) {
+      int exit = wrk.waitFor();
+      long cpu = CPU.getProcessCpuTime() - cpuBefore;
+      if (exit != 0) {
         throw new IllegalStateException("wrk failed:\n" + output);
       }
       String line =
@@ -284,7 +299,8 @@ public final class EndToEndBenchmark {
         throw new IllegalStateException(
             target.label() + " " + target.path() + ": " + line + " (non-2xx or socket errors)");
       }
-      return new Run(requests / (micros / 1e6), Long.parseLong(f[3]) / 1000.0);
+      return new Run(
+          requests / (micros / 1e6), Long.parseLong(f[3]) / 1000.0, cpu / 1e3 / requests);
     }
   }
 }
