@@ -38,9 +38,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * deliveries, each with a new delivery id, against the same application with and without the guard
  * — a servlet on Jetty 12.1 with and without {@link WebhookFilter}, and a Spring Boot 4.1
  * controller with and without {@code @WebhookEndpoint}. Every round runs each target once,
- * alternating which of a pair goes first; the report gives requests/s, p99 latency, and the
- * guarded/unguarded ratio with its spread over rounds. Any non-2xx answer or socket error fails the
- * run.
+ * alternating which of a pair goes first; the report gives requests/s, p99 latency, the server
+ * process's CPU time per request (all its threads, over each wrk run), and the guarded/unguarded
+ * ratios with the requests/s spread over rounds. Any non-2xx answer or socket error fails the run.
+ * Both sides of a pair run in this one JVM, so the collector's pauses stall both: compare their
+ * absolute p99 across commits as well as their ratio.
  *
  * <p>Arguments: seconds per run (default 5), rounds (3), connections (8). The guards use the
  * default in-memory idempotency store, as an application that configures nothing gets it; logging

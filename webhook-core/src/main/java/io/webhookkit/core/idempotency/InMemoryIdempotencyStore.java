@@ -1,5 +1,7 @@
 package io.webhookkit.core.idempotency;
 
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
 import io.webhookkit.core.inbox.ClaimedEntry;
 import io.webhookkit.core.inbox.DeadEntry;
 import io.webhookkit.core.inbox.DeliveryInbox;
@@ -7,33 +9,37 @@ import io.webhookkit.core.inbox.DeliveryState;
 import io.webhookkit.core.inbox.Enqueued;
 import io.webhookkit.core.inbox.InboxEntry;
 import io.webhookkit.core.inbox.InboxStats;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An idempotency store in this JVM's memory, bounded in size, entries expiring at their lease or
  * retention. Atomic within this process only: use a shared store (JDBC, Redis) when several
  * instances receive the same provider's deliveries. Under size pressure the oldest entries (first
- * claimed) are evicted, which can let a very old duplicate through.
+ * claimed) are evicted, which can let a very old duplicate through; a store of {@value
+ * #SEGMENTED_FROM} or more deliveries is kept in {@value #SEGMENTS} segments by the key's hash,
+ * each evicting its own oldest.
  *
- * <p>Built for the request path under the default collector: one small entry per delivery in a
- * {@link ConcurrentHashMap}, completed in place by one compare-and-set, bounded by a first-in
- * first-out ring of keys (a dedupe store's working set is its recent arrivals, so a cache's
- * admission policy buys nothing), no per-claim randomness or clock reads beyond one.
+ * <p>Built for the request path under the default collector: no object per remembered delivery.
+ * Each delivery is five {@code long}s in an array (its key's hash in 128 bits, its fingerprint's in
+ * 64, all XXH3-64 under seeds drawn per store; its state; its owner token), found through an
+ * open-addressing table of {@code long}s and evicted first in, first out (a dedupe store's working
+ * set is its recent arrivals, so a cache's admission policy buys nothing). Arrays of primitives
+ * hold no references, so a young collection neither copies nor scans what the store remembers,
+ * however many deliveries arrive between two collections. Two keys are taken for one only with a
+ * chance of about 2<sup>-128</sup> per pair, two bodies of one delivery id for one with about
+ * 2<sup>-64</sup>; nobody can raise either without the seeds.
  *
  * <p>Also a {@link DeliveryInbox} for development and tests, with the same states, leases and
  * fencing as the durable ones but <b>nothing survives the JVM</b>: queued deliveries are lost on a
@@ -44,47 +50,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   /** The default bound on remembered deliveries. */
   public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-  /** The largest bound (the ring of keys is indexed by {@code int}). */
+  /** The largest bound. */
   static final long MAXIMUM_MAXIMUM_SIZE = 1L << 30;
 
-  private static final int CHUNK = 4096;
+  /** Stores this large are split in {@link #SEGMENTS}; smaller ones evict in exact claim order. */
+  static final int SEGMENTED_FROM = 16_384;
 
-  /**
-   * One remembered delivery. Its fingerprint, owner token and place are fixed; its state (expiry,
-   * completed, status) is one {@code long} changed only by compare-and-set, so that completing a
-   * claim is one CAS on the entry, with no new entry and no second write to the map. An entry is
-   * set to {@link #ENDED} before it leaves the map (taken over once expired, released, evicted), so
-   * that its owner's late completion fails however the two race.
-   */
-  private static final class Entry {
-    private static final VarHandle STATE;
+  static final int SEGMENTS = 16;
 
-    static {
-      try {
-        STATE = MethodHandles.lookup().findVarHandle(Entry.class, "state", long.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    final String fingerprint;
-    final String token;
-    final long sequence; // its place in the ring
-    volatile long state; // see pack; ENDED once it left (or is leaving) the map
-
-    Entry(String fingerprint, String token, long sequence, long state) {
-      this.fingerprint = fingerprint;
-      this.token = token;
-      this.sequence = sequence;
-      this.state = state;
-    }
-
-    boolean moveState(long from, long to) {
-      return STATE.compareAndSet(this, from, to);
-    }
-  }
-
-  /** The state of an entry taken over, released or evicted: never matches a live state. */
+  /** The state of a place whose delivery was taken over, released or evicted. */
   static final long ENDED = -1L;
 
   private static final int EXPIRY_BITS = 44; // epoch millis up to the year 2527
@@ -112,21 +86,160 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     return (int) ((state >>> EXPIRY_BITS) & 0xFFFF);
   }
 
-  private final Clock clock;
-  private final long maximumSize;
-  private final ConcurrentHashMap<String, Entry> entries;
-  private final AtomicLong sequence = new AtomicLong();
-  private final AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable String>> ring;
+  // a place's five longs
+  private static final int KEY_HI = 0;
+  private static final int KEY_LO = 1;
+  private static final int PRINT = 2;
+  private static final int STATE = 3;
+  private static final int TOKEN = 4;
+  private static final int WIDTH = 5;
 
-  // owner tokens: the entries never leave this object, so a counter is unique enough (no random
-  // prefix as OwnerTokens gives stores that processes share)
-  private final AtomicLong tokens = new AtomicLong();
+  private static final int FIRST_PLACES = 1024;
+
+  /**
+   * One segment: its deliveries at places in claim order (a ring once full), and a table from a
+   * key's hash to its place. Guarded by its own monitor.
+   *
+   * <p>A table slot holds the low 32 bits of the key's {@code lo} hash above its place + 1 (0 is a
+   * free slot), so that probing, inserting and shifting read only the table; a delivery's own longs
+   * are read once its slot matches.
+   */
+  private static final class Segment {
+    final int index; // in the store's segments: the low bits of its owner tokens
+    final int capacity; // places at most
+    long[] places; // WIDTH longs per place
+    long[] table; // linear probing from the key's low bits
+    long claims; // places handed out so far; the next is claims % capacity
+    long tokens; // owner tokens handed out so far
+    int size; // deliveries in the table
+
+    Segment(int index, int capacity) {
+      this.index = index;
+      this.capacity = capacity;
+      int first = Math.min(capacity, FIRST_PLACES);
+      this.places = new long[first * WIDTH];
+      this.table = new long[tableSize(first)];
+    }
+
+    private static int tableSize(int places) {
+      return Integer.highestOneBit(Math.max(places, 2) - 1) << 2; // load at most one half
+    }
+
+    private static long slot(long lo, int place) {
+      return lo << 32 | (place + 1);
+    }
+
+    /** The place of this key, or -1. */
+    int find(long hi, long lo) {
+      int mask = table.length - 1;
+      int tag = (int) lo;
+      for (int i = tag & mask; ; i = (i + 1) & mask) {
+        long t = table[i];
+        if (t == 0) {
+          return -1;
+        }
+        if ((int) (t >>> 32) == tag) {
+          int place = (int) t - 1;
+          int at = place * WIDTH;
+          if (places[at + KEY_LO] == lo && places[at + KEY_HI] == hi) {
+            return place;
+          }
+        }
+      }
+    }
+
+    /** A new place for a delivery, evicting the oldest when full; not yet in the table. */
+    int place() {
+      long n = claims++;
+      if (n < capacity) {
+        int place = (int) n;
+        if ((place + 1) * WIDTH > places.length) {
+          grow();
+        }
+        return place;
+      }
+      int place = (int) (n % capacity);
+      // a place taken over or released since is ENDED: its key has a later place or none
+      if (places[place * WIDTH + STATE] != ENDED) {
+        remove(place);
+      }
+      return place;
+    }
+
+    private void grow() {
+      int now = places.length / WIDTH;
+      int next = (int) Math.min((long) capacity, 2L * now);
+      places = Arrays.copyOf(places, next * WIDTH);
+      long[] old = table;
+      table = new long[tableSize(next)];
+      for (long t : old) {
+        if (t != 0) {
+          put(t);
+        }
+      }
+    }
+
+    /** A new owner token, unique in the store: this segment's count, then its index. */
+    long token() {
+      return ++tokens << 4 | index;
+    }
+
+    void insert(int place) {
+      put(slot(places[place * WIDTH + KEY_LO], place));
+      size++;
+    }
+
+    private void put(long slot) {
+      int mask = table.length - 1;
+      int i = (int) (slot >>> 32) & mask;
+      while (table[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      table[i] = slot;
+    }
+
+    /** Takes a place out of the table (backward-shift deletion) and ends it. */
+    void remove(int place) {
+      int mask = table.length - 1;
+      long slot = slot(places[place * WIDTH + KEY_LO], place);
+      int i = (int) (slot >>> 32) & mask;
+      while (table[i] != slot) {
+        i = (i + 1) & mask;
+      }
+      int hole = i;
+      for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+        int home = (int) (table[j] >>> 32) & mask;
+        // move j's slot into the hole unless its home lies cyclically in (hole, j]
+        if (((j - home) & mask) >= ((j - hole) & mask)) {
+          table[hole] = table[j];
+          hole = j;
+        }
+      }
+      table[hole] = 0;
+      places[place * WIDTH + STATE] = ENDED;
+      size--;
+    }
+  }
+
+  private final Clock clock;
+  private final Segment[] segments;
+  private final Hasher64 high; // two XXH3-64 under seeds drawn per store: 128 bits, no object
+  private final Hasher64 low;
+
+  // owner tokens of the inbox's records
+  private final AtomicLong inboxTokens = new AtomicLong();
 
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
     this.clock = clock;
-    this.maximumSize = maximumSize;
-    this.entries = new ConcurrentHashMap<>((int) Math.min(maximumSize, 1 << 16));
-    this.ring = new AtomicReferenceArray<>((int) ((maximumSize + CHUNK - 1) / CHUNK));
+    int n = maximumSize >= SEGMENTED_FROM ? SEGMENTS : 1;
+    this.segments = new Segment[n];
+    for (int i = 0; i < n; i++) {
+      // the first (maximumSize % n) segments take one more, so that together they hold exactly it
+      segments[i] = new Segment(i, (int) (maximumSize / n + (i < maximumSize % n ? 1 : 0)));
+    }
+    SecureRandom seeds = new SecureRandom();
+    this.high = Hashing.xxh3_64(seeds.nextLong());
+    this.low = Hashing.xxh3_64(seeds.nextLong());
   }
 
   /** A store on the system clock with {@link #DEFAULT_MAXIMUM_SIZE}. */
@@ -146,83 +259,123 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     return new InMemoryIdempotencyStore(clock, maximumSize);
   }
 
-  private String token() {
-    return Long.toHexString(tokens.incrementAndGet());
+  /** A key and its hash. Immutable, so that the cache below may be read and written racily. */
+  private static final class Hashed {
+    final String key;
+    final long hi;
+    final long lo;
+
+    Hashed(String key, long hi, long lo) {
+      this.key = key;
+      this.hi = hi;
+      this.lo = lo;
+    }
+  }
+
+  /**
+   * The keys hashed last, by their {@code String} hash (which a string keeps once made): a guard
+   * asks about one key three times per delivery (completed? claim, complete), and hashing 40
+   * characters costs about 25 ns. A collision only costs hashing again.
+   */
+  private final @Nullable Hashed[] recent = new Hashed[256];
+
+  private Hashed hashed(String key) {
+    int h = key.hashCode();
+    int i = (h ^ h >>> 16) & (recent.length - 1);
+    Hashed r = recent[i];
+    if (r == null || !r.key.equals(key)) {
+      r = new Hashed(key, high.hashCharsToLong(key), low.hashCharsToLong(key));
+      recent[i] = r;
+    }
+    return r;
+  }
+
+  private Segment segment(long hi) {
+    return segments[(int) (hi >>> 60) & (segments.length - 1)];
   }
 
   @Override
   public Acquisition acquire(String key, String fingerprint, Duration lease) {
     long now = clock.millis();
-    while (true) {
-      Entry existing = entries.get(key);
-      if (existing != null) {
-        long state = existing.state;
-        if (state != ENDED && expiresAt(state) > now) {
-          if (!existing.fingerprint.equals(fingerprint)) {
+    Hashed k = hashed(key);
+    long hi = k.hi;
+    long lo = k.lo;
+    long print = high.hashCharsToLong(fingerprint);
+    Segment s = segment(hi);
+    long token;
+    synchronized (s) {
+      int place = s.find(hi, lo);
+      if (place >= 0) {
+        int at = place * WIDTH;
+        long state = s.places[at + STATE];
+        if (expiresAt(state) > now) {
+          if (s.places[at + PRINT] != print) {
             return new Acquisition.FingerprintMismatch();
           }
           return completed(state)
               ? new Acquisition.Completed(status(state))
               : new Acquisition.InProgress(Duration.ofMillis(expiresAt(state) - now));
         }
-        // expired: end it before taking its place, so that a late completion by its owner fails
-        if (state != ENDED && !existing.moveState(state, ENDED)) {
-          continue; // completed or taken meanwhile: look again
-        }
+        s.remove(place); // expired: taken over, so that a late completion by its owner fails
       }
-      String token = token();
-      long place = sequence.getAndIncrement();
-      Entry claimed = new Entry(fingerprint, token, place, pack(now + lease.toMillis(), false, 0));
-      if (existing == null
-          ? entries.putIfAbsent(key, claimed) == null
-          : entries.replace(key, existing, claimed)) {
-        remember(key, place);
-        return new Acquisition.Acquired(token);
-      }
-      // another claim won the race for this key: answer as it decided
+      place = s.place();
+      token = s.token();
+      long[] p = s.places;
+      int at = place * WIDTH;
+      p[at + KEY_HI] = hi;
+      p[at + KEY_LO] = lo;
+      p[at + PRINT] = print;
+      p[at + STATE] = pack(now + lease.toMillis(), false, 0);
+      p[at + TOKEN] = token;
+      s.insert(place);
     }
+    return new Acquisition.Acquired(Long.toHexString(token));
   }
 
   @Override
   public OptionalInt completedStatus(String key, String fingerprint) {
-    Entry e = entries.get(key);
-    if (e == null) {
+    Hashed k = hashed(key);
+    long hi = k.hi;
+    long lo = k.lo;
+    Segment s = segment(hi);
+    long state;
+    long print;
+    synchronized (s) {
+      int place = s.find(hi, lo);
+      if (place < 0) {
+        return OptionalInt.empty();
+      }
+      int at = place * WIDTH;
+      state = s.places[at + STATE];
+      print = s.places[at + PRINT];
+    }
+    if (!completed(state) || expiresAt(state) <= clock.millis()) {
       return OptionalInt.empty();
     }
-    long state = e.state;
-    return state != ENDED
-            && completed(state)
-            && expiresAt(state) > clock.millis()
-            && e.fingerprint.equals(fingerprint)
+    return high.hashCharsToLong(fingerprint) == print
         ? OptionalInt.of(status(state))
         : OptionalInt.empty();
   }
 
-  /** Puts the key in the ring at its place, evicting the key that held the place before. */
-  private void remember(String key, long place) {
-    int slot = (int) (place % maximumSize);
-    AtomicReferenceArray<@Nullable String> chunk = ring.get(slot / CHUNK);
-    if (chunk == null) {
-      ring.compareAndSet(slot / CHUNK, null, new AtomicReferenceArray<>(CHUNK));
-      chunk = Objects.requireNonNull(ring.get(slot / CHUNK));
+  /**
+   * The number an owner token was written from ({@link Long#toHexString}), or 0 (never handed out)
+   * when it is not written so.
+   */
+  private static long token(String ownerToken) {
+    int n = ownerToken.length();
+    if (n == 0 || n > 16 || ownerToken.charAt(0) == '0') {
+      return 0;
     }
-    String evicted = chunk.getAndSet(slot % CHUNK, key);
-    if (evicted != null) {
-      Entry old = entries.get(evicted);
-      // only the entry that was given this place: a key claimed again since has a later one
-      if (old != null && old.sequence <= place - maximumSize) {
-        end(old); // so that its owner, if it still works on it, cannot complete it
-        entries.remove(evicted, old);
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = ownerToken.charAt(i);
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) {
+        return 0;
       }
+      v = v << 4 | d;
     }
-  }
-
-  /** Ends an entry whatever its state, before it leaves the map. */
-  private static void end(Entry e) {
-    long state;
-    do {
-      state = e.state;
-    } while (state != ENDED && !e.moveState(state, ENDED));
+    return v;
   }
 
   @Override
@@ -230,31 +383,55 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     if (status < 0 || status > 0xFFFF) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
     }
+    long token = token(ownerToken);
+    if (token == 0) {
+      return false;
+    }
     long now = clock.millis();
-    Entry e = entries.get(key);
-    if (e == null || !e.token.equals(ownerToken)) {
-      return false;
+    Hashed k = hashed(key);
+    long hi = k.hi;
+    long lo = k.lo;
+    Segment s = segment(hi);
+    synchronized (s) {
+      int place = s.find(hi, lo);
+      if (place < 0) {
+        return false;
+      }
+      int at = place * WIDTH;
+      long state = s.places[at + STATE];
+      // a claim taken over, released or evicted is no longer its owner's
+      if (s.places[at + TOKEN] != token || completed(state) || expiresAt(state) <= now) {
+        return false;
+      }
+      s.places[at + STATE] = pack(now + retention.toMillis(), true, status);
+      return true;
     }
-    long state = e.state;
-    if (state == ENDED || completed(state) || expiresAt(state) <= now) {
-      return false;
-    }
-    // fails if the claim was taken over, released or evicted meanwhile: it is no longer ours
-    return e.moveState(state, pack(now + retention.toMillis(), true, status));
   }
 
   @Override
   public boolean release(String key, String ownerToken) {
-    Entry e = entries.get(key);
-    if (e == null || !e.token.equals(ownerToken)) {
+    long token = token(ownerToken);
+    if (token == 0) {
       return false;
     }
-    long state = e.state;
-    if (state == ENDED || completed(state) || !e.moveState(state, ENDED)) {
-      return false;
+    Hashed k = hashed(key);
+    long hi = k.hi;
+    long lo = k.lo;
+    Segment s = segment(hi);
+    synchronized (s) {
+      int place = s.find(hi, lo);
+      if (place < 0
+          || s.places[place * WIDTH + TOKEN] != token
+          || completed(s.places[place * WIDTH + STATE])) {
+        return false;
+      }
+      s.remove(place);
+      return true;
     }
-    entries.remove(key, e); // unless a new claim already took its place: given up either way
-    return true;
+  }
+
+  private String token() {
+    return Long.toHexString(inboxTokens.incrementAndGet());
   }
 
   /** One inbox record; guarded by {@code inbox}'s monitor. */
@@ -505,6 +682,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
    * place in the ring is taken; for tests and metrics).
    */
   public long size() {
-    return entries.size();
+    long n = 0;
+    for (Segment s : segments) {
+      synchronized (s) {
+        n += s.size;
+      }
+    }
+    return n;
   }
 }

@@ -7,7 +7,13 @@ import io.webhookkit.core.MutableClock;
 import io.webhookkit.core.WebhookConfigurationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,5 +168,168 @@ class InMemoryIdempotencyStoreTest {
     Map<String, String> max = Map.of("webhook.idempotency.memory.maximum-size", "1073741824");
     assertThat(provider.create(new StoreSettings(max::get, c -> null, clock)))
         .isInstanceOf(InMemoryIdempotencyStore.class);
+  }
+
+  /**
+   * The store against a plain model of what it promises (a map of claims and their places in claim
+   * order), over random claims, completions, releases and expiries on few keys, so that places are
+   * evicted, taken over and released in every order and the table's probe chains wrap and shift.
+   * The owner tokens used are the ones the store handed out, current and stale, and some it never
+   * wrote.
+   */
+  @Test
+  void agreesWithAModelOverRandomOperations() {
+    for (long seed = 1; seed <= 20; seed++) {
+      Random random = new Random(seed);
+      int capacity = 1 + random.nextInt(12);
+      MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+      InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, capacity);
+      Model model = new Model(capacity);
+      List<String> tokens = new ArrayList<>(List.of("", "0", "00", "A", "zz", "1".repeat(17)));
+      for (int op = 0; op < 20_000; op++) {
+        String key = "k" + random.nextInt(3 * capacity + 2);
+        String fp = "fp" + random.nextInt(2);
+        String at = "seed " + seed + ", op " + op + ", " + key;
+        switch (random.nextInt(6)) {
+          case 0, 1 -> {
+            Duration lease = Duration.ofMillis(1 + random.nextInt(50));
+            Acquisition got = store.acquire(key, fp, lease);
+            Acquisition expected = model.acquire(key, fp, lease, clock.millis(), got);
+            assertThat(got).as(at).isEqualTo(expected);
+            if (got instanceof Acquisition.Acquired a) {
+              tokens.add(a.ownerToken());
+            }
+          }
+          case 2 -> {
+            String token = tokens.get(random.nextInt(tokens.size()));
+            int status = 200 + random.nextInt(3);
+            Duration retention = Duration.ofMillis(1 + random.nextInt(80));
+            assertThat(store.complete(key, token, status, retention))
+                .as(at)
+                .isEqualTo(model.complete(key, token, status, retention, clock.millis()));
+          }
+          case 3 -> {
+            String token = tokens.get(random.nextInt(tokens.size()));
+            assertThat(store.release(key, token)).as(at).isEqualTo(model.release(key, token));
+          }
+          case 4 ->
+              assertThat(store.completedStatus(key, fp))
+                  .as(at)
+                  .isEqualTo(model.completedStatus(key, fp, clock.millis()));
+          default -> clock.advance(Duration.ofMillis(random.nextInt(10)));
+        }
+        assertThat(store.size()).as(at).isEqualTo(model.claims.size());
+      }
+    }
+  }
+
+  /** What the store promises, written plainly: claims by key, and the key at each place. */
+  private static final class Model {
+    record Claim(String fp, long expiresAt, boolean completed, int status, String token, long at) {}
+
+    final int capacity;
+    final Map<String, Claim> claims = new HashMap<>();
+    final Map<Long, String> places = new HashMap<>();
+    long next;
+
+    Model(int capacity) {
+      this.capacity = capacity;
+    }
+
+    Acquisition acquire(String key, String fp, Duration lease, long now, Acquisition got) {
+      Claim c = claims.get(key);
+      if (c != null && c.expiresAt() > now) {
+        if (!c.fp().equals(fp)) {
+          return new Acquisition.FingerprintMismatch();
+        }
+        return c.completed()
+            ? new Acquisition.Completed(c.status())
+            : new Acquisition.InProgress(Duration.ofMillis(c.expiresAt() - now));
+      }
+      long place = next++;
+      String evicted = places.remove(place - capacity);
+      Claim old = evicted == null ? null : claims.get(evicted);
+      if (old != null && old.at() == place - capacity) { // not claimed again since, nor released
+        claims.remove(evicted);
+      }
+      // the token is the store's to choose: take the one it answered, if it answered a claim
+      String token = got instanceof Acquisition.Acquired a ? a.ownerToken() : "?";
+      claims.put(key, new Claim(fp, now + lease.toMillis(), false, 0, token, place));
+      places.put(place, key);
+      return new Acquisition.Acquired(token);
+    }
+
+    boolean complete(String key, String token, int status, Duration retention, long now) {
+      Claim c = claims.get(key);
+      if (c == null || !c.token().equals(token) || c.completed() || c.expiresAt() <= now) {
+        return false;
+      }
+      claims.put(key, new Claim(c.fp(), now + retention.toMillis(), true, status, token, c.at()));
+      return true;
+    }
+
+    boolean release(String key, String token) {
+      Claim c = claims.get(key);
+      if (c == null || !c.token().equals(token) || c.completed()) {
+        return false;
+      }
+      claims.remove(key);
+      return true;
+    }
+
+    OptionalInt completedStatus(String key, String fp, long now) {
+      Claim c = claims.get(key);
+      return c != null && c.completed() && c.expiresAt() > now && c.fp().equals(fp)
+          ? OptionalInt.of(c.status())
+          : OptionalInt.empty();
+    }
+  }
+
+  /**
+   * A store of {@value InMemoryIdempotencyStore#SEGMENTED_FROM} or more is split in segments by the
+   * key's hash, each growing its arrays as it fills and evicting its own oldest: every claim is
+   * found after the arrays grew, the owner tokens are unique across segments, and once every
+   * segment is full they hold exactly the bound and keep the newest claims.
+   */
+  @Test
+  void aSegmentedStoreGrowsHoldsItsBoundAndKeepsTheNewest() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    int bound = 100_003; // not a multiple of the segments
+    InMemoryIdempotencyStore store = InMemoryIdempotencyStore.create(clock, bound);
+    int first = 40_000; // about 2,500 per segment: more than it starts with, less than it holds
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < first; i++) {
+      Acquisition a = store.acquire("k" + i, "fp", Duration.ofSeconds(60));
+      tokens.add(((Acquisition.Acquired) a).ownerToken());
+    }
+    assertThat(store.size()).isEqualTo(first);
+    assertThat(new HashSet<>(tokens)).hasSize(first);
+    for (int i = 0; i < first; i++) {
+      assertThat(store.acquire("k" + i, "fp", Duration.ofSeconds(60)))
+          .as("k" + i)
+          .isInstanceOf(Acquisition.InProgress.class);
+    }
+    for (int i = 0; i < first; i += 7) {
+      assertThat(store.complete("k" + i, tokens.get(i + 1), 200, Duration.ofDays(1)))
+          .as("another key's token")
+          .isFalse();
+      assertThat(store.complete("k" + i, tokens.get(i), 200, Duration.ofDays(1))).isTrue();
+      assertThat(store.completedStatus("k" + i, "fp")).hasValue(200);
+    }
+    int last = 5 * bound;
+    for (int i = first; i < last; i++) {
+      store.acquire("k" + i, "fp", Duration.ofSeconds(60));
+    }
+    assertThat(store.size()).isEqualTo(bound);
+    // each segment keeps its last ~6,000 claims: the last 5,000 overall are all there
+    for (int i = last - 5_000; i < last; i++) {
+      assertThat(store.acquire("k" + i, "fp", Duration.ofSeconds(60)))
+          .as("k" + i)
+          .isInstanceOf(Acquisition.InProgress.class);
+    }
+    // and the first claims, completed or not, were evicted
+    assertThat(store.completedStatus("k0", "fp")).isEmpty();
+    assertThat(store.acquire("k1", "fp", Duration.ofSeconds(60)))
+        .isInstanceOf(Acquisition.Acquired.class);
   }
 }
