@@ -290,21 +290,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     return r;
   }
 
-  private Segment segment(long hi) {
-    return segments[(int) (hi >>> 60) & (segments.length - 1)];
+  private Segment segment(Hashed k) {
+    return segments[(int) (k.hi >>> 60) & (segments.length - 1)];
   }
 
   @Override
   public Acquisition acquire(String key, String fingerprint, Duration lease) {
     long now = clock.millis();
     Hashed k = hashed(key);
-    long hi = k.hi;
-    long lo = k.lo;
     long print = high.hashCharsToLong(fingerprint);
-    Segment s = segment(hi);
+    Segment s = segment(k);
     long token;
     synchronized (s) {
-      int place = s.find(hi, lo);
+      int place = s.find(k.hi, k.lo);
       if (place >= 0) {
         int at = place * WIDTH;
         long state = s.places[at + STATE];
@@ -322,8 +320,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
       token = s.token();
       long[] p = s.places;
       int at = place * WIDTH;
-      p[at + KEY_HI] = hi;
-      p[at + KEY_LO] = lo;
+      p[at + KEY_HI] = k.hi;
+      p[at + KEY_LO] = k.lo;
       p[at + PRINT] = print;
       p[at + STATE] = pack(now + lease.toMillis(), false, 0);
       p[at + TOKEN] = token;
@@ -335,13 +333,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
   @Override
   public OptionalInt completedStatus(String key, String fingerprint) {
     Hashed k = hashed(key);
-    long hi = k.hi;
-    long lo = k.lo;
-    Segment s = segment(hi);
+    Segment s = segment(k);
     long state;
     long print;
     synchronized (s) {
-      int place = s.find(hi, lo);
+      int place = s.find(k.hi, k.lo);
       if (place < 0) {
         return OptionalInt.empty();
       }
@@ -389,11 +385,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
     }
     long now = clock.millis();
     Hashed k = hashed(key);
-    long hi = k.hi;
-    long lo = k.lo;
-    Segment s = segment(hi);
+    Segment s = segment(k);
     synchronized (s) {
-      int place = s.find(hi, lo);
+      int place = s.find(k.hi, k.lo);
       if (place < 0) {
         return false;
       }
@@ -415,11 +409,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Deliver
       return false;
     }
     Hashed k = hashed(key);
-    long hi = k.hi;
-    long lo = k.lo;
-    Segment s = segment(hi);
+    Segment s = segment(k);
     synchronized (s) {
-      int place = s.find(hi, lo);
+      int place = s.find(k.hi, k.lo);
       if (place < 0
           || s.places[place * WIDTH + TOKEN] != token
           || completed(s.places[place * WIDTH + STATE])) {
